@@ -1,0 +1,38 @@
+import { Command, CommanderError } from 'commander';
+import { FerryError } from '@ferry/types';
+import { commands } from './commands/index.ts';
+
+/**
+ * Entry point of the `ferry` command; returns the process exit code.
+ * User errors (FerryError, bad options) print one line; a stack trace only with --debug.
+ */
+export async function main(argv: string[]): Promise<number> {
+  const program = new Command('ferry')
+    .description('Incremental, verifiable pipelines over object storage.')
+    .option('--debug', 'print stack traces and debug logs')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  for (const register of commands) register(program);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return process.exitCode === undefined ? 0 : Number(process.exitCode);
+  } catch (error) {
+    return reportError(error, argv.includes('--debug'));
+  }
+}
+
+function reportError(error: unknown, debug: boolean): number {
+  if (error instanceof CommanderError) {
+    // Commander already printed its message (or the help text, which exits 0).
+    return error.exitCode;
+  }
+  if (debug && error instanceof Error) {
+    process.stderr.write(`${error.stack ?? error.message}\n`);
+  } else if (error instanceof FerryError) {
+    process.stderr.write(`error: ${error.message}\n`);
+  } else {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`error: ${message}\n(unexpected: rerun with --debug for the stack trace)\n`);
+  }
+  return 1;
+}

@@ -1,0 +1,33 @@
+/** A source period: one `YYYY-MM-DD.txt` file in the source location. */
+export interface SourcePeriod {
+  /** `YYYY-MM-DD`, the file name's date. */
+  period: string;
+  /** Object key of the source file, e.g. `2019-08-22.txt`. */
+  source: string;
+  size: number;
+  etag: string;
+}
+
+/** What the results store holds for one processed period (manifest.json). */
+export interface PeriodRecord extends SourcePeriod {
+  run_id: string;
+  processed_at: string;
+  rows_read: number;
+  rows_written: number;
+  rows_rejected: number;
+  /** Every results-store key this period owns (transactions/ and quarantine/), with what was verified. */
+  files: { key: string; size: number; etag: string }[];
+}
+
+export interface Manifest {
+  version: 1;
+  /** Keyed by period. */
+  periods: Record<string, PeriodRecord>;
+}
+
+export interface Plan {
+  source: SourcePeriod[];
+  processed: PeriodRecord[];
+  /** Periods absent from the manifest or recorded with another size or ETag. */
+  new: SourcePeriod[];
+}
