@@ -1,0 +1,60 @@
+import type { Command } from 'commander';
+import { Storage, storageConfigFromEnv } from '@ferry/storage';
+import type { Store } from '@ferry/types';
+
+/** The three locations every store-touching command shares, with the same defaults everywhere. */
+export interface LocationOptions {
+  source: string;
+  work: string;
+  results: string;
+  endpoint?: string;
+  region?: string;
+}
+
+export type LocationName = 'source' | 'work' | 'results';
+
+export function addLocationOptions(command: Command): Command {
+  const env = process.env;
+  return command
+    .option('--source <url|dir>', 'where new YYYY-MM-DD.txt source files appear (env FERRY_SOURCE)', env.FERRY_SOURCE ?? 's3://ferry-source')
+    .option('--work <url|dir>', 'work location: input_data/ and output_data/ (env FERRY_WORK)', env.FERRY_WORK ?? 's3://ferry-work')
+    .option('--results <url|dir>', 'long-lived results store (env FERRY_RESULTS)', env.FERRY_RESULTS ?? 's3://ferry-results')
+    .option('--endpoint <url|embedded|yandex>', 'S3 endpoint for s3:// locations (env FERRY_S3_ENDPOINT; default: the embedded server)')
+    .option('--region <region>', 'S3 region (env AWS_REGION; default ru-central1)');
+}
+
+export interface StoreContext {
+  storage: Storage;
+  /** Opens one of the three locations (the embedded server starts only when a location needs it). */
+  open(name: LocationName): Promise<Store>;
+  /** Human description of a location: where it is, never credentials. */
+  describe(name: LocationName): string;
+  options: LocationOptions;
+}
+
+/** Runs `fn` with the command's locations and always closes storage (stopping the embedded server) afterwards. */
+export async function withStores<T>(options: LocationOptions, fn: (context: StoreContext) => Promise<T>): Promise<T> {
+  const overrides: { endpoint?: string; region?: string } = {};
+  if (options.endpoint) overrides.endpoint = options.endpoint;
+  if (options.region) overrides.region = options.region;
+  const storage = await Storage.open(storageConfigFromEnv(process.env, overrides));
+  const opened = new Map<LocationName, Promise<Store>>();
+  const context: StoreContext = {
+    storage,
+    options,
+    open(name) {
+      let store = opened.get(name);
+      if (!store) {
+        store = storage.store(options[name]);
+        opened.set(name, store);
+      }
+      return store;
+    },
+    describe: (name) => storage.describe(options[name]),
+  };
+  try {
+    return await fn(context);
+  } finally {
+    await storage.close();
+  }
+}
