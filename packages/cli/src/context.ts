@@ -43,11 +43,10 @@ export async function withStores<T>(options: LocationOptions, fn: (context: Stor
     storage,
     options,
     open(name) {
-      let store = opened.get(name);
-      if (!store) {
-        store = storage.store(options[name]);
-        opened.set(name, store);
-      }
+      const existing = opened.get(name);
+      if (existing) return existing;
+      const store: Promise<Store> = storage.store(options[name]);
+      opened.set(name, store);
       return store;
     },
     describe: (name) => storage.describe(options[name]),

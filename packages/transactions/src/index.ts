@@ -1,1 +1,6 @@
-export {};
+export { runTransactions, type RunTransactionsOptions, type TransactionsRunResult } from './pipeline.ts';
+export { planTransactions, renderPlan, formatBytes } from './plan.ts';
+export { readManifest, MANIFEST_KEY } from './manifest.ts';
+export { listSourcePeriods, periodOfSourceKey } from './periods.ts';
+export { createDuckDbEngine, type DuckDbEngineOptions } from './duckdb-engine.ts';
+export { layout } from './publish.ts';

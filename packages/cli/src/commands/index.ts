@@ -1,4 +1,8 @@
 import type { Command } from 'commander';
+import { register as registerPlan } from './plan.ts';
+import { register as registerRun } from './run.ts';
+import { register as registerSample } from './sample.ts';
+import { register as registerStart } from './start.ts';
 
 /** Every subcommand registers itself here; each lives in its own file. */
-export const commands: ((program: Command) => void)[] = [];
+export const commands: ((program: Command) => void)[] = [registerStart, registerRun, registerPlan, registerSample];

@@ -1,0 +1,25 @@
+import type { Command } from 'commander';
+import { writeSample } from '@ferry/sample';
+import { listSourcePeriods } from '@ferry/transactions';
+import { addLocationOptions, withStores } from '../context.ts';
+import { addRunOptions, renderSummary, runWithOptions } from './run.ts';
+import { DEMO_SAMPLE } from './sample.ts';
+
+/** `pnpm start`: the whole flow on a laptop — seed the source the first time, then run. */
+export function register(program: Command): void {
+  addRunOptions(
+    addLocationOptions(program.command('start').description('first run on a laptop: seed 2 sample periods into an empty source, then run')),
+  ).action(async (options) => {
+    const debug = Boolean(program.opts().debug);
+    await withStores(options, async (context) => {
+      const source = await context.open('source');
+      const { periods } = await listSourcePeriods(source);
+      if (periods.length === 0) {
+        process.stdout.write(`The source is empty: seeding ${DEMO_SAMPLE.periods} sample periods into ${context.describe('source')}\n`);
+        await writeSample(source, DEMO_SAMPLE);
+      }
+      const result = await runWithOptions(context, options, debug);
+      process.stdout.write(`${renderSummary(result, context)}\n`);
+    });
+  });
+}
