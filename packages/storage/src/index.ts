@@ -1,1 +1,4 @@
-export {};
+export { Storage } from './storage.ts';
+export { storageConfigFromEnv, type StorageConfig } from './config.ts';
+export { parseLocation, type ParsedLocation } from './location.ts';
+export { startEmbeddedS3, type EmbeddedS3 } from './embedded.ts';

@@ -1,0 +1,244 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream, type Stats } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import pLimit from 'p-limit';
+import type { ObjectInfo } from '@ferry/types';
+import { FerryError } from '@ferry/types';
+import { BaseStore, byKey, checkKey, checkPrefix, joinUrl, type CopySource, type Entry } from './store-base.ts';
+
+/*
+ * A directory has no ETags, so a directory store reports the hex MD5 of the content — what S3 gives a single-part
+ * upload. It is computed lazily and cached in memory by path+size+mtime.
+ *
+ * A copy INTO a directory leaves a sidecar `.<name>.ferry-etag.json` next to the file: {size, mtimeMs, md5, sourceEtag}.
+ * sourceEtag is the ETag of the object it was copied from (e.g. `<md5-of-md5s>-<n>` for an S3 multipart upload), so the
+ * next incremental copy recognises it; md5 spares re-hashing the file. The sidecar is trusted only while the file's
+ * size and mtime are exactly those recorded, so it cannot go stale: any change to the file makes it ignored.
+ */
+const SIDECAR_SUFFIX = '.ferry-etag.json';
+const TEMP_MARK = '.ferry-tmp-';
+const isBookkeeping = (name: string) => name.startsWith('.') && (name.endsWith(SIDECAR_SUFFIX) || name.includes(TEMP_MARK));
+
+interface Sidecar {
+  size: number;
+  mtimeMs: number;
+  md5: string;
+  sourceEtag: string;
+}
+
+const md5Cache = new Map<string, { size: number; mtimeMs: number; md5: string }>();
+/** Hashing is disk-bound; more than two at once only thrashes. */
+const hashLimit = pLimit(2);
+
+export class DirStore extends BaseStore {
+  constructor(
+    readonly root: string,
+    readonly url: string,
+  ) {
+    super();
+  }
+
+  private pathOf(key: string): string {
+    return path.join(this.root, ...checkKey(key, this.url).split('/'));
+  }
+
+  async listEntries(prefix = ''): Promise<Entry[]> {
+    // Walk only the deepest directory the prefix names, then filter by the prefix as a plain string (like S3).
+    const lastSlash = prefix.lastIndexOf('/');
+    const startKey = lastSlash === -1 ? '' : prefix.slice(0, lastSlash);
+    const entries: Entry[] = [];
+    const walk = async (dir: string, keyPrefix: string): Promise<void> => {
+      let names;
+      try {
+        names = await readdir(dir, { withFileTypes: true });
+      } catch (error) {
+        if (isMissing(error)) return;
+        throw dirError(error, joinUrl(this.url, keyPrefix), 'list');
+      }
+      for (const dirent of names) {
+        if (isBookkeeping(dirent.name)) continue;
+        const key = keyPrefix === '' ? dirent.name : `${keyPrefix}/${dirent.name}`;
+        const full = path.join(dir, dirent.name);
+        const stats = dirent.isSymbolicLink() ? await stat(full).catch(() => undefined) : undefined;
+        if (dirent.isDirectory() || stats?.isDirectory()) {
+          if (prefix.startsWith(`${key}/`) || key.startsWith(prefix) || prefix === '') await walk(full, key);
+        } else if ((dirent.isFile() || stats?.isFile()) && key.startsWith(prefix)) {
+          const fileStats = stats ?? (await stat(full));
+          entries.push({ key, size: fileStats.size, lastModified: fileStats.mtime });
+        }
+      }
+    };
+    await walk(startKey === '' ? this.root : path.join(this.root, ...startKey.split('/')), startKey);
+    return entries.sort(byKey);
+  }
+
+  async list(prefix = ''): Promise<ObjectInfo[]> {
+    const entries = await this.listEntries(prefix);
+    return Promise.all(entries.map(async (entry) => ({ ...entry, etag: await this.etagOf(entry) })));
+  }
+
+  async headEntry(key: string): Promise<Entry | undefined> {
+    const stats = await this.statFile(key);
+    return stats && { key, size: stats.size, lastModified: stats.mtime };
+  }
+
+  async head(key: string): Promise<ObjectInfo | undefined> {
+    const entry = await this.headEntry(key);
+    return entry && { ...entry, etag: await this.etagOf(entry) };
+  }
+
+  async etagOf(entry: Entry): Promise<string> {
+    const file = this.pathOf(entry.key);
+    const stats = await this.statFile(entry.key);
+    if (!stats) throw new FerryError(`${this.where(entry.key)}: not found`);
+    const cached = md5Cache.get(file);
+    if (cached && cached.size === stats.size && cached.mtimeMs === stats.mtimeMs) return cached.md5;
+    const sidecar = await readSidecar(file, stats);
+    if (sidecar) return sidecar.md5;
+    const md5 = await hashLimit(async () => {
+      const hash = createHash('md5');
+      await pipeline(createReadStream(file), async (chunks: AsyncIterable<Buffer>) => {
+        for await (const chunk of chunks) hash.update(chunk);
+      });
+      return hash.digest('hex');
+    });
+    md5Cache.set(file, { size: stats.size, mtimeMs: stats.mtimeMs, md5 });
+    return md5;
+  }
+
+  async sourceEtagOf(entry: Entry): Promise<string | undefined> {
+    const file = this.pathOf(entry.key);
+    const stats = await this.statFile(entry.key);
+    return stats && (await readSidecar(file, stats))?.sourceEtag;
+  }
+
+  async openForCopy(entry: Entry): Promise<CopySource> {
+    return { body: await this.readStream(entry.key), size: entry.size };
+  }
+
+  async readText(key: string): Promise<string | undefined> {
+    try {
+      return await readFile(this.pathOf(key), 'utf8');
+    } catch (error) {
+      if (isMissing(error) || (error as NodeJS.ErrnoException).code === 'EISDIR') return undefined;
+      throw dirError(error, this.where(key), 'read');
+    }
+  }
+
+  async readStream(key: string): Promise<Readable> {
+    if (!(await this.statFile(key))) throw new FerryError(`${this.where(key)}: not found`);
+    return createReadStream(this.pathOf(key));
+  }
+
+  async download(key: string, localPath: string): Promise<ObjectInfo> {
+    const entry = await this.headEntry(key);
+    if (!entry) throw new FerryError(`${this.where(key)}: not found`);
+    const written = await writeAtomically(path.resolve(localPath), createReadStream(this.pathOf(key)), this.where(key));
+    return { key, size: written.size, etag: written.md5, lastModified: entry.lastModified };
+  }
+
+  async write(key: string, body: string | Uint8Array | Readable): Promise<ObjectInfo> {
+    const source = typeof body === 'string' || body instanceof Uint8Array ? Readable.from([Buffer.from(body)]) : body;
+    const written = await writeAtomically(this.pathOf(key), source, this.where(key));
+    return { key, size: written.size, etag: written.md5, lastModified: written.lastModified };
+  }
+
+  async upload(localPath: string, key: string): Promise<ObjectInfo> {
+    return this.write(key, createReadStream(localPath));
+  }
+
+  /** Writes a copied object and records where it came from (see the sidecar rule above); returns its content MD5. */
+  async writeCopy(key: string, body: Readable, sourceEtag: string | undefined, onBytes?: (n: number) => void): Promise<string> {
+    const file = this.pathOf(key);
+    const written = await writeAtomically(file, body, this.where(key), onBytes);
+    const sidecar: Sidecar = { size: written.size, mtimeMs: written.mtimeMs, md5: written.md5, sourceEtag: sourceEtag ?? written.md5 };
+    await writeFile(sidecarPath(file), JSON.stringify(sidecar));
+    return written.md5;
+  }
+
+  async delete(keys: readonly string[]): Promise<void> {
+    for (const key of keys) {
+      const file = this.pathOf(key);
+      await rm(file, { force: true });
+      await rm(sidecarPath(file), { force: true });
+      md5Cache.delete(file);
+    }
+  }
+
+  child(prefix: string): DirStore {
+    const sub = checkPrefix(prefix, this.url);
+    return sub === '' ? this : new DirStore(path.join(this.root, ...sub.split('/')), joinUrl(this.url, sub));
+  }
+
+  private async statFile(key: string): Promise<Stats | undefined> {
+    try {
+      const stats = await stat(this.pathOf(key));
+      return stats.isFile() ? stats : undefined;
+    } catch (error) {
+      if (isMissing(error)) return undefined;
+      throw dirError(error, this.where(key), 'stat');
+    }
+  }
+}
+
+/** Streams into a hidden temp file next to the target, hashing on the way, then renames: readers never see half a file. */
+async function writeAtomically(
+  file: string,
+  body: Readable,
+  where: string,
+  onBytes?: (n: number) => void,
+): Promise<{ size: number; md5: string; mtimeMs: number; lastModified: Date }> {
+  const dir = path.dirname(file);
+  const temp = path.join(dir, `.${path.basename(file)}${TEMP_MARK}${randomBytes(6).toString('hex')}`);
+  const hash = createHash('md5');
+  let size = 0;
+  const measure = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      hash.update(chunk);
+      size += chunk.length;
+      onBytes?.(chunk.length);
+      done(null, chunk);
+    },
+  });
+  try {
+    await mkdir(dir, { recursive: true });
+    await pipeline(body, measure, createWriteStream(temp));
+    await rename(temp, file);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw dirError(error, where, 'write');
+  }
+  await rm(sidecarPath(file), { force: true });
+  const stats = await stat(file);
+  const md5 = hash.digest('hex');
+  md5Cache.set(file, { size, mtimeMs: stats.mtimeMs, md5 });
+  return { size, md5, mtimeMs: stats.mtimeMs, lastModified: stats.mtime };
+}
+
+function sidecarPath(file: string): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}${SIDECAR_SUFFIX}`);
+}
+
+async function readSidecar(file: string, stats: Stats): Promise<Sidecar | undefined> {
+  try {
+    const sidecar = JSON.parse(await readFile(sidecarPath(file), 'utf8')) as Sidecar;
+    return sidecar.size === stats.size && sidecar.mtimeMs === stats.mtimeMs ? sidecar : undefined;
+  } catch {
+    return undefined; // missing or unreadable: simply not known
+  }
+}
+
+function isMissing(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  return code === 'ENOENT' || code === 'ENOTDIR';
+}
+
+function dirError(error: unknown, where: string, operation: string): FerryError {
+  if (error instanceof FerryError) return error;
+  const code = (error as NodeJS.ErrnoException)?.code;
+  const what = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOSPC' ? 'no space left on device' : 'failed';
+  return new FerryError(`${where}: ${what}${code ? ` (${code})` : ''} on ${operation}`, { cause: error });
+}

@@ -1,0 +1,78 @@
+import { createHash } from 'node:crypto';
+import { S3Client } from '@aws-sdk/client-s3';
+import { FerryError } from '@ferry/types';
+
+export interface S3Endpoint {
+  /** http(s) URL. */
+  url: string;
+  region: string;
+  forcePathStyle: boolean;
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+
+/**
+ * An S3Client that works with s3rver and Yandex Object Storage: since aws-sdk ≈3.729 CRC32 checksums and aws-chunked
+ * bodies are sent by default, which both mishandle, so checksums only when an operation requires them; and
+ * DeleteObjects gets the Content-MD5 header Yandex requires but the SDK no longer sends (aws-sdk-js-v3 #6819).
+ */
+export function createS3Client(endpoint: S3Endpoint): S3Client {
+  // ferry targets Node 20 on purpose; the SDK's "future versions need Node 22" warning would only confuse users.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  const client = new S3Client({
+    endpoint: endpoint.url,
+    region: endpoint.region,
+    forcePathStyle: endpoint.forcePathStyle,
+    credentials: {
+      accessKeyId: endpoint.accessKeyId,
+      secretAccessKey: endpoint.secretAccessKey,
+      ...(endpoint.sessionToken ? { sessionToken: endpoint.sessionToken } : {}),
+    },
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const request = args.request as { headers?: Record<string, string>; body?: unknown };
+      if (context.commandName === 'DeleteObjectsCommand' && request.headers && (typeof request.body === 'string' || request.body instanceof Uint8Array)) {
+        request.headers['content-md5'] = createHash('md5').update(request.body).digest('base64');
+      }
+      return next(args);
+    },
+    { step: 'build', name: 'ferryDeleteObjectsContentMd5' },
+  );
+  return client;
+}
+
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE']);
+
+/** HTTP status of an SDK error, if any. */
+export function statusOf(error: unknown): number | undefined {
+  return (error as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode;
+}
+
+export function codeOf(error: unknown): string | undefined {
+  const e = error as { Code?: string; code?: string; name?: string };
+  return e?.Code ?? e?.code ?? e?.name;
+}
+
+export function isNotFound(error: unknown): boolean {
+  const code = codeOf(error);
+  return statusOf(error) === 404 || code === 'NoSuchKey' || code === 'NotFound';
+}
+
+/** Turns an SDK error into one clear line: where, what, HTTP status/code, operation — never credentials. */
+export function s3Error(error: unknown, where: string, operation: string, endpointUrl: string): FerryError {
+  if (error instanceof FerryError) return error;
+  const status = statusOf(error);
+  const code = codeOf(error);
+  let what: string;
+  if (code && NETWORK_CODES.has(code)) what = `cannot reach the S3 endpoint ${endpointUrl} (${code})`;
+  else if (status === 403 || code === 'AccessDenied' || code === 'InvalidAccessKeyId' || code === 'SignatureDoesNotMatch') what = 'access denied';
+  else if (code === 'NoSuchBucket') what = 'bucket does not exist';
+  else if (isNotFound(error)) what = 'not found';
+  else what = 'failed';
+  const detail = [status, code && code !== 'Error' && !NETWORK_CODES.has(code) ? code : undefined].filter(Boolean).join(' ');
+  return new FerryError(`${where}: ${what}${detail ? ` (${detail})` : ''} on ${operation}`, { cause: error });
+}

@@ -1,0 +1,328 @@
+import { createWriteStream } from 'node:fs';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createReadStream } from 'node:fs';
+import {
+  AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
+  CopyObjectCommand,
+  CreateMultipartUploadCommand,
+  DeleteObjectsCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  UploadPartCopyCommand,
+  type GetObjectCommandOutput,
+  type S3Client,
+} from '@aws-sdk/client-s3';
+import { Upload } from '@aws-sdk/lib-storage';
+import pLimit from 'p-limit';
+import type { ObjectInfo } from '@ferry/types';
+import { FerryError } from '@ferry/types';
+import { codeOf, isNotFound, s3Error, statusOf, type S3Endpoint } from './s3-client.ts';
+import { BaseStore, byKey, checkKey, checkPrefix, joinUrl, type CopySource, type Entry } from './store-base.ts';
+
+/*
+ * S3 copies made by ferry carry user metadata `ferry-source-etag` = the source's ETag, because the destination's own
+ * ETag may legitimately differ (a multipart upload has `<md5-of-md5s>-<n>`, a server-side copy of a multipart object a
+ * plain MD5). An object matches its source when sizes are equal and either its ETag or, failing that, its recorded
+ * source ETag (read with HeadObject only then) equals the source's ETag. Rewriting an object replaces its metadata,
+ * so the record cannot go stale.
+ */
+export const SOURCE_ETAG_METADATA = 'ferry-source-etag';
+/** Largest object one CopyObject call may copy; above it, multipart UploadPartCopy. */
+const MAX_SINGLE_COPY = 5 * 1024 ** 3;
+
+export interface S3StoreContext {
+  client: S3Client;
+  endpoint: S3Endpoint;
+  bucket: string;
+  partSize: number;
+  /** ListObjectsV2 page size; S3 caps it at 1000 (lower only to exercise pagination in tests). */
+  pageSize?: number;
+  /** Objects above this many bytes are copied server-side with UploadPartCopy (lower only in tests). */
+  maxSingleCopy?: number;
+}
+
+export class S3Store extends BaseStore {
+  constructor(
+    readonly context: S3StoreContext,
+    /** Root prefix inside the bucket, without surrounding slashes ('' = the whole bucket). */
+    readonly prefix: string,
+    readonly url: string,
+  ) {
+    super();
+  }
+
+  get bucket(): string {
+    return this.context.bucket;
+  }
+
+  objectKey(key: string): string {
+    checkKey(key, this.url);
+    return this.prefix === '' ? key : `${this.prefix}/${key}`;
+  }
+
+  /** Whether a server-side copy between the two stores is possible: same endpoint, same credentials. */
+  sharesServerWith(other: S3Store): boolean {
+    const a = this.context.endpoint;
+    const b = other.context.endpoint;
+    return a.url === b.url && a.accessKeyId === b.accessKeyId && a.secretAccessKey === b.secretAccessKey;
+  }
+
+  private fail(error: unknown, key: string, operation: string): FerryError {
+    return s3Error(error, key === '' ? this.url : this.where(key), operation, this.context.endpoint.url);
+  }
+
+  async listEntries(prefix = ''): Promise<Entry[]> {
+    const rootPrefix = this.prefix === '' ? '' : `${this.prefix}/`;
+    const entries: Entry[] = [];
+    let continuationToken: string | undefined;
+    do {
+      const page = await this.context.client
+        .send(
+          new ListObjectsV2Command({
+            Bucket: this.bucket,
+            Prefix: rootPrefix + prefix,
+            ContinuationToken: continuationToken,
+            MaxKeys: this.context.pageSize,
+          }),
+        )
+        .catch((error: unknown) => {
+          throw this.fail(error, prefix, 'ListObjectsV2');
+        });
+      for (const object of page.Contents ?? []) {
+        const key = object.Key?.slice(rootPrefix.length);
+        // Keys ending in '/' are folder markers made by consoles, not objects a directory could hold.
+        if (!key || key.endsWith('/')) continue;
+        entries.push({ key, size: object.Size ?? 0, lastModified: object.LastModified ?? new Date(0), etag: unquote(object.ETag) });
+      }
+      continuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (continuationToken);
+    return entries.sort(byKey);
+  }
+
+  async list(prefix = ''): Promise<ObjectInfo[]> {
+    return (await this.listEntries(prefix)).map((entry) => ({ ...entry, etag: entry.etag ?? '' }));
+  }
+
+  private async headObject(key: string) {
+    try {
+      return await this.context.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key) }));
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw this.fail(error, key, 'HeadObject');
+    }
+  }
+
+  async headEntry(key: string): Promise<Entry | undefined> {
+    const head = await this.headObject(key);
+    return head && { key, size: head.ContentLength ?? 0, lastModified: head.LastModified ?? new Date(0), etag: unquote(head.ETag) };
+  }
+
+  async head(key: string): Promise<ObjectInfo | undefined> {
+    const entry = await this.headEntry(key);
+    return entry && { ...entry, etag: entry.etag ?? '' };
+  }
+
+  async etagOf(entry: Entry): Promise<string> {
+    if (entry.etag !== undefined) return entry.etag;
+    const head = await this.headEntry(entry.key);
+    if (!head) throw new FerryError(`${this.where(entry.key)}: not found`);
+    return head.etag ?? '';
+  }
+
+  async sourceEtagOf(entry: Entry): Promise<string | undefined> {
+    return (await this.headObject(entry.key))?.Metadata?.[SOURCE_ETAG_METADATA];
+  }
+
+  private async getObject(key: string): Promise<GetObjectCommandOutput> {
+    try {
+      return await this.context.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key) }));
+    } catch (error) {
+      throw this.fail(error, key, 'GetObject');
+    }
+  }
+
+  async openForCopy(entry: Entry): Promise<CopySource> {
+    const object = await this.getObject(entry.key);
+    return {
+      body: object.Body as Readable,
+      size: object.ContentLength ?? entry.size,
+      etag: unquote(object.ETag),
+      contentType: object.ContentType,
+    };
+  }
+
+  async readText(key: string): Promise<string | undefined> {
+    try {
+      const object = await this.context.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key) }));
+      return await object.Body!.transformToString('utf8');
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw this.fail(error, key, 'GetObject');
+    }
+  }
+
+  async readStream(key: string): Promise<Readable> {
+    return (await this.getObject(key)).Body as Readable;
+  }
+
+  async download(key: string, localPath: string): Promise<ObjectInfo> {
+    const object = await this.getObject(key);
+    const file = path.resolve(localPath);
+    const temp = path.join(path.dirname(file), `.${path.basename(file)}.ferry-tmp-${randomBytes(6).toString('hex')}`);
+    try {
+      await mkdir(path.dirname(file), { recursive: true });
+      await pipeline(object.Body as Readable, createWriteStream(temp));
+      await rename(temp, file);
+    } catch (error) {
+      await rm(temp, { force: true });
+      throw error instanceof FerryError ? error : new FerryError(`${this.where(key)}: download to ${file} failed (${codeOf(error) ?? 'error'})`, { cause: error });
+    }
+    return { key, size: object.ContentLength ?? 0, etag: unquote(object.ETag) ?? '', lastModified: object.LastModified ?? new Date() };
+  }
+
+  async write(key: string, body: string | Uint8Array | Readable, options: { contentType?: string } = {}): Promise<ObjectInfo> {
+    await this.put(key, body, { contentType: options.contentType });
+    return this.headOrFail(key);
+  }
+
+  async upload(localPath: string, key: string, options: { contentType?: string } = {}): Promise<ObjectInfo> {
+    await stat(localPath).catch((error: unknown) => {
+      throw new FerryError(`Cannot upload ${localPath}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}`, { cause: error });
+    });
+    await this.put(key, createReadStream(localPath), { contentType: options.contentType });
+    return this.headOrFail(key);
+  }
+
+  /** Streams a body in (multipart above the part size), recording the source ETag when given. */
+  async put(
+    key: string,
+    body: string | Uint8Array | Readable,
+    options: { contentType?: string; sourceEtag?: string; onBytes?: (n: number) => void },
+  ): Promise<void> {
+    const upload = new Upload({
+      client: this.context.client,
+      partSize: this.context.partSize,
+      params: {
+        Bucket: this.bucket,
+        Key: this.objectKey(key),
+        Body: body,
+        ContentType: options.contentType,
+        Metadata: options.sourceEtag ? { [SOURCE_ETAG_METADATA]: options.sourceEtag } : undefined,
+      },
+    });
+    let loaded = 0;
+    upload.on('httpUploadProgress', (progress) => {
+      const now = progress.loaded ?? loaded;
+      if (now > loaded) options.onBytes?.(now - loaded);
+      loaded = now;
+    });
+    try {
+      await upload.done();
+    } catch (error) {
+      throw this.fail(error, key, 'upload');
+    }
+  }
+
+  private async headOrFail(key: string): Promise<ObjectInfo> {
+    const info = await this.head(key);
+    if (!info) throw new FerryError(`${this.where(key)}: not found right after writing it`);
+    return info;
+  }
+
+  /**
+   * Server-side copy from another store on the same server, recording the source ETag. Returns false when the server
+   * cannot do it (s3rver answers UploadPartCopy with 501), so the caller streams instead.
+   */
+  async copyFrom(source: S3Store, entry: Entry, sourceEtag: string): Promise<boolean> {
+    const head = await source.headObject(entry.key);
+    if (!head) throw new FerryError(`${source.where(entry.key)}: not found`);
+    const copySource = `${source.bucket}/${encodeURIComponent(source.objectKey(entry.key)).replace(/%2F/g, '/')}`;
+    const target = { Bucket: this.bucket, Key: this.objectKey(entry.key) };
+    const metadata = { Metadata: { [SOURCE_ETAG_METADATA]: sourceEtag }, ContentType: head.ContentType };
+    const size = head.ContentLength ?? entry.size;
+    if (size <= (this.context.maxSingleCopy ?? MAX_SINGLE_COPY)) {
+      try {
+        await this.context.client.send(
+          new CopyObjectCommand({ ...target, ...metadata, CopySource: copySource, CopySourceIfMatch: head.ETag, MetadataDirective: 'REPLACE' }),
+        );
+        return true;
+      } catch (error) {
+        throw this.fail(error, entry.key, 'CopyObject');
+      }
+    }
+    const created = await this.context.client.send(new CreateMultipartUploadCommand({ ...target, ...metadata })).catch((error: unknown) => {
+      throw this.fail(error, entry.key, 'CreateMultipartUpload');
+    });
+    const uploadId = created.UploadId!;
+    // Parts of at least 256 MiB keep the count low; S3 allows at most 10,000.
+    const partSize = Math.max(256 * 1024 ** 2, this.context.partSize, Math.ceil(size / 10_000));
+    const limit = pLimit(4);
+    try {
+      const parts = await Promise.all(
+        Array.from({ length: Math.ceil(size / partSize) }, (_, index) =>
+          limit(async () => {
+            const start = index * partSize;
+            const end = Math.min(size, start + partSize) - 1;
+            const part = await this.context.client.send(
+              new UploadPartCopyCommand({
+                ...target,
+                UploadId: uploadId,
+                PartNumber: index + 1,
+                CopySource: copySource,
+                CopySourceIfMatch: head.ETag,
+                CopySourceRange: `bytes=${start}-${end}`,
+              }),
+            );
+            return { PartNumber: index + 1, ETag: part.CopyPartResult?.ETag };
+          }),
+        ),
+      );
+      await this.context.client.send(new CompleteMultipartUploadCommand({ ...target, UploadId: uploadId, MultipartUpload: { Parts: parts } }));
+      return true;
+    } catch (error) {
+      await this.context.client.send(new AbortMultipartUploadCommand({ ...target, UploadId: uploadId })).catch(() => undefined);
+      if (statusOf(error) === 501 || codeOf(error) === 'NotImplemented') return false;
+      throw this.fail(error, entry.key, 'UploadPartCopy');
+    }
+  }
+
+  async delete(keys: readonly string[]): Promise<void> {
+    // DeleteObjects takes at most 1000 keys; Content-MD5 is added by the client middleware (Yandex requires it).
+    for (let i = 0; i < keys.length; i += 1000) {
+      const batch = keys.slice(i, i + 1000);
+      const result = await this.context.client
+        .send(
+          new DeleteObjectsCommand({
+            Bucket: this.bucket,
+            Delete: { Objects: batch.map((key) => ({ Key: this.objectKey(key) })), Quiet: true },
+          }),
+        )
+        .catch((error: unknown) => {
+          throw this.fail(error, batch.length === 1 ? batch[0]! : '', 'DeleteObjects');
+        });
+      const failed = result.Errors ?? [];
+      if (failed.length > 0) {
+        const first = failed[0]!;
+        throw new FerryError(
+          `${this.url}: ${failed.length} object(s) could not be deleted, e.g. ${first.Key ?? '?'}: ${first.Code ?? 'error'} on DeleteObjects`,
+        );
+      }
+    }
+  }
+
+  child(prefix: string): S3Store {
+    const sub = checkPrefix(prefix, this.url);
+    if (sub === '') return this;
+    return new S3Store(this.context, this.prefix === '' ? sub : `${this.prefix}/${sub}`, joinUrl(this.url, sub));
+  }
+}
+
+function unquote(etag: string | undefined): string | undefined {
+  return etag?.replace(/"/g, '');
+}

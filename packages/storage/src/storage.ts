@@ -1,0 +1,149 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { CreateBucketCommand, HeadBucketCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { Store } from '@ferry/types';
+import { FerryError } from '@ferry/types';
+import { DEFAULT_PART_SIZE, MIN_PART_SIZE, type StorageConfig } from './config.ts';
+import { DirStore } from './dir-store.ts';
+import { startEmbeddedS3, type EmbeddedS3 } from './embedded.ts';
+import { parseEndpoint, parseLocation, YANDEX_ENDPOINT, YANDEX_REGION } from './location.ts';
+import { createS3Client, isNotFound, s3Error, statusOf, type S3Endpoint } from './s3-client.ts';
+import { S3Store } from './s3-store.ts';
+
+const DEFAULT_REGION = 'ru-central1';
+
+/** Opens stores for location URLs; owns the S3 clients and, once needed, the embedded S3 server. */
+export class Storage {
+  private embedded: Promise<EmbeddedS3> | undefined;
+  private started: EmbeddedS3 | undefined;
+  private readonly clients = new Map<string, S3Client>();
+  private readonly checkedBuckets = new Map<string, Promise<void>>();
+  private closed = false;
+
+  private constructor(private readonly config: StorageConfig) {}
+
+  static async open(config: StorageConfig = {}): Promise<Storage> {
+    if (config.endpoint !== undefined) parseEndpoint(config.endpoint, 'the storage configuration');
+    if (config.partSize !== undefined && (!Number.isInteger(config.partSize) || config.partSize < MIN_PART_SIZE)) {
+      throw new FerryError(`Part size must be an integer of at least ${MIN_PART_SIZE} bytes (5 MiB), got ${config.partSize}.`);
+    }
+    return new Storage(config);
+  }
+
+  /** Endpoint of the embedded server once started (for tests and the Spark emulator), else undefined. */
+  get embeddedEndpoint(): string | undefined {
+    return this.started?.endpoint;
+  }
+
+  get embeddedDir(): string {
+    return path.resolve(this.config.embeddedDir ?? path.join(process.cwd(), '.ferry', 's3'));
+  }
+
+  /** A Store for a location URL; starts the embedded server lazily and creates its bucket if missing; creates a dir location. */
+  async store(url: string): Promise<Store> {
+    if (this.closed) throw new FerryError('Storage is closed.');
+    const location = parseLocation(url);
+    if (location.kind === 'dir') {
+      await mkdir(location.path, { recursive: true }).catch((error: unknown) => {
+        throw new FerryError(`Cannot create directory ${location.path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { cause: error });
+      });
+      return new DirStore(location.path, url);
+    }
+    const endpointName = location.endpoint ?? this.config.endpoint ?? 'embedded';
+    const endpoint = await this.resolveEndpoint(endpointName, location.region, url);
+    const client = this.clientFor(endpoint);
+    const store = new S3Store({ client, endpoint, bucket: location.bucket, partSize: this.config.partSize ?? DEFAULT_PART_SIZE }, location.prefix, url);
+    if (endpointName === 'embedded') await this.ensureEmbeddedBucket(client, endpoint, location.bucket);
+    return store;
+  }
+
+  /** e.g. "s3://ferry-results (embedded S3 server at http://127.0.0.1:40123, data in /x/.ferry/s3)" — never credentials. */
+  describe(url: string): string {
+    const location = parseLocation(url);
+    if (location.kind === 'dir') return `${location.path} (local directory)`;
+    const shown = `s3://${location.bucket}${location.prefix ? `/${location.prefix}` : ''}`;
+    const endpointName = location.endpoint ?? this.config.endpoint ?? 'embedded';
+    if (endpointName === 'embedded') {
+      const at = this.started ? ` at ${this.started.endpoint}` : '';
+      return `${shown} (embedded S3 server${at}, data in ${this.embeddedDir})`;
+    }
+    const endpointUrl = endpointName === 'yandex' ? YANDEX_ENDPOINT : endpointName;
+    const region = location.region ?? (endpointName === 'yandex' ? YANDEX_REGION : (this.config.region ?? DEFAULT_REGION));
+    return `${shown} (S3 at ${endpointUrl}, region ${region})`;
+  }
+
+  /** Stops the embedded server if this Storage started it. Idempotent. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const client of this.clients.values()) client.destroy();
+    this.clients.clear();
+    const embedded = this.embedded;
+    this.embedded = undefined;
+    this.started = undefined;
+    if (embedded) await (await embedded.catch(() => undefined))?.stop();
+  }
+
+  private async resolveEndpoint(name: string, region: string | undefined, url: string): Promise<S3Endpoint> {
+    const forcePathStyle = this.config.forcePathStyle ?? true;
+    if (name === 'embedded') {
+      this.embedded ??= startEmbeddedS3({ dir: this.embeddedDir }).then(
+        (server) => (this.started = server),
+        (error: unknown) => {
+          this.embedded = undefined;
+          throw new FerryError(`Cannot start the embedded S3 server with data in ${this.embeddedDir}: ${(error as Error).message}`, { cause: error });
+        },
+      );
+      const server = await this.embedded;
+      return { url: server.endpoint, region: region ?? DEFAULT_REGION, forcePathStyle: true, accessKeyId: server.accessKeyId, secretAccessKey: server.secretAccessKey };
+    }
+    const endpointUrl = name === 'yandex' ? YANDEX_ENDPOINT : name;
+    const { accessKeyId, secretAccessKey, sessionToken } = this.config;
+    if (!accessKeyId || !secretAccessKey) {
+      throw new FerryError(
+        `No S3 credentials for ${parseLocationForMessage(url)} at ${endpointUrl}: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or use the embedded server).`,
+      );
+    }
+    return {
+      url: endpointUrl,
+      region: region ?? (name === 'yandex' && !this.config.region ? YANDEX_REGION : (this.config.region ?? DEFAULT_REGION)),
+      forcePathStyle,
+      accessKeyId,
+      secretAccessKey,
+      sessionToken,
+    };
+  }
+
+  private clientFor(endpoint: S3Endpoint): S3Client {
+    const id = [endpoint.url, endpoint.region, endpoint.forcePathStyle, endpoint.accessKeyId].join('\n');
+    let client = this.clients.get(id);
+    if (!client) {
+      client = createS3Client(endpoint);
+      this.clients.set(id, client);
+    }
+    return client;
+  }
+
+  private ensureEmbeddedBucket(client: S3Client, endpoint: S3Endpoint, bucket: string): Promise<void> {
+    let checked = this.checkedBuckets.get(bucket);
+    if (!checked) {
+      checked = (async () => {
+        try {
+          await client.send(new HeadBucketCommand({ Bucket: bucket }));
+        } catch (error) {
+          if (!isNotFound(error) && statusOf(error) !== 404) throw s3Error(error, `s3://${bucket}`, 'HeadBucket', endpoint.url);
+          await client.send(new CreateBucketCommand({ Bucket: bucket })).catch((createError: unknown) => {
+            throw s3Error(createError, `s3://${bucket}`, 'CreateBucket', endpoint.url);
+          });
+        }
+      })();
+      checked.catch(() => this.checkedBuckets.delete(bucket));
+      this.checkedBuckets.set(bucket, checked);
+    }
+    return checked;
+  }
+}
+
+function parseLocationForMessage(url: string): string {
+  const location = parseLocation(url);
+  return location.kind === 's3' ? `s3://${location.bucket}${location.prefix ? `/${location.prefix}` : ''}` : location.path;
+}
