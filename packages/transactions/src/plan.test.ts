@@ -1,0 +1,85 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Storage } from '@ferry/storage';
+import { FerryError, type PeriodRecord, type Store } from '@ferry/types';
+import { MANIFEST_KEY, writeManifest } from './manifest.ts';
+import { periodOfSourceKey } from './periods.ts';
+import { planTransactions, renderPlan } from './plan.ts';
+
+describe('periodOfSourceKey', () => {
+  it('given real source names and look-alikes, then only real YYYY-MM-DD.txt dates are periods', () => {
+    expect(periodOfSourceKey('2019-08-22.txt')).toBe('2019-08-22');
+    expect(periodOfSourceKey('2022-11-04.txt')).toBe('2022-11-04');
+    expect(periodOfSourceKey('2019-02-30.txt')).toBeUndefined();
+    expect(periodOfSourceKey('2019-08-22.txt.gz')).toBeUndefined();
+    expect(periodOfSourceKey('old/2019-08-22.txt')).toBeUndefined();
+    expect(periodOfSourceKey('README.md')).toBeUndefined();
+  });
+});
+
+describe('given a source directory and a results directory', () => {
+  let root: string;
+  let storage: Storage;
+  let source: Store;
+  let results: Store;
+  beforeEach(async () => {
+    root = await mkdtemp(join(tmpdir(), 'ferry-plan-'));
+    storage = await Storage.open();
+    source = await storage.store(join(root, 'source'));
+    results = await storage.store(join(root, 'results'));
+  });
+  afterEach(async () => {
+    await storage.close();
+    await rm(root, { recursive: true, force: true });
+  });
+
+  const recordOf = async (key: string): Promise<PeriodRecord> => {
+    const info = (await source.head(key))!;
+    return {
+      period: key.slice(0, 10),
+      source: key,
+      size: info.size,
+      etag: info.etag,
+      run_id: 'r1',
+      processed_at: '2026-01-01T00:00:00.000Z',
+      rows_read: 1,
+      rows_written: 1,
+      rows_rejected: 0,
+      files: [],
+    };
+  };
+
+  it('when nothing was processed, then every source period is new and other files are ignored', async () => {
+    await source.write('2019-09-21.txt', 'b');
+    await source.write('2019-08-22.txt', 'a');
+    await source.write('notes.txt', 'x');
+    const plan = await planTransactions(source, results);
+    expect(plan.new.map((period) => period.period)).toEqual(['2019-08-22', '2019-09-21']);
+    expect(plan.processed).toEqual([]);
+    expect(plan.ignored).toEqual(['notes.txt']);
+  });
+
+  it('when the manifest records one period as it is and another with a different ETag, then only the changed and unrecorded ones are new', async () => {
+    await source.write('2019-08-22.txt', 'same');
+    await source.write('2019-09-21.txt', 'changed');
+    await source.write('2019-10-21.txt', 'unrecorded');
+    const unchanged = await recordOf('2019-08-22.txt');
+    const changed = { ...(await recordOf('2019-09-21.txt')), etag: 'an-older-etag' };
+    await writeManifest(results, { version: 1, periods: { [unchanged.period]: unchanged, [changed.period]: changed } });
+
+    const plan = await planTransactions(source, results);
+    expect(plan.new.map((period) => period.source)).toEqual(['2019-09-21.txt', '2019-10-21.txt']);
+    expect(plan.processed.map((record) => record.period)).toEqual(['2019-08-22', '2019-09-21']);
+    expect(renderPlan(plan)).toContain('2019-09-21.txt');
+    expect(renderPlan(plan)).toContain('changed since it was processed');
+    expect(await source.list()).toHaveLength(3);
+  });
+
+  it('when the manifest is corrupt, then planning stops with one clear error instead of reprocessing everything', async () => {
+    await results.write(MANIFEST_KEY, '{"version": 1, "periods": {"x": {"period": 3}}}');
+    await expect(planTransactions(source, results)).rejects.toThrow(FerryError);
+    await expect(planTransactions(source, results)).rejects.toThrow(/manifest\.json is not a ferry manifest: periods\.x/);
+  });
+});
