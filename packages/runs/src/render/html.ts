@@ -1,0 +1,136 @@
+import type { RunRecord } from '@ferry/types';
+import { formatDuration, formatTime } from '../format.ts';
+import type { LoadedRun } from '../history.ts';
+import { ganttBars, type GanttBar } from './gantt.ts';
+import { qualityTable } from './quality.ts';
+import { failures, imagesSummary, STEP_ALIGN, STEP_HEADER, stepRow, summaryPairs } from './sections.ts';
+
+/** report.html: one self-contained page (inline CSS and SVG, no scripts, no network) that opens from a plain folder. */
+export function renderReportHtml(run: LoadedRun): string {
+  const { record } = run;
+  const title = `ferry ${record.pipeline} run ${record.run_id}`;
+  const sections = [
+    `<h1>${escapeHtml(title)}</h1>`,
+    `<table class="summary">${summaryPairs(record)
+      .map(([name, value]) => `<tr><th>${escapeHtml(name)}</th><td class="${name === 'status' ? `status-${escapeHtml(value)}` : ''}">${escapeHtml(value)}</td></tr>`)
+      .join('')}</table>`,
+  ];
+  if (record.steps.length) sections.push(`<h2>Timeline</h2>\n${ganttSvg(record)}`);
+  sections.push(
+    '<h2>Steps</h2>',
+    record.steps.length ? htmlTable(STEP_HEADER, record.steps.map(stepRow), STEP_ALIGN) : '<p>No steps were recorded.</p>',
+  );
+  if (run.quality) {
+    const table = qualityTable(run.quality);
+    sections.push('<h2>Quality</h2>', table.rows.length ? htmlTable(table.header, table.rows, table.align) : '<p>No periods were cleaned.</p>');
+  }
+  if (run.images) {
+    const { headline, failed } = imagesSummary(run.images);
+    sections.push('<h2>Images</h2>', `<p>${escapeHtml(headline)}</p>`, listHtml(failed));
+  }
+  const failedLines = failures(record);
+  if (failedLines.length) sections.push('<h2>Failures</h2>', listHtml(failedLines));
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>${escapeHtml(title)}</title>
+<style>
+body { font: 14px/1.45 system-ui, sans-serif; margin: 2em auto; max-width: 1040px; padding: 0 1em; color: #1d2330; }
+h1 { font-size: 1.4em; } h2 { font-size: 1.15em; margin-top: 1.6em; }
+table { border-collapse: collapse; margin: .5em 0; }
+th, td { padding: .25em .7em; border-bottom: 1px solid #dde2ea; text-align: left; vertical-align: top; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; }
+table.summary th { color: #5a6475; font-weight: normal; }
+.status-succeeded { color: #2e7d4f; } .status-failed { color: #c0392b; font-weight: bold; } .status-noop { color: #5a6475; }
+svg { max-width: 100%; height: auto; font: 12px system-ui, sans-serif; }
+svg .axis { stroke: #c5ccd8; } svg .tick { fill: #5a6475; } svg .label { fill: #1d2330; }
+rect.succeeded { fill: #4c9f70; } rect.failed { fill: #d9534f; } rect.running { fill: #5b8def; } rect.skipped { fill: #b0b7c3; }
+</style>
+</head>
+<body>
+${sections.join('\n')}
+</body>
+</html>
+`;
+}
+
+const LABEL_WIDTH = 280;
+const CHART_WIDTH = 700;
+const ROW_HEIGHT = 26;
+const BAR_HEIGHT = 16;
+const AXIS_HEIGHT = 28;
+const LEGEND_HEIGHT = 26;
+
+/** Gantt chart: one row per step, one <rect> per attempt (data-step, data-attempt), failed attempts in red. */
+function ganttSvg(record: RunRecord): string {
+  const bars = ganttBars(record);
+  const start = Math.min(Date.parse(record.started_at), ...bars.map((bar) => bar.start));
+  const end = Math.max(Date.parse(record.finished_at ?? record.started_at), ...bars.map((bar) => bar.end), start + 1);
+  const x = (time: number) => LABEL_WIDTH + ((time - start) / (end - start)) * CHART_WIDTH;
+  const width = LABEL_WIDTH + CHART_WIDTH + 20;
+  const height = AXIS_HEIGHT + record.steps.length * ROW_HEIGHT + LEGEND_HEIGHT + 8;
+  const parts: string[] = [];
+
+  const tick = tickStep(end - start);
+  for (let offset = 0; offset <= end - start; offset += tick) {
+    const tx = x(start + offset).toFixed(1);
+    parts.push(`<line class="axis" x1="${tx}" y1="${AXIS_HEIGHT - 6}" x2="${tx}" y2="${AXIS_HEIGHT + record.steps.length * ROW_HEIGHT}"/>`);
+    parts.push(`<text class="tick" x="${tx}" y="${AXIS_HEIGHT - 10}" text-anchor="middle">+${escapeHtml(formatDuration(offset))}</text>`);
+  }
+  parts.push(`<text class="tick" x="0" y="${AXIS_HEIGHT - 10}">start ${escapeHtml(formatTime(new Date(start).toISOString()))} UTC</text>`);
+
+  const barsByStep = new Map<string, GanttBar[]>();
+  for (const bar of bars) barsByStep.set(bar.step, [...(barsByStep.get(bar.step) ?? []), bar]);
+  const drawn = new Set<string>();
+  record.steps.forEach((step, row) => {
+    const y = AXIS_HEIGHT + row * ROW_HEIGHT + (ROW_HEIGHT - BAR_HEIGHT) / 2;
+    // Two steps with the same name share their bars; draw them once, on the first row.
+    const stepBars = drawn.has(step.name) ? [] : (barsByStep.get(step.name) ?? []);
+    drawn.add(step.name);
+    const attempts = stepBars.length > 1 ? ` (${stepBars.length} attempts)` : '';
+    parts.push(`<text class="label" x="${LABEL_WIDTH - 8}" y="${y + BAR_HEIGHT - 3}" text-anchor="end">${escapeHtml(truncate(step.name + attempts, 40))}</text>`);
+    for (const bar of stepBars) {
+      const left = x(bar.start);
+      const barWidth = Math.max(x(bar.end) - left, 2);
+      const tooltip = `${bar.label}: ${formatDuration(bar.end - bar.start)}${bar.error ? ` — ${bar.error}` : ''}`;
+      parts.push(
+        `<rect class="${bar.status}" data-step="${escapeHtml(bar.step)}" data-attempt="${bar.attempt}" data-status="${bar.status}" x="${left.toFixed(1)}" y="${y}" width="${barWidth.toFixed(1)}" height="${BAR_HEIGHT}" rx="2"><title>${escapeHtml(tooltip)}</title></rect>`,
+      );
+    }
+  });
+
+  const legendY = AXIS_HEIGHT + record.steps.length * ROW_HEIGHT + 16;
+  (['succeeded', 'failed', 'running'] as const).forEach((status, i) => {
+    const lx = LABEL_WIDTH + i * 110;
+    parts.push(`<rect class="${status}" x="${lx}" y="${legendY - 10}" width="12" height="12"/><text class="tick" x="${lx + 16}" y="${legendY}">${status === 'failed' ? 'failed attempt' : status}</text>`);
+  });
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="Gantt chart of the run's steps">\n${parts.join('\n')}\n</svg>`;
+}
+
+/** 1, 2 or 5 × a power of ten milliseconds, giving at most 8 ticks. */
+function tickStep(span: number): number {
+  for (let power = 1; ; power *= 10) {
+    for (const factor of [1, 2, 5]) if (span / (factor * power) <= 8) return factor * power;
+  }
+}
+
+function htmlTable(header: string[], rows: string[][], align: ('left' | 'right')[]): string {
+  const head = header.map((cell) => `<th>${escapeHtml(cell)}</th>`).join('');
+  const body = rows
+    .map((row) => `<tr>${row.map((cell, i) => `<td${align[i] === 'right' ? ' class="num"' : ''}>${escapeHtml(cell)}</td>`).join('')}</tr>`)
+    .join('\n');
+  return `<table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+}
+
+function listHtml(lines: string[]): string {
+  return lines.length ? `<ul>${lines.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>` : '';
+}
+
+function truncate(text: string, length: number): string {
+  return text.length > length ? `${text.slice(0, length - 1)}…` : text;
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}

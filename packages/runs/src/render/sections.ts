@@ -1,0 +1,73 @@
+import type { RunRecord, StepRecord } from '@ferry/types';
+import { formatBytes, formatCount, formatDuration, formatTime, renderTable } from '../format.ts';
+import type { ImagesReport } from '../history.ts';
+
+/** Report parts shared by the text, Markdown and HTML renderings. */
+
+export function summaryPairs(record: RunRecord): [string, string][] {
+  const pairs: [string, string][] = [
+    ['run', record.run_id],
+    ['pipeline', record.engine ? `${record.pipeline} (engine ${record.engine})` : record.pipeline],
+    ['status', record.status],
+    ['started', `${formatTime(record.started_at)} UTC`],
+    ['finished', record.finished_at ? `${formatTime(record.finished_at)} UTC` : '-'],
+    ['duration', formatDuration(record.duration_ms)],
+  ];
+  const totals = Object.entries(record.totals);
+  if (totals.length) pairs.push(['totals', totals.map(([name, n]) => `${name} ${formatCount(n)}`).join(', ')]);
+  if (record.error) pairs.push(['error', record.error]);
+  return pairs;
+}
+
+export const STEP_HEADER = ['step', 'status', 'attempts', 'started', 'duration', 'counts', 'bytes'];
+export const STEP_ALIGN: ('left' | 'right')[] = ['left', 'left', 'right', 'left', 'right', 'left', 'right'];
+
+export function stepRow(step: StepRecord): string[] {
+  const counts = Object.entries(step.counts).map(([name, n]) => `${name} ${formatCount(n)}`).join(', ');
+  return [
+    step.name,
+    step.status,
+    String(Math.max(step.attempts.length, 1)),
+    step.started_at.slice(11, 23),
+    formatDuration(step.duration_ms),
+    counts || '-',
+    step.bytes === undefined ? '-' : formatBytes(step.bytes),
+  ];
+}
+
+export function renderStepsTable(record: RunRecord): string {
+  if (record.steps.length === 0) return 'No steps were recorded.';
+  return renderTable(STEP_HEADER, record.steps.map(stepRow), STEP_ALIGN);
+}
+
+/** Every failure of the run: failed attempts (also those later retried successfully), failed steps, the run error. */
+export function failures(record: RunRecord): string[] {
+  const lines: string[] = [];
+  for (const step of record.steps) {
+    const retried = step.attempts.length > 1;
+    for (const attempt of step.attempts) {
+      if (attempt.status !== 'failed') continue;
+      lines.push(`${step.name}${retried ? ` (attempt ${attempt.attempt})` : ''}: ${attempt.error ?? 'failed'}`);
+    }
+    if (step.status === 'failed' && step.attempts.length === 0) lines.push(`${step.name}: ${step.error ?? 'failed'}`);
+  }
+  if (record.error) lines.push(`run: ${record.error}`);
+  return lines;
+}
+
+/** `downloaded 3, present 1, failed 1 — 1.2 MB` plus one line per image that failed. */
+export function imagesSummary(images: ImagesReport): { headline: string; failed: string[] } {
+  const byStatus = new Map<string, number>();
+  let bytes = 0;
+  for (const image of images.images) {
+    byStatus.set(image.status, (byStatus.get(image.status) ?? 0) + 1);
+    bytes += image.bytes ?? 0;
+  }
+  const counts = [...byStatus].map(([status, n]) => `${status} ${formatCount(n)}`).join(', ') || 'no images';
+  const totals = Object.entries(images.totals ?? {}).map(([name, n]) => `${name} ${formatCount(n)}`).join(', ');
+  const headline = `${formatCount(images.images.length)} launches: ${counts}; ${formatBytes(bytes)}${totals ? ` (totals: ${totals})` : ''}`;
+  const failed = images.images
+    .filter((image) => image.status === 'failed')
+    .map((image) => `launch ${image.launch_id}: ${image.url ?? 'no url'}${image.reason ? ` — ${image.reason}` : ''}`);
+  return { headline, failed };
+}
