@@ -41,7 +41,7 @@ export class DirStore extends BaseStore {
     super();
   }
 
-  private pathOf(key: string): string {
+  filePath(key: string): string {
     return path.join(this.root, ...checkKey(key, this.url).split('/'));
   }
 
@@ -91,7 +91,7 @@ export class DirStore extends BaseStore {
   }
 
   async etagOf(entry: Entry): Promise<string> {
-    const file = this.pathOf(entry.key);
+    const file = this.filePath(entry.key);
     const stats = await this.statFile(entry.key);
     if (!stats) throw new FerryError(`${this.where(entry.key)}: not found`);
     const cached = md5Cache.get(file);
@@ -110,7 +110,7 @@ export class DirStore extends BaseStore {
   }
 
   async sourceEtagOf(entry: Entry): Promise<string | undefined> {
-    const file = this.pathOf(entry.key);
+    const file = this.filePath(entry.key);
     const stats = await this.statFile(entry.key);
     return stats && (await readSidecar(file, stats))?.sourceEtag;
   }
@@ -121,7 +121,7 @@ export class DirStore extends BaseStore {
 
   async readText(key: string): Promise<string | undefined> {
     try {
-      return await readFile(this.pathOf(key), 'utf8');
+      return await readFile(this.filePath(key), 'utf8');
     } catch (error) {
       if (isMissing(error) || (error as NodeJS.ErrnoException).code === 'EISDIR') return undefined;
       throw dirError(error, this.where(key), 'read');
@@ -130,19 +130,19 @@ export class DirStore extends BaseStore {
 
   async readStream(key: string): Promise<Readable> {
     if (!(await this.statFile(key))) throw new FerryError(`${this.where(key)}: not found`);
-    return createReadStream(this.pathOf(key));
+    return createReadStream(this.filePath(key));
   }
 
   async download(key: string, localPath: string): Promise<ObjectInfo> {
     const entry = await this.headEntry(key);
     if (!entry) throw new FerryError(`${this.where(key)}: not found`);
-    const written = await writeAtomically(path.resolve(localPath), createReadStream(this.pathOf(key)), this.where(key));
+    const written = await writeAtomically(path.resolve(localPath), createReadStream(this.filePath(key)), this.where(key));
     return { key, size: written.size, etag: written.md5, lastModified: entry.lastModified };
   }
 
   async write(key: string, body: string | Uint8Array | Readable): Promise<ObjectInfo> {
     const source = typeof body === 'string' || body instanceof Uint8Array ? Readable.from([Buffer.from(body)]) : body;
-    const written = await writeAtomically(this.pathOf(key), source, this.where(key));
+    const written = await writeAtomically(this.filePath(key), source, this.where(key));
     return { key, size: written.size, etag: written.md5, lastModified: written.lastModified };
   }
 
@@ -152,7 +152,7 @@ export class DirStore extends BaseStore {
 
   /** Writes a copied object and records where it came from (see the sidecar rule above); returns its content MD5. */
   async writeCopy(key: string, body: Readable, sourceEtag: string | undefined, onBytes?: (n: number) => void): Promise<string> {
-    const file = this.pathOf(key);
+    const file = this.filePath(key);
     const written = await writeAtomically(file, body, this.where(key), onBytes);
     const sidecar: Sidecar = { size: written.size, mtimeMs: written.mtimeMs, md5: written.md5, sourceEtag: sourceEtag ?? written.md5 };
     await writeFile(sidecarPath(file), JSON.stringify(sidecar));
@@ -161,7 +161,7 @@ export class DirStore extends BaseStore {
 
   async delete(keys: readonly string[]): Promise<void> {
     for (const key of keys) {
-      const file = this.pathOf(key);
+      const file = this.filePath(key);
       await rm(file, { force: true });
       await rm(sidecarPath(file), { force: true });
       md5Cache.delete(file);
@@ -175,7 +175,7 @@ export class DirStore extends BaseStore {
 
   private async statFile(key: string): Promise<Stats | undefined> {
     try {
-      const stats = await stat(this.pathOf(key));
+      const stats = await stat(this.filePath(key));
       return stats.isFile() ? stats : undefined;
     } catch (error) {
       if (isMissing(error)) return undefined;

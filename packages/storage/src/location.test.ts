@@ -1,0 +1,95 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FerryError } from '@ferry/types';
+import { storageConfigFromEnv } from './config.ts';
+import { parseLocation } from './location.ts';
+
+describe('given a location URL', () => {
+  it('when it is s3://bucket/prefix, then bucket and prefix are split and slashes trimmed', () => {
+    expect(parseLocation('s3://ferry-results/transactions/clean/')).toEqual({ kind: 's3', bucket: 'ferry-results', prefix: 'transactions/clean' });
+    expect(parseLocation('s3://ferry-results')).toEqual({ kind: 's3', bucket: 'ferry-results', prefix: '' });
+  });
+
+  it('when it is s3a://, then it is the same as s3:// (Spark spelling)', () => {
+    expect(parseLocation('s3a://work.bucket/input_data')).toEqual({ kind: 's3', bucket: 'work.bucket', prefix: 'input_data' });
+  });
+
+  it('when it names an endpoint and region in the query, then they are kept', () => {
+    expect(parseLocation('s3://src-bucket/data?endpoint=yandex')).toEqual({ kind: 's3', bucket: 'src-bucket', prefix: 'data', endpoint: 'yandex' });
+    expect(parseLocation('s3://b12/x?endpoint=http://127.0.0.1:9000/&region=us-east-1')).toEqual({
+      kind: 's3',
+      bucket: 'b12',
+      prefix: 'x',
+      endpoint: 'http://127.0.0.1:9000',
+      region: 'us-east-1',
+    });
+    expect(parseLocation('s3://b12?endpoint=embedded')).toMatchObject({ endpoint: 'embedded' });
+  });
+
+  it('when it is a relative or absolute path, then it is a directory resolved to an absolute path', () => {
+    expect(parseLocation('data/out')).toEqual({ kind: 'dir', path: path.resolve('data/out') });
+    expect(parseLocation('/tmp/ferry-x')).toEqual({ kind: 'dir', path: '/tmp/ferry-x' });
+  });
+
+  it('when it is a file:// URL, then it is that directory', () => {
+    expect(parseLocation('file:///tmp/ferry%20x/y')).toEqual({ kind: 'dir', path: '/tmp/ferry x/y' });
+  });
+
+  it.each([
+    ['s3://', /has no bucket/],
+    ['s3:///prefix', /has no bucket/],
+    ['s3://Bad_Bucket/x', /Invalid bucket name "Bad_Bucket"/],
+    ['s3://ab/x', /Invalid bucket name/],
+    ['s3://a..b/x', /Invalid bucket name/],
+    ['s3://bucket/a/../b', /Invalid prefix/],
+    ['s3://bucket/x?acl=1', /Unknown parameter "acl"/],
+    ['s3://bucket/x?endpoint=ftp://host', /Invalid S3 endpoint/],
+    ['s3://bucket/x?endpoint=https://user:pw@host', /carries credentials/],
+    ['gs://bucket/x', /Unsupported location scheme "gs:\/\/"/],
+    ['', /Empty location/],
+  ])('when it is %j, then a clear FerryError says what is wrong', (url, message) => {
+    expect(() => parseLocation(url)).toThrow(FerryError);
+    expect(() => parseLocation(url)).toThrow(message);
+  });
+
+  it('when it carries credentials, then the error says so without repeating them', () => {
+    let error: unknown;
+    try {
+      parseLocation('s3://AKIAEXAMPLE:topsecret@bucket/prefix');
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(FerryError);
+    expect((error as Error).message).toMatch(/credentials/);
+    expect((error as Error).message).not.toMatch(/AKIAEXAMPLE|topsecret/);
+  });
+});
+
+describe('given S3 settings in the environment', () => {
+  it('when FERRY_ variables and AWS_ variables are both set, then the more specific wins and overrides win over both', () => {
+    const env = {
+      FERRY_S3_ENDPOINT: 'yandex',
+      AWS_ENDPOINT_URL: 'http://127.0.0.1:1',
+      AWS_DEFAULT_REGION: 'eu-west-1',
+      AWS_ACCESS_KEY_ID: 'id',
+      AWS_SECRET_ACCESS_KEY: 'secret',
+      FERRY_S3_PATH_STYLE: 'false',
+    };
+    expect(storageConfigFromEnv(env)).toEqual({
+      endpoint: 'yandex',
+      region: 'eu-west-1',
+      forcePathStyle: false,
+      accessKeyId: 'id',
+      secretAccessKey: 'secret',
+    });
+    expect(storageConfigFromEnv(env, { endpoint: 'embedded', region: undefined })).toMatchObject({ endpoint: 'embedded', region: 'eu-west-1' });
+  });
+
+  it('when nothing is set, then the config is empty (the embedded server is the default)', () => {
+    expect(storageConfigFromEnv({})).toEqual({});
+  });
+
+  it('when the path-style flag is not a boolean, then a FerryError names it', () => {
+    expect(() => storageConfigFromEnv({ FERRY_S3_PATH_STYLE: 'maybe' })).toThrow(/FERRY_S3_PATH_STYLE/);
+  });
+});
