@@ -1,0 +1,114 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FerryError } from '@ferry/types';
+import { generateServiceAccountKey, YandexEmulator, type TestServiceAccountKey } from '../../../test/emulator/index.ts';
+import { parseServiceAccountKey, ServiceAccountKeyTokenSource } from './auth.ts';
+import { YandexClient } from './client.ts';
+import { createYandexClientFromEnv } from './env.ts';
+
+const FOLDER = 'b1g-folder';
+const fastRetry = { retry: { retries: 2, minTimeoutMs: 5, maxTimeoutMs: 20 } };
+
+describe('given a service account authorized key and the IAM emulator', () => {
+  let key: TestServiceAccountKey;
+  let emulator: YandexEmulator;
+  let dir: string;
+
+  beforeEach(async () => {
+    key = generateServiceAccountKey();
+    emulator = await YandexEmulator.start({ serviceAccountKeys: [key.emulated], tokenTtlMs: 10 * 60_000, staticTokens: ['t1.static-token'] });
+    dir = await mkdtemp(join(tmpdir(), 'ferry-yandex-auth-'));
+  });
+  afterEach(async () => {
+    await emulator.stop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('when the key file is given by path, then the JWT is exchanged once and the IAM token reused across calls', async () => {
+    const keyFile = join(dir, 'key.json');
+    await writeFile(keyFile, key.json);
+    const client = createYandexClientFromEnv({ ...emulator.env, YC_SERVICE_ACCOUNT_KEY_FILE: keyFile, YC_FOLDER_ID: FOLDER }, fastRetry);
+
+    expect(await client.listClusters(client.folderId!)).toEqual([]);
+    expect(await client.listClusters(FOLDER)).toEqual([]);
+    expect(emulator.count('iam.token')).toBe(1);
+    expect(emulator.count('clusters.list')).toBe(2);
+  });
+
+  it('when the variable holds the key JSON itself (as the Terraform provider accepts), then it works too', async () => {
+    const client = createYandexClientFromEnv({ ...emulator.env, YC_SERVICE_ACCOUNT_KEY_FILE: key.json }, fastRetry);
+    expect(await client.listClusters(FOLDER)).toEqual([]);
+    expect(emulator.count('iam.token')).toBe(1);
+  });
+
+  it('when the token nears expiry (or is an hour old), then a new one is fetched before it expires', async () => {
+    let clock = Date.now();
+    const tokens = new ServiceAccountKeyTokenSource(parseServiceAccountKey(key.json), emulator.url, fastRetry, () => clock);
+    const first = await tokens.token();
+    clock += 4 * 60_000; // 6 min left of 10: still fresh
+    expect(await tokens.token()).toBe(first);
+    clock += 2 * 60_000; // 4 min left: inside the 5-minute margin
+    const second = await tokens.token();
+    expect(second).not.toBe(first);
+    expect(emulator.count('iam.token')).toBe(2);
+    // The fresh token works against the API.
+    const client = new YandexClient({ tokens, endpoints: { dataproc: emulator.url }, ...fastRetry });
+    expect(await client.listClusters(FOLDER)).toEqual([]);
+  });
+
+  it('when concurrent calls need a token, then one exchange serves them all', async () => {
+    const tokens = new ServiceAccountKeyTokenSource(parseServiceAccountKey(key.json), emulator.url, fastRetry);
+    const all = await Promise.all([tokens.token(), tokens.token(), tokens.token()]);
+    expect(new Set(all).size).toBe(1);
+    expect(emulator.count('iam.token')).toBe(1);
+  });
+
+  it('when the JWT is signed with another private key under the same key id, then IAM answers 401 and the error names the call, not the JWT', async () => {
+    const impostor = generateServiceAccountKey();
+    const forged = JSON.stringify({ ...JSON.parse(impostor.json), id: key.emulated.keyId, service_account_id: key.emulated.serviceAccountId });
+    const tokens = new ServiceAccountKeyTokenSource(parseServiceAccountKey(forged), emulator.url, fastRetry);
+    const jwt = await tokens.signJwt();
+
+    const error = await tokens.token().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(FerryError);
+    expect((error as Error).message).toMatch(/POST \/iam\/v1\/tokens failed: HTTP 401: JWT rejected: signature verification failed/);
+    expect((error as Error).message).not.toContain(jwt);
+    expect(emulator.count('iam.token')).toBe(1); // a 401 is not retried
+  });
+
+  it('when YC_TOKEN is set, then it is sent as the bearer token and no exchange happens', async () => {
+    const client = createYandexClientFromEnv({ ...emulator.env, YC_TOKEN: 't1.static-token' }, fastRetry);
+    expect(await client.listClusters(FOLDER)).toEqual([]);
+    expect(emulator.count('iam.token')).toBe(0);
+  });
+
+  it('when a bad token is used, then the API answers 401 and the error does not contain the token', async () => {
+    const client = createYandexClientFromEnv({ ...emulator.env, YC_TOKEN: 't1.not-a-real-token' }, fastRetry);
+    const error = await client.listClusters(FOLDER).catch((caught: unknown) => caught);
+    expect((error as Error).message).toBe('Yandex Cloud GET /dataproc/v1/clusters failed: HTTP 401: The token is invalid');
+  });
+
+  it('when neither key nor token is configured, then the VM metadata service provides the token (with Metadata-Flavor)', async () => {
+    const client = createYandexClientFromEnv({ ...emulator.env }, fastRetry);
+    expect(await client.listClusters(FOLDER)).toEqual([]);
+    expect(await client.listClusters(FOLDER)).toEqual([]);
+    expect(emulator.count('metadata.token')).toBe(1);
+    expect(emulator.count('iam.token')).toBe(0);
+  });
+});
+
+describe('given a key file that is not an authorized key', () => {
+  it('when it is parsed, then the error names the missing fields and never echoes the content', () => {
+    const secretish = JSON.stringify({ id: 'k1', private_key: 'very-secret-material' });
+    expect(() => parseServiceAccountKey(secretish)).toThrow(/check service_account_id, private_key/);
+    expect(() => parseServiceAccountKey(secretish)).not.toThrow(/very-secret-material/);
+    expect(() => parseServiceAccountKey('{not json')).toThrow(/not valid JSON/);
+  });
+
+  it('when the PEM is preceded by the "PLEASE DO NOT REMOVE THIS LINE" line, then the line is dropped', () => {
+    const key = parseServiceAccountKey(generateServiceAccountKey().json);
+    expect(key.private_key.startsWith('-----BEGIN PRIVATE KEY-----')).toBe(true);
+  });
+});

@@ -1,0 +1,71 @@
+import { Storage } from '@ferry/storage';
+import { createDuckDbEngine } from '@ferry/transactions';
+import { DEFAULT_RULE_PARAMS, type Logger, type RuleParams, type SourcePeriod } from '@ferry/types';
+
+export interface JobRunInput {
+  spec: { mainPythonFileUri: string; args: string[] };
+  s3?: { endpoint: string; accessKeyId: string; secretAccessKey: string };
+  /** One line of the job's log (what the Data Processing API serves from :logs). */
+  log(line: string): void;
+  signal: AbortSignal;
+}
+
+export type JobRunner = (input: JobRunInput) => Promise<void>;
+
+/**
+ * Runs what the PySpark job would do, with the local DuckDB engine over the same S3 server: reads the job's CLI
+ * contract (--input-uri s3a://b/p/input_data/ --output-uri s3a://b/p/output_data/_staging/<run-id>/ --sources …)
+ * and writes the exact staging layout. Fails as Spark would when the main file or an input is missing.
+ */
+export const runLocalJob: JobRunner = async ({ spec, s3, log, signal }) => {
+  if (!s3) throw new Error('the emulator has no S3 server configured for jobs');
+  const args = parseArgs(spec.args);
+  const inputUri = required(args, '--input-uri');
+  const outputUri = required(args, '--output-uri');
+  const sources = required(args, '--sources').split(',').filter(Boolean);
+  const params: RuleParams = {
+    terminalIdMax: args.has('--terminal-id-max') ? Number(args.get('--terminal-id-max')) : DEFAULT_RULE_PARAMS.terminalIdMax,
+    epoch: args.get('--epoch') ?? DEFAULT_RULE_PARAMS.epoch,
+  };
+  const root = inputUri.match(/^s3a:\/\/(.+\/)?input_data\/$/)?.[1];
+  if (!root) throw new Error(`--input-uri ${inputUri} is not s3a://<bucket>/<prefix>input_data/`);
+  const runId = outputUri.startsWith(`s3a://${root}output_data/_staging/`) ? outputUri.slice(`s3a://${root}output_data/_staging/`.length).replace(/\/$/, '') : '';
+  if (!runId || runId.includes('/')) throw new Error(`--output-uri ${outputUri} is not s3a://${root}output_data/_staging/<run-id>/`);
+
+  const storage = await Storage.open({ endpoint: s3.endpoint, accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey });
+  try {
+    const main = spec.mainPythonFileUri.match(/^s3a:\/\/([^/]+)\/(.+)$/);
+    if (!main || !(await (await storage.store(`s3://${main[1]}`)).head(main[2]!))) {
+      throw new Error(`java.io.FileNotFoundException: ${spec.mainPythonFileUri}`);
+    }
+    const work = await storage.store(`s3://${root}`);
+    const periods: SourcePeriod[] = [];
+    for (const source of sources) {
+      const input = await work.head(`input_data/${source}`);
+      if (!input) throw new Error(`org.apache.spark.sql.AnalysisException: Path does not exist: ${inputUri}${source}`);
+      periods.push({ period: source.replace(/\.txt$/, ''), source, size: input.size, etag: input.etag });
+    }
+    log(`INFO ferry job: cleaning ${sources.join(', ')} into ${outputUri}`);
+    await createDuckDbEngine({ threads: 1, memoryLimit: '1GB' }).clean({ runId, periods, work, params, log: lineLogger(log), signal });
+  } finally {
+    await storage.close();
+  }
+};
+
+function parseArgs(args: string[]): Map<string, string> {
+  const parsed = new Map<string, string>();
+  for (let i = 0; i < args.length; i += 2) parsed.set(args[i]!, args[i + 1] ?? '');
+  return parsed;
+}
+
+function required(args: Map<string, string>, name: string): string {
+  const value = args.get(name);
+  if (!value) throw new Error(`usage: job.py ${name} is required`);
+  return value;
+}
+
+function lineLogger(log: (line: string) => void): Logger {
+  const write = (level: string) => (msg: string) => log(`${level} ferry job: ${msg}`);
+  const logger: Logger = { debug: write('DEBUG'), info: write('INFO'), warn: write('WARN'), error: write('ERROR'), child: () => logger };
+  return logger;
+}
