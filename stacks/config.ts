@@ -1,0 +1,105 @@
+// Stack configuration from the environment (and cdktf context), validated with clear messages.
+import { z } from 'zod';
+import { FerryError } from '@ferry/types';
+
+export interface StackConfig {
+  cloudId?: string;
+  folderId: string;
+  zone: string;
+  resultsBucket: string;
+  noncurrentVersionDays: number;
+  workBucket: string;
+  runId: string;
+  clusterTtlSeconds: number;
+  imageVersion: string;
+  masterPreset: string;
+  dataPreset: string;
+  diskType: string;
+  diskSizeGb: number;
+  dataHosts: number;
+  subnetCidr: string;
+  /** SSH ingress is opened only when set. */
+  sshCidr?: string;
+  sshPublicKey?: string;
+  /** Remote state on Object Storage when set; local state under .ferry/tfstate/ otherwise. */
+  stateBucket?: string;
+  /** Injected clock for the cluster's expiry label. */
+  now: () => Date;
+}
+
+const labelValue = /^[a-z0-9]([-a-z0-9]{0,38}[a-z0-9])?$/;
+const bucketName = /^[a-z0-9][-.a-z0-9]{1,61}[a-z0-9]$/;
+const cidr = /^(\d{1,3}\.){3}\d{1,3}\/\d{1,2}$/;
+
+/** Each variable: its environment name, what it means (for errors) and how to read it. */
+const variables = {
+  cloudId: { name: 'YC_CLOUD_ID', about: 'the Yandex Cloud cloud id', schema: z.string().min(1).optional() },
+  folderId: { name: 'YC_FOLDER_ID', about: 'the Yandex Cloud folder to deploy into', schema: z.string().regex(/^[a-z0-9]+$/, 'lowercase letters and digits') },
+  zone: { name: 'YC_ZONE', about: 'the availability zone, e.g. ru-central1-a', schema: z.string().regex(/^[a-z]+-[a-z0-9]+-[a-z]$/, 'a zone such as ru-central1-a').default('ru-central1-a') },
+  resultsBucket: { name: 'FERRY_RESULTS_BUCKET', about: 'the persistent results bucket name', schema: z.string().regex(bucketName, 'a bucket name (3-63 lowercase letters, digits, dots, hyphens)').optional() },
+  noncurrentVersionDays: { name: 'FERRY_RESULTS_NONCURRENT_DAYS', about: 'days to keep noncurrent result versions', schema: z.coerce.number().int().min(1).default(30) },
+  workBucket: { name: 'FERRY_WORK_BUCKET', about: 'the ephemeral work bucket name', schema: z.string().regex(bucketName, 'a bucket name (3-63 lowercase letters, digits, dots, hyphens)').optional() },
+  runId: { name: 'FERRY_RUN_ID', about: 'the run the work stack serves', schema: z.string().regex(labelValue, 'lowercase letters, digits and inner hyphens, at most 40').default('manual') },
+  clusterTtlHours: { name: 'FERRY_CLUSTER_TTL_HOURS', about: 'hours until the cluster counts as expired', schema: z.coerce.number().positive().max(168).default(4) },
+  imageVersion: { name: 'FERRY_DATAPROC_IMAGE', about: 'the Data Processing image version', schema: z.string().regex(/^\d+\.\d+(\.\d+)?$/, 'a version such as 2.1').default('2.1') },
+  masterPreset: { name: 'FERRY_MASTER_PRESET', about: 'the master host preset', schema: z.string().min(1).default('s3-c2-m8') },
+  dataPreset: { name: 'FERRY_DATA_PRESET', about: 'the data host preset', schema: z.string().min(1).default('s3-c4-m16') },
+  diskType: { name: 'FERRY_DISK_TYPE', about: 'the host disk type', schema: z.enum(['network-hdd', 'network-ssd', 'network-ssd-nonreplicated']).default('network-hdd') },
+  diskSizeGb: { name: 'FERRY_DISK_SIZE_GB', about: 'the host disk size in GB', schema: z.coerce.number().int().min(20).max(8184).default(40) },
+  dataHosts: { name: 'FERRY_DATA_HOSTS', about: 'the number of data hosts', schema: z.coerce.number().int().min(1).max(32).default(1) },
+  subnetCidr: { name: 'FERRY_SUBNET_CIDR', about: 'the cluster subnet (/16 to /28)', schema: z.string().regex(cidr, 'an IPv4 CIDR').default('10.42.0.0/24') },
+  sshCidr: { name: 'FERRY_SSH_CIDR', about: 'the only source allowed to reach the hosts over SSH', schema: z.string().regex(cidr, 'an IPv4 CIDR').optional() },
+  sshPublicKey: { name: 'FERRY_SSH_PUBLIC_KEY', about: 'an SSH public key installed on the hosts', schema: z.string().min(1).optional() },
+  stateBucket: { name: 'FERRY_TF_STATE_BUCKET', about: 'the bucket holding Terraform state', schema: z.string().regex(bucketName, 'a bucket name').optional() },
+} as const;
+
+type Variables = typeof variables;
+type Parsed = { [K in keyof Variables]: z.output<Variables[K]['schema']> };
+
+/** The environment variable names the stacks read, for docs and the deploy script. */
+export const CONFIG_VARIABLES = Object.values(variables).map((v) => v.name);
+
+/**
+ * Reads the configuration: each variable from the environment, else from cdktf context under the same name.
+ * Throws a FerryError naming the first bad or missing variable.
+ */
+export function readStackConfig(
+  env: Record<string, string | undefined>,
+  context: (name: string) => unknown = () => undefined,
+  now: () => Date = () => new Date(),
+): StackConfig {
+  const parsed: Record<string, unknown> = {};
+  for (const [key, variable] of Object.entries(variables)) {
+    const raw = env[variable.name] ?? context(variable.name);
+    const value = raw === '' ? undefined : raw;
+    const result = variable.schema.safeParse(value);
+    if (!result.success) {
+      const reason = value === undefined ? 'is required' : `is invalid (${result.error.issues[0]?.message ?? 'bad value'})`;
+      throw new FerryError(`${variable.name} ${reason}: ${variable.about}`);
+    }
+    parsed[key] = result.data;
+  }
+  const p = parsed as Parsed;
+  return {
+    cloudId: p.cloudId,
+    folderId: p.folderId,
+    zone: p.zone,
+    // Bucket names are global: default to names made unique by the folder id.
+    resultsBucket: p.resultsBucket ?? `ferry-results-${p.folderId}`,
+    noncurrentVersionDays: p.noncurrentVersionDays,
+    workBucket: p.workBucket ?? `ferry-work-${p.folderId}`,
+    runId: p.runId,
+    clusterTtlSeconds: Math.round(p.clusterTtlHours * 3600),
+    imageVersion: p.imageVersion,
+    masterPreset: p.masterPreset,
+    dataPreset: p.dataPreset,
+    diskType: p.diskType,
+    diskSizeGb: p.diskSizeGb,
+    dataHosts: p.dataHosts,
+    subnetCidr: p.subnetCidr,
+    sshCidr: p.sshCidr,
+    sshPublicKey: p.sshPublicKey,
+    stateBucket: p.stateBucket,
+    now,
+  };
+}

@@ -1,0 +1,20 @@
+// `pnpm synth`: writes cdktf.out/stacks/{results,work}/cdk.tf.json from the environment. No terraform needed.
+import { App } from 'cdktf';
+import { FerryError } from '@ferry/types';
+import { readStackConfig } from './config.ts';
+import { synthesizeStacks } from './stacks.ts';
+
+process.env.CHECKPOINT_DISABLE ??= '1';
+const outdir = process.env.CDKTF_OUTDIR ?? 'cdktf.out';
+// An App only to read cdktf context (cdktf.json "context" / CDKTF_CONTEXT_JSON); synthesis uses its own.
+const contextApp = new App({ outdir, skipValidation: true });
+
+try {
+  const config = readStackConfig(process.env, (name) => contextApp.node.tryGetContext(name));
+  const files = synthesizeStacks(config, outdir);
+  console.log(`synthesized ${Object.values(files).join(', ')}`);
+} catch (error) {
+  if (!(error instanceof FerryError)) throw error;
+  console.error(`ferry synth: ${error.message}`);
+  process.exitCode = 1;
+}

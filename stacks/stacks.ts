@@ -1,0 +1,223 @@
+// The two ferry stacks: `results` (persistent results bucket) and `work` (ephemeral Data Processing run).
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Construct } from 'constructs';
+import { App, LocalBackend, S3Backend, TerraformOutput, TerraformStack } from 'cdktf';
+import {
+  dataprocCluster,
+  iamServiceAccount,
+  iamServiceAccountStaticAccessKey,
+  provider,
+  resourcemanagerFolderIamMember,
+  storageBucket,
+  vpcGateway,
+  vpcNetwork,
+  vpcRouteTable,
+  vpcSecurityGroup,
+  vpcSubnet,
+} from '@ferry/provider-yandex';
+import type { StackConfig } from './config.ts';
+
+export const STACK_NAMES = ['results', 'work'] as const;
+export type StackName = (typeof STACK_NAMES)[number];
+
+export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * Roles of the cluster's service account, granted additively on the folder.
+ * - dataproc.agent: lets the hosts report to the Data Processing control plane.
+ * - storage.editor: read, write AND delete objects. Spark's Hadoop committer writes under `_temporary/` and
+ *   "renames" on commit, which on S3 is copy + delete, so uploader + viewer (no delete) would fail the job.
+ *   It is the narrowest folder-level storage role with delete; storage.admin (ACLs, policies) is never needed.
+ */
+export const CLUSTER_ROLES = ['dataproc.agent', 'storage.editor'] as const;
+
+/**
+ * Services: the minimum for a PySpark job reading and writing Object Storage over s3a.
+ * YARN schedules the executors, SPARK provides the runtime, HDFS backs the DATANODE subcluster and
+ * holds Spark's staging files and event logs; MapReduce, Tez, Hive and the rest stay off.
+ */
+export const CLUSTER_SERVICES = ['HDFS', 'YARN', 'SPARK'] as const;
+
+const S3_ENDPOINT = 'storage.yandexcloud.net';
+
+function addProvider(stack: TerraformStack, config: StackConfig): void {
+  // No credentials here: the provider reads YC_TOKEN or YC_SERVICE_ACCOUNT_KEY_FILE at deploy time.
+  new provider.YandexProvider(stack, 'yandex', { cloudId: config.cloudId, folderId: config.folderId, zone: config.zone });
+}
+
+function addBackend(stack: TerraformStack, name: StackName, config: StackConfig, outdir: string): void {
+  if (config.stateBucket) {
+    // Credentials come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY when terraform runs, never from this file.
+    new S3Backend(stack, {
+      bucket: config.stateBucket,
+      key: `ferry/${name}.tfstate`,
+      region: 'ru-central1',
+      endpoints: { s3: `https://${S3_ENDPOINT}` },
+      usePathStyle: true,
+      skipCredentialsValidation: true,
+      skipRegionValidation: true,
+      skipRequestingAccountId: true,
+      skipMetadataApiCheck: true,
+      skipS3Checksum: true,
+    });
+    // Native S3 lock files (Terraform >= 1.10); cdktf 0.21 has no prop for it.
+    stack.addOverride('terraform.backend.s3.use_lockfile', true);
+    return;
+  }
+  // Relative to the stack's working directory, so the state lands in <repo>/.ferry/tfstate/ and no machine path is synthesized.
+  const workingDirectory = resolve(outdir, 'stacks', name);
+  new LocalBackend(stack, { path: relative(workingDirectory, join(repoRoot, '.ferry', 'tfstate', `${name}.tfstate`)) });
+}
+
+const privateAccess = { read: false, list: false, configRead: false };
+
+export class ResultsStack extends TerraformStack {
+  constructor(scope: Construct, config: StackConfig, outdir: string) {
+    super(scope, 'results');
+    addProvider(this, config);
+    addBackend(this, 'results', config, outdir);
+
+    const bucket = new storageBucket.StorageBucket(this, 'results-bucket', {
+      bucket: config.resultsBucket,
+      anonymousAccessFlags: privateAccess,
+      versioning: { enabled: true },
+      lifecycleRule: [
+        {
+          id: 'expire-noncurrent-versions',
+          enabled: true,
+          noncurrentVersionExpiration: { days: config.noncurrentVersionDays },
+        },
+      ],
+      // The results outlive every run: terraform must refuse to delete them.
+      lifecycle: { preventDestroy: true },
+    });
+
+    new TerraformOutput(this, 'bucket_name', { value: bucket.bucket, staticId: true });
+    new TerraformOutput(this, 'results_location', { value: `s3://${bucket.bucket}`, staticId: true });
+  }
+}
+
+export class WorkStack extends TerraformStack {
+  constructor(scope: Construct, config: StackConfig, outdir: string) {
+    super(scope, 'work');
+    addProvider(this, config);
+    addBackend(this, 'work', config, outdir);
+    const labels = {
+      app: 'ferry',
+      'ferry-run': config.runId,
+      'ferry-expires-at': String(Math.floor(config.now().getTime() / 1000) + config.clusterTtlSeconds),
+    };
+
+    const bucket = new storageBucket.StorageBucket(this, 'work-bucket', {
+      bucket: config.workBucket,
+      anonymousAccessFlags: privateAccess,
+      forceDestroy: true,
+    });
+
+    const account = new iamServiceAccount.IamServiceAccount(this, 'cluster-account', {
+      name: `ferry-cluster-${config.runId}`,
+      description: 'ferry Data Processing cluster',
+      labels,
+    });
+    const grants = CLUSTER_ROLES.map(
+      (role) =>
+        new resourcemanagerFolderIamMember.ResourcemanagerFolderIamMember(this, `cluster-role-${role.replace('.', '-')}`, {
+          folderId: config.folderId,
+          role,
+          member: `serviceAccount:${account.id}`,
+        }),
+    );
+    const key = new iamServiceAccountStaticAccessKey.IamServiceAccountStaticAccessKey(this, 'cluster-key', {
+      serviceAccountId: account.id,
+      description: 'ferry: S3 access to the work bucket',
+    });
+
+    const network = new vpcNetwork.VpcNetwork(this, 'network', { name: 'ferry', labels });
+    // The hosts have no public IPs: NAT is how they reach Object Storage and the Data Processing API.
+    const gateway = new vpcGateway.VpcGateway(this, 'nat', { name: 'ferry-nat', labels, sharedEgressGateway: {} });
+    const routes = new vpcRouteTable.VpcRouteTable(this, 'routes', {
+      name: 'ferry-egress',
+      networkId: network.id,
+      labels,
+      staticRoute: [{ destinationPrefix: '0.0.0.0/0', gatewayId: gateway.id }],
+    });
+    const subnet = new vpcSubnet.VpcSubnet(this, 'subnet', {
+      name: 'ferry',
+      networkId: network.id,
+      zone: config.zone,
+      v4CidrBlocks: [config.subnetCidr],
+      routeTableId: routes.id,
+      labels,
+    });
+
+    const withinGroup = { protocol: 'ANY', predefinedTarget: 'self_security_group', fromPort: 0, toPort: 65535 };
+    const group = new vpcSecurityGroup.VpcSecurityGroup(this, 'cluster-group', {
+      name: 'ferry-cluster',
+      networkId: network.id,
+      labels,
+      // Exactly what Data Processing requires, plus SSH from one configured source when asked for.
+      ingress: [
+        { ...withinGroup, description: 'cluster hosts talk to each other' },
+        ...(config.sshCidr ? [{ protocol: 'TCP', port: 22, v4CidrBlocks: [config.sshCidr], description: 'SSH from the operator' }] : []),
+      ],
+      egress: [
+        { ...withinGroup, description: 'cluster hosts talk to each other' },
+        { protocol: 'TCP', port: 443, v4CidrBlocks: ['0.0.0.0/0'], description: 'Yandex Cloud APIs and Object Storage' },
+        { protocol: 'UDP', port: 123, v4CidrBlocks: ['0.0.0.0/0'], description: 'NTP' },
+      ],
+    });
+
+    const subcluster = (name: string, role: string, preset: string, hostsCount: number) => ({
+      name,
+      role,
+      subnetId: subnet.id,
+      hostsCount,
+      resources: { resourcePresetId: preset, diskTypeId: config.diskType, diskSize: config.diskSizeGb },
+    });
+    const cluster = new dataprocCluster.DataprocCluster(this, 'cluster', {
+      name: `ferry-${config.runId}`,
+      description: `ferry run ${config.runId}`,
+      labels,
+      serviceAccountId: account.id,
+      bucket: bucket.bucket,
+      zoneId: config.zone,
+      securityGroupIds: [group.id],
+      deletionProtection: false,
+      clusterConfig: {
+        versionId: config.imageVersion,
+        hadoop: {
+          services: [...CLUSTER_SERVICES],
+          properties: {
+            'core:fs.s3a.endpoint': S3_ENDPOINT,
+            'core:fs.s3a.path.style.access': 'true',
+          },
+          sshPublicKeys: config.sshPublicKey ? [config.sshPublicKey] : undefined,
+        },
+        subclusterSpec: [
+          subcluster('master', 'MASTERNODE', config.masterPreset, 1),
+          subcluster('data', 'DATANODE', config.dataPreset, config.dataHosts),
+        ],
+      },
+      // The hosts need their roles (and NAT) before they start, or creation fails.
+      dependsOn: [...grants, subnet],
+    });
+
+    new TerraformOutput(this, 'cluster_id', { value: cluster.id, staticId: true });
+    new TerraformOutput(this, 'bucket_name', { value: bucket.bucket, staticId: true });
+    new TerraformOutput(this, 'access_key_id', { value: key.accessKey, sensitive: true, staticId: true });
+    new TerraformOutput(this, 'secret_key', { value: key.secretKey, sensitive: true, staticId: true });
+  }
+}
+
+/** Synthesizes both stacks into `outdir`; returns each stack's cdk.tf.json path. */
+export function synthesizeStacks(config: StackConfig, outdir: string): Record<StackName, string> {
+  const app = new App({ outdir });
+  new ResultsStack(app, config, outdir);
+  new WorkStack(app, config, outdir);
+  app.synth();
+  return {
+    results: join(outdir, 'stacks', 'results', 'cdk.tf.json'),
+    work: join(outdir, 'stacks', 'work', 'cdk.tf.json'),
+  };
+}
