@@ -1,0 +1,161 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { utimes, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { HeadObjectCommand } from '@aws-sdk/client-s3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Store } from '@ferry/types';
+import { copyIncremental, verifyCopy } from './copy.ts';
+import { DirStore } from './dir-store.ts';
+import { S3Store } from './s3-store.ts';
+import { Storage } from './storage.ts';
+import { tempDir } from './test-support.ts';
+
+const MiB = 1024 * 1024;
+const md5 = (data: string | Uint8Array) => createHash('md5').update(data).digest('hex');
+
+let storage: Storage;
+let work: Awaited<ReturnType<typeof tempDir>>;
+let run = 0;
+
+beforeAll(async () => {
+  work = await tempDir('copy');
+  // Parts of 5 MiB (the S3 minimum) so an 11 MiB object is a 3-part multipart upload.
+  storage = await Storage.open({ embeddedDir: path.join(work.dir, 's3'), partSize: 5 * MiB });
+});
+afterAll(async () => {
+  await storage.close();
+  await work.remove();
+});
+
+type Kind = 'dir' | 's3';
+const open = (kind: Kind, label: string): Promise<Store> =>
+  kind === 'dir' ? storage.store(path.join(work.dir, `${label}-${++run}`)) : storage.store(`s3://copy-bucket/${label}-${++run}`);
+
+const keysOf = (objects: Array<{ key: string }>) => objects.map((o) => o.key);
+
+describe.each([
+  ['dir', 'dir'],
+  ['dir', 's3'],
+  ['s3', 'dir'],
+  ['s3', 's3'],
+] as Array<[Kind, Kind]>)('given a %s source and a %s destination', (fromKind, toKind) => {
+  it('when copied twice, then the first run copies everything, the second nothing, and a changed object is copied again', async () => {
+    const from = await open(fromKind, 'from');
+    const to = await open(toKind, 'to');
+    const big = randomBytes(11 * MiB);
+    await from.write('2024-01-01.txt', 'day one');
+    await from.write('nested/2024-01-02.txt', 'day two');
+    await from.write('big.bin', big);
+    const totalBytes = 7 + 7 + big.length;
+
+    const seen: Array<[number, number]> = [];
+    const first = await copyIncremental(from, to, { progress: { onBytes: (done, total) => seen.push([done, total]) } });
+    expect(keysOf(first.copied)).toEqual(['2024-01-01.txt', 'big.bin', 'nested/2024-01-02.txt']);
+    expect(first.skipped).toEqual([]);
+    expect(first.bytesCopied).toBe(totalBytes);
+    expect(first.copied.find((o) => o.key === 'big.bin')).toMatchObject({ size: big.length });
+    expect(seen.at(-1)).toEqual([totalBytes, totalBytes]);
+    expect(first.serverSideCopies).toBe(fromKind === 's3' && toKind === 's3' ? 3 : 0);
+    expect(await to.readText('nested/2024-01-02.txt')).toBe('day two');
+    expect((await to.head('big.bin'))?.size).toBe(big.length);
+    expect(await verifyCopy(from, to)).toEqual({ ok: true, checked: 3, problems: [] });
+
+    const second = await copyIncremental(from, to);
+    expect(second.copied).toEqual([]);
+    expect(keysOf(second.skipped)).toEqual(['2024-01-01.txt', 'big.bin', 'nested/2024-01-02.txt']);
+    expect(second.bytesCopied).toBe(0);
+
+    await from.write('2024-01-01.txt', 'day ONE'); // same size, new content: only the ETag tells
+    const third = await copyIncremental(from, to);
+    expect(keysOf(third.copied)).toEqual(['2024-01-01.txt']);
+    expect(third.skipped).toHaveLength(2);
+    expect(await to.readText('2024-01-01.txt')).toBe('day ONE');
+  });
+
+  it('when only some keys are asked for, then only those are copied', async () => {
+    const from = await open(fromKind, 'from');
+    const to = await open(toKind, 'to');
+    await from.write('a.txt', 'a');
+    await from.write('b.txt', 'b');
+    const report = await copyIncremental(from, to, { keys: ['b.txt'] });
+    expect(keysOf(report.copied)).toEqual(['b.txt']);
+    expect(keysOf(await to.list())).toEqual(['b.txt']);
+    await expect(copyIncremental(from, to, { keys: ['missing.txt'] })).rejects.toThrow(/missing\.txt: not found/);
+  });
+});
+
+describe('given an S3 object whose own ETag differs from its source (as after a multipart upload on real S3)', () => {
+  it('when it carries the source ETag in its metadata, then the copy skips it; without it, the copy replaces it', async () => {
+    const from = await open('dir', 'from');
+    const to = (await open('s3', 'to')) as S3Store;
+    await from.write('x.bin', 'AAAA');
+    await to.put('x.bin', 'BBBB', { sourceEtag: md5('AAAA') });
+    expect(keysOf((await copyIncremental(from, to)).skipped)).toEqual(['x.bin']);
+
+    await to.write('x.bin', 'BBBB');
+    expect(keysOf((await copyIncremental(from, to)).copied)).toEqual(['x.bin']);
+    expect(await to.readText('x.bin')).toBe('AAAA');
+  });
+});
+
+describe('given a directory copy whose file was changed afterwards', () => {
+  it('when copied again, then the recorded source ETag is not trusted and the file is copied again', async () => {
+    const from = await open('s3', 'from');
+    const to = (await open('dir', 'to')) as DirStore;
+    await from.write('data.txt', 'original');
+    await copyIncremental(from, to);
+    const file = to.filePath('data.txt');
+    await writeFile(file, 'tampered');
+    await utimes(file, new Date('2020-01-01T00:00:00Z'), new Date('2020-01-01T00:00:00Z'));
+
+    expect(keysOf((await copyIncremental(from, to)).copied)).toEqual(['data.txt']);
+    expect(await to.readText('data.txt')).toBe('original');
+  });
+});
+
+describe('given two S3 locations on the same server', () => {
+  it('when an object is above the single-copy limit and the server lacks UploadPartCopy (s3rver), then it is streamed instead', async () => {
+    const from = await open('s3', 'from');
+    const opened = (await open('s3', 'to')) as S3Store;
+    const to = new S3Store({ ...opened.context, maxSingleCopy: 4 }, opened.prefix, opened.url);
+    await from.write('small.txt', 'tiny'); // 4 bytes: at the limit, CopyObject
+    await from.write('large.txt', 'larger than four');
+    const report = await copyIncremental(from, to);
+    expect({ server: report.serverSideCopies, streamed: report.streamedCopies }).toEqual({ server: 1, streamed: 1 });
+    expect(await to.readText('large.txt')).toBe('larger than four');
+    expect(await verifyCopy(from, to)).toMatchObject({ ok: true, checked: 2 });
+  });
+
+  it('when copied server-side, then the content type is kept', async () => {
+    const from = await open('s3', 'from');
+    const to = (await open('s3', 'to')) as S3Store;
+    await from.write('page.html', '<p>hi</p>', { contentType: 'text/html' });
+    expect((await copyIncremental(from, to)).serverSideCopies).toBe(1);
+    const head = await to.context.client.send(new HeadObjectCommand({ Bucket: to.bucket, Key: to.objectKey('page.html') }));
+    expect(head.ContentType).toBe('text/html');
+  });
+});
+
+describe('given a copy that went wrong', () => {
+  it('when verified, then a missing object and a size or ETag mismatch are each reported clearly', async () => {
+    const from = await open('dir', 'from');
+    const to = await open('s3', 'to');
+    await from.write('kept.txt', 'same');
+    await from.write('gone.txt', 'gone');
+    await from.write('short.txt', 'full length');
+    await from.write('edited.txt', 'abcd');
+    await copyIncremental(from, to);
+    await to.delete(['gone.txt']);
+    await to.write('short.txt', 'short');
+    await to.write('edited.txt', 'abce');
+
+    const report = await verifyCopy(from, to);
+    expect(report.ok).toBe(false);
+    expect(report.checked).toBe(4);
+    expect(report.problems).toHaveLength(3);
+    expect(report.problems.find((p) => p.includes('gone.txt'))).toMatch(/gone\.txt: missing/);
+    expect(report.problems.find((p) => p.includes('short.txt'))).toMatch(/size 5 bytes differs from the source's 11 bytes/);
+    expect(report.problems.find((p) => p.includes('edited.txt'))).toContain(`ETag ${md5('abce')} differs from the source's ${md5('abcd')}`);
+    expect(await verifyCopy(from, to, ['kept.txt'])).toEqual({ ok: true, checked: 1, problems: [] });
+  });
+});

@@ -1,0 +1,182 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { readdir } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FerryError } from '@ferry/types';
+import { startEmbeddedS3 } from './embedded.ts';
+import { Storage } from './storage.ts';
+import { tempDir } from './test-support.ts';
+
+interface Recorded {
+  method: string;
+  url: string;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
+}
+
+/** A transparent HTTP proxy on 127.0.0.1 that records every request it forwards. */
+async function recordingProxy(target: string): Promise<{ endpoint: string; requests: Recorded[]; close: () => Promise<void> }> {
+  const requests: Recorded[] = [];
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
+      const forward = http.request(new URL(req.url ?? '/', target), { method: req.method, headers: req.headers }, (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      });
+      forward.end(body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    requests,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+let work: Awaited<ReturnType<typeof tempDir>>;
+beforeAll(async () => {
+  work = await tempDir('storage');
+});
+afterAll(async () => {
+  await work.remove();
+});
+
+describe('given the embedded S3 server', () => {
+  it('when nothing is configured and an s3:// location is opened, then the server starts lazily and the bucket is created', async () => {
+    const storage = await Storage.open({ embeddedDir: path.join(work.dir, 'lazy') });
+    expect(storage.embeddedEndpoint).toBeUndefined();
+    expect(storage.describe('s3://ferry-results')).toBe(`s3://ferry-results (embedded S3 server, data in ${path.join(work.dir, 'lazy')})`);
+    const store = await storage.store('s3://ferry-results/runs');
+    expect(storage.embeddedEndpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(storage.describe('s3://ferry-results/runs')).toBe(
+      `s3://ferry-results/runs (embedded S3 server at ${storage.embeddedEndpoint}, data in ${path.join(work.dir, 'lazy')})`,
+    );
+    expect(await store.list()).toEqual([]);
+    await storage.close();
+    await storage.close(); // idempotent
+    expect(storage.embeddedEndpoint).toBeUndefined();
+  });
+
+  it('when data is written, the server stopped and a new one started on the same dir, then the data is still there', async () => {
+    const dir = path.join(work.dir, 'persist');
+    const first = await Storage.open({ embeddedDir: dir });
+    await (await first.store('s3://persist-bucket/a')).write('kept.txt', 'still here');
+    await first.close();
+
+    const second = await Storage.open({ embeddedDir: dir });
+    expect(await (await second.store('s3://persist-bucket/a')).readText('kept.txt')).toBe('still here');
+    await second.close();
+  });
+
+  it('when startEmbeddedS3 is called directly, then it serves on 127.0.0.1 and stop() is idempotent', async () => {
+    const server = await startEmbeddedS3({ dir: path.join(work.dir, 'direct') });
+    expect(server.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const answer = await fetch(server.endpoint);
+    expect(await answer.text()).toContain('ListAllMyBucketsResult'); // an S3 ListBuckets answer
+    await server.stop();
+    await server.stop();
+    await expect(fetch(server.endpoint)).rejects.toThrow();
+  });
+});
+
+describe('given an S3 endpoint reached through a recording proxy', () => {
+  let storage: Storage;
+  let proxy: Awaited<ReturnType<typeof recordingProxy>>;
+  beforeAll(async () => {
+    storage = await Storage.open({ embeddedDir: path.join(work.dir, 'proxied'), accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER', partSize: 5 * 1024 * 1024 });
+    await storage.store('s3://proxied-bucket'); // starts the server and creates the bucket
+    proxy = await recordingProxy(storage.embeddedEndpoint!);
+  });
+  afterAll(async () => {
+    await storage.close();
+    await proxy.close();
+  });
+
+  it('when keys are deleted, then DeleteObjects carries the Content-MD5 of its body (Yandex requires it) and the keys are gone', async () => {
+    const store = await storage.store(`s3://proxied-bucket/del?endpoint=${proxy.endpoint}`);
+    await store.write('one.txt', '1');
+    await store.write('two.txt', '2');
+    await store.write('three.txt', '3');
+    await store.delete(['one.txt', 'two.txt']);
+
+    const deletes = proxy.requests.filter((r) => r.method === 'POST' && /[?&]delete(=|&|$)/.test(r.url));
+    expect(deletes).toHaveLength(1);
+    expect(deletes[0]!.headers['content-md5']).toBe(createHash('md5').update(deletes[0]!.body).digest('base64'));
+    expect(deletes[0]!.headers['x-amz-content-sha256']).not.toMatch(/STREAMING/);
+    expect((await store.list()).map((o) => o.key)).toEqual(['three.txt']);
+  });
+
+  it('when an object above the part size is written, then it goes up as a multipart upload without aws-chunked bodies', async () => {
+    const store = await storage.store(`s3://proxied-bucket/multi?endpoint=${proxy.endpoint}`);
+    proxy.requests.length = 0;
+    const body = randomBytes(11 * 1024 * 1024);
+    const info = await store.write('big.bin', body);
+    expect(info.size).toBe(body.length);
+    expect(proxy.requests.filter((r) => r.method === 'POST' && r.url.includes('uploads'))).toHaveLength(1);
+    expect(proxy.requests.filter((r) => r.method === 'PUT' && r.url.includes('partNumber='))).toHaveLength(3);
+    expect(proxy.requests.some((r) => r.headers['content-encoding']?.includes('aws-chunked'))).toBe(false);
+    expect(proxy.requests.some((r) => Object.keys(r.headers).some((h) => h.startsWith('x-amz-checksum-')))).toBe(false);
+  });
+});
+
+describe('given credentials in the configuration', () => {
+  const secret = 'wJalrXUtnFEMI-very-secret-key';
+  const keyId = 'AKIDFERRYTESTKEY';
+
+  it('when the server rejects them, then the error names the object, the problem and the operation but not the credentials', async () => {
+    const embedded = await startEmbeddedS3({ dir: path.join(work.dir, 'denied') });
+    const storage = await Storage.open({ embeddedDir: path.join(work.dir, 'unused'), accessKeyId: keyId, secretAccessKey: secret });
+    try {
+      const store = await storage.store(`s3://some-bucket/data?endpoint=${embedded.endpoint}`);
+      const error = await store.readStream('2024-01-01.txt').catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(FerryError);
+      expect((error as Error).message).toMatch(/^s3:\/\/some-bucket\/data\/2024-01-01\.txt\?endpoint=\S+: access denied \(403 InvalidAccessKeyId\) on GetObject$/);
+      expect((error as Error).message).not.toContain(secret);
+      expect((error as Error).message).not.toContain(keyId);
+      expect(storage.describe(`s3://some-bucket/data?endpoint=${embedded.endpoint}`)).toBe(`s3://some-bucket/data (S3 at ${embedded.endpoint}, region ru-central1)`);
+      expect(storage.describe('s3://some-bucket?endpoint=yandex')).toBe('s3://some-bucket (S3 at https://storage.yandexcloud.net, region ru-central1)');
+      expect(storage.describe('s3://some-bucket?endpoint=yandex')).not.toContain(keyId);
+    } finally {
+      await storage.close();
+      await embedded.stop();
+    }
+    // The embedded server was never needed, so never started.
+    await expect(readdir(path.join(work.dir, 'unused'))).rejects.toThrow();
+  });
+
+  it('when the endpoint cannot be reached, then the error says so', async () => {
+    const storage = await Storage.open({ accessKeyId: keyId, secretAccessKey: secret });
+    try {
+      const store = await storage.store('s3://some-bucket?endpoint=http://127.0.0.1:9');
+      await expect(store.head('x')).rejects.toThrow(/^s3:\/\/some-bucket\/x\?endpoint=http:\/\/127\.0\.0\.1:9: cannot reach the S3 endpoint http:\/\/127\.0\.0\.1:9 \(ECONNREFUSED\) on HeadObject$/);
+    } finally {
+      await storage.close();
+    }
+  });
+
+  it('when a real endpoint has no credentials, then opening it says which variables to set', async () => {
+    const storage = await Storage.open({ endpoint: 'yandex' });
+    await expect(storage.store('s3://ferry-source/files')).rejects.toThrow(/No S3 credentials for s3:\/\/ferry-source\/files at https:\/\/storage\.yandexcloud\.net: set AWS_ACCESS_KEY_ID/);
+    await storage.close();
+  });
+});
+
+describe('given a directory location', () => {
+  it('when opened, then the directory is created and described as local', async () => {
+    const storage = await Storage.open();
+    const dir = path.join(work.dir, 'made', 'here');
+    const store = await storage.store(dir);
+    expect(await readdir(dir)).toEqual([]);
+    expect(store.url).toBe(dir);
+    expect(storage.describe(dir)).toBe(`${dir} (local directory)`);
+    expect(storage.embeddedEndpoint).toBeUndefined();
+    await storage.close();
+  });
+});
