@@ -91,8 +91,9 @@ function ganttSvg(record: RunRecord): string {
     const attempts = stepBars.length > 1 ? ` (${stepBars.length} attempts)` : '';
     parts.push(`<text class="label" x="${LABEL_WIDTH - 8}" y="${y + BAR_HEIGHT - 3}" text-anchor="end">${escapeHtml(truncate(step.name + attempts, 40))}</text>`);
     for (const bar of stepBars) {
-      const left = x(bar.start);
-      const barWidth = Math.max(x(bar.end) - left, 2);
+      // A pixel of air between back-to-back attempts keeps them apart.
+      const left = x(bar.start) + 0.5;
+      const barWidth = Math.max(x(bar.end) - left - 0.5, 2);
       const tooltip = `${bar.label}: ${formatDuration(bar.end - bar.start)}${bar.error ? ` — ${bar.error}` : ''}`;
       parts.push(
         `<rect class="${bar.status}" data-step="${escapeHtml(bar.step)}" data-attempt="${bar.attempt}" data-status="${bar.status}" x="${left.toFixed(1)}" y="${y}" width="${barWidth.toFixed(1)}" height="${BAR_HEIGHT}" rx="2"><title>${escapeHtml(tooltip)}</title></rect>`,
