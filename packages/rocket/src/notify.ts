@@ -1,0 +1,42 @@
+import type { Logger, RunStatus } from '@ferry/types';
+import { errorMessage } from './http.ts';
+
+/** What a webhook receives when a rocket run ends. */
+export interface RunNotification {
+  run_id: string;
+  pipeline: 'rocket';
+  status: Exclude<RunStatus, 'running'>;
+  totals: Record<string, number>;
+  error?: string;
+}
+
+/**
+ * Tells the console and, when configured, POSTs the notification as JSON to the webhook.
+ * Never throws: a notification that cannot be delivered is a warning, not a failed run.
+ * The webhook URL is logged by origin only (its path often is the secret).
+ */
+export async function notify(notification: RunNotification, options: { webhook?: string; timeoutMs: number; log: Logger }): Promise<boolean> {
+  const { log, webhook } = options;
+  const totals = Object.entries(notification.totals).map(([name, n]) => `${name} ${n}`).join(', ');
+  const line = `rocket run ${notification.run_id} ${notification.status}${totals ? `: ${totals}` : ''}`;
+  if (notification.status === 'failed') log.error(`${line}; error: ${notification.error ?? 'unknown'}`);
+  else log.info(line);
+  if (!webhook) return false;
+  let origin = 'the webhook';
+  try {
+    origin = new URL(webhook).origin;
+    const response = await fetch(webhook, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'user-agent': 'ferry-rocket' },
+      body: JSON.stringify(notification),
+      signal: AbortSignal.timeout(options.timeoutMs),
+    });
+    await response.body?.cancel();
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    log.info('notification sent', { webhook: origin });
+    return true;
+  } catch (error) {
+    log.warn('notification could not be sent', { webhook: origin, error: errorMessage(error) });
+    return false;
+  }
+}
