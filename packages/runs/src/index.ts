@@ -9,3 +9,4 @@ export { renderReportHtml } from './render/html.ts';
 export { renderQualityTable } from './render/quality.ts';
 export { exportResults } from './export.ts';
 export { createProgress } from './progress.ts';
+export { formatBytes } from './format.ts';

@@ -1,0 +1,27 @@
+import type { Command } from 'commander';
+import { exportResults, formatBytes } from '@ferry/runs';
+import { addLocationOptions, withStores, type LocationOptions } from '../context.ts';
+
+interface ExportOptions extends LocationOptions {
+  run?: string;
+}
+
+/** `ferry export <dir>`: the results store (or one run) as plain files in a timestamped folder. */
+export function register(program: Command): void {
+  addLocationOptions(
+    program
+      .command('export')
+      .description('copy the results store (data, quarantine, run logs and reports) into <dir>/ferry-export-<UTC time>/')
+      .argument('<dir>', 'local folder to export into (created if missing)'),
+  )
+    .option('--run <id>', 'export one run only: its runs/<id>/ folder and the periods it published')
+    .action(async (dir: string, options: ExportOptions) => {
+      await withStores(options, async (context) => {
+        const results = await context.open('results');
+        const exported = await exportResults(results, dir, options.run ? { runId: options.run } : {});
+        process.stdout.write(
+          `Exported ${exported.files} files (${formatBytes(exported.bytes)}) from ${context.describe('results')}\n  to ${exported.dir}\n  start with ${exported.dir}/README.txt\n`,
+        );
+      });
+    });
+}

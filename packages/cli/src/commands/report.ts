@@ -1,0 +1,15 @@
+import type { Command } from 'commander';
+import { loadRun, renderReportText } from '@ferry/runs';
+import { addLocationOptions, withStores, type LocationOptions } from '../context.ts';
+
+/** `ferry report <run-id>`: one run's summary, quality, step timings and failures. */
+export function register(program: Command): void {
+  addLocationOptions(program.command('report').description('show the report of one run (ids: ferry runs)').argument('<run-id>', 'the run to report'))
+    .action(async (runId: string, options: LocationOptions) => {
+      await withStores(options, async (context) => {
+        const results = await context.open('results');
+        const run = await loadRun(results, runId);
+        process.stdout.write(`${renderReportText(run)}\nWith the Gantt chart: ${results.url.replace(/\/$/, '')}/runs/${runId}/report.html (and report.md)\n`);
+      });
+    });
+}

@@ -1,0 +1,22 @@
+import { Option, type Command } from 'commander';
+import { listRuns, renderRunsTable } from '@ferry/runs';
+import type { Pipeline } from '@ferry/types';
+import { addLocationOptions, withStores, type LocationOptions } from '../context.ts';
+
+interface RunsOptions extends LocationOptions {
+  pipeline?: Pipeline;
+  json?: boolean;
+}
+
+/** `ferry runs`: the run history of the results store, newest first. */
+export function register(program: Command): void {
+  addLocationOptions(program.command('runs').description('list recorded runs, newest first'))
+    .addOption(new Option('--pipeline <pipeline>', 'only runs of this pipeline').choices(['transactions', 'rocket']))
+    .option('--json', 'print the run records as JSON')
+    .action(async (options: RunsOptions) => {
+      await withStores(options, async (context) => {
+        const runs = await listRuns(await context.open('results'), options.pipeline ? { pipeline: options.pipeline } : {});
+        process.stdout.write(options.json ? `${JSON.stringify(runs, null, 2)}\n` : `${renderRunsTable(runs)}\n`);
+      });
+    });
+}
