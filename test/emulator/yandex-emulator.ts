@@ -45,7 +45,7 @@ export interface InjectedFailures {
   /** The next cluster creations end with the cluster in ERROR and a failed operation. */
   clusterError?: string;
   /** Answer the next `count` API calls (whose path matches) with this status. */
-  bursts: { status: 429 | 500 | 503; count: number; match?: RegExp; retryAfterSeconds?: number }[];
+  bursts: { status: 403 | 429 | 500 | 503; count: number; match?: RegExp; retryAfterSeconds?: number; afterHandling?: boolean }[];
 }
 
 interface ClusterState {
@@ -62,6 +62,12 @@ interface JobState {
 type Json = Record<string, unknown>;
 
 const TYPE = 'type.googleapis.com/yandex.cloud.dataproc.v1.';
+const BURST_BODIES: Record<number, Json> = {
+  403: { code: 7, message: 'Permission denied (injected)' },
+  429: { code: 8, message: 'Too many requests' },
+  500: { code: 13, message: 'Internal error (injected)' },
+  503: { code: 14, message: 'Service unavailable (injected)' },
+};
 const TERMINAL = new Set(['DONE', 'ERROR', 'CANCELLED']);
 const CLUSTER_NAME = /^[a-z][-a-z0-9]{1,61}[a-z0-9]$/;
 const LABEL_KEY = /^[a-z][-_0-9a-z]{0,62}$/;
@@ -128,11 +134,12 @@ export class YandexEmulator {
       if (!route) return send(response, 404, { code: 5, message: `no such API: ${request.method} ${url.pathname}` });
       this.calls.set(route.kind, this.count(route.kind) + 1);
       const burst = this.failures.bursts.find((b) => b.count > 0 && (!b.match || b.match.test(url.pathname)));
-      if (burst) {
-        burst.count -= 1;
-        const headers: Record<string, string> = burst.retryAfterSeconds === undefined ? {} : { 'retry-after': String(burst.retryAfterSeconds) };
-        return send(response, burst.status, { code: burst.status === 429 ? 8 : 14, message: burst.status === 429 ? 'Too many requests' : 'Internal error (injected)' }, headers);
-      }
+      if (burst) burst.count -= 1;
+      const fail = () => {
+        const headers: Record<string, string> = burst!.retryAfterSeconds === undefined ? {} : { 'retry-after': String(burst!.retryAfterSeconds) };
+        send(response, burst!.status, BURST_BODIES[burst!.status], headers);
+      };
+      if (burst && !burst.afterHandling) return fail();
       if (route.kind !== 'iam.token' && route.kind !== 'metadata.token') {
         const auth = this.authorize(request.headers.authorization);
         if (auth) return send(response, 401, { code: 16, message: auth });
@@ -143,6 +150,8 @@ export class YandexEmulator {
       }
       const [status, result] = await route.handler(url, body ? (JSON.parse(body) as Json) : {}, request);
       if (request.method === 'POST' && typeof key === 'string' && status === 200 && typeof result.done === 'boolean') this.idempotent.set(key, result);
+      // afterHandling: the call took effect but its answer is lost, as when a gateway times out.
+      if (burst) return fail();
       send(response, status, result);
     } catch (error) {
       send(response, 500, { code: 13, message: `emulator bug: ${(error as Error).message}` });

@@ -182,16 +182,21 @@ export class YandexClient {
     return parse(OperationSchema, await requestJson({ method: 'GET', url, tokens: this.tokens, signal }, this.http), 'operation');
   }
 
-  /** Polls until the operation is done; returns it when it succeeded, throws its error otherwise. */
+  /**
+   * Polls until the operation is done; returns it when it succeeded, throws its error otherwise.
+   * Polls quickly at first (short operations finish fast), then every pollIntervalMs.
+   */
   async waitForOperation(operation: Operation, options: WaitOptions = {}): Promise<Operation> {
     const pollIntervalMs = options.pollIntervalMs ?? 5_000;
     const deadline = options.timeoutMs === undefined ? Infinity : Date.now() + options.timeoutMs;
     let current = operation;
+    let interval = Math.min(250, pollIntervalMs);
     while (!current.done) {
       if (Date.now() >= deadline) {
         throw new FerryError(`operation ${current.id} (${current.description ?? 'no description'}) is not done after ${options.timeoutMs} ms`);
       }
-      await sleep(pollIntervalMs, undefined, { signal: options.signal });
+      await sleep(interval, undefined, { signal: options.signal });
+      interval = Math.min(interval * 2, pollIntervalMs);
       current = await this.getOperation(current.id, options.signal);
     }
     if (current.error) {
