@@ -126,13 +126,14 @@ describe('given two S3 locations on the same server', () => {
     expect(await verifyCopy(from, to)).toMatchObject({ ok: true, checked: 2 });
   });
 
-  it('when copied server-side, then the content type is kept', async () => {
+  it('when a partition key with spaces and + is copied server-side, then it arrives with its content type', async () => {
     const from = await open('s3', 'from');
     const to = (await open('s3', 'to')) as S3Store;
-    await from.write('page.html', '<p>hi</p>', { contentType: 'text/html' });
+    await from.write('day=2024-01-01/page 1+2.html', '<p>hi</p>', { contentType: 'text/html' });
     expect((await copyIncremental(from, to)).serverSideCopies).toBe(1);
-    const head = await to.context.client.send(new HeadObjectCommand({ Bucket: to.bucket, Key: to.objectKey('page.html') }));
+    const head = await to.context.client.send(new HeadObjectCommand({ Bucket: to.bucket, Key: to.objectKey('day=2024-01-01/page 1+2.html') }));
     expect(head.ContentType).toBe('text/html');
+    expect(await to.readText('day=2024-01-01/page 1+2.html')).toBe('<p>hi</p>');
   });
 });
 

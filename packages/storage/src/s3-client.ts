@@ -57,9 +57,10 @@ export function codeOf(error: unknown): string | undefined {
   return e?.Code ?? e?.code ?? e?.name;
 }
 
+/** The object is missing (a missing bucket is an error, not an absent object; HEAD cannot tell them apart). */
 export function isNotFound(error: unknown): boolean {
   const code = codeOf(error);
-  return statusOf(error) === 404 || code === 'NoSuchKey' || code === 'NotFound';
+  return code !== 'NoSuchBucket' && (statusOf(error) === 404 || code === 'NoSuchKey' || code === 'NotFound');
 }
 
 /** Turns an SDK error into one clear line: where, what, HTTP status/code, operation — never credentials. */

@@ -43,6 +43,8 @@ export interface S3StoreContext {
   partSize: number;
   /** ListObjectsV2 page size; S3 caps it at 1000 (lower only to exercise pagination in tests). */
   pageSize?: number;
+  /** The embedded s3rver, whose quirks need a different path now and then. */
+  embedded?: boolean;
   /** Objects above this many bytes are copied server-side with UploadPartCopy (lower only in tests). */
   maxSingleCopy?: number;
 }
@@ -242,7 +244,7 @@ export class S3Store extends BaseStore {
   async copyFrom(source: S3Store, entry: Entry, sourceEtag: string): Promise<boolean> {
     const head = await source.headObject(entry.key);
     if (!head) throw new FerryError(`${source.where(entry.key)}: not found`);
-    const copySource = `${source.bucket}/${encodeURIComponent(source.objectKey(entry.key)).replace(/%2F/g, '/')}`;
+    const copySource = encodeCopySource(source.bucket, source.objectKey(entry.key), this.context.embedded === true);
     const target = { Bucket: this.bucket, Key: this.objectKey(entry.key) };
     const metadata = { Metadata: { [SOURCE_ETAG_METADATA]: sourceEtag }, ContentType: head.ContentType };
     const size = head.ContentLength ?? entry.size;
@@ -321,6 +323,17 @@ export class S3Store extends BaseStore {
     if (sub === '') return this;
     return new S3Store(this.context, this.prefix === '' ? sub : `${this.prefix}/${sub}`, joinUrl(this.url, sub));
   }
+}
+
+/**
+ * x-amz-copy-source must be URL-encoded; S3 reads a literal '+' as a space. s3rver decodes it with decodeURI only,
+ * which leaves escapes like %2B or %3D alone, so for it the key is encoded with encodeURI, its exact inverse. Elsewhere
+ * the characters S3 accepts literally and decodeURI would not decode stay literal, so partition keys like
+ * `day=2024-01-01/` also copy on an s3rver reached by URL.
+ */
+function encodeCopySource(bucket: string, key: string, embedded: boolean): string {
+  const encoded = embedded ? encodeURI(key) : encodeURIComponent(key).replace(/%(2F|3D|3A|40|2C|3B)/g, (escape) => decodeURIComponent(escape));
+  return `${bucket}/${encoded}`;
 }
 
 function unquote(etag: string | undefined): string | undefined {

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FerryError } from '@ferry/types';
+import { copyIncremental } from './copy.ts';
 import { startEmbeddedS3 } from './embedded.ts';
 import { Storage } from './storage.ts';
 import { tempDir } from './test-support.ts';
@@ -123,6 +124,17 @@ describe('given an S3 endpoint reached through a recording proxy', () => {
     expect(proxy.requests.filter((r) => r.method === 'PUT' && r.url.includes('partNumber='))).toHaveLength(3);
     expect(proxy.requests.some((r) => r.headers['content-encoding']?.includes('aws-chunked'))).toBe(false);
     expect(proxy.requests.some((r) => Object.keys(r.headers).some((h) => h.startsWith('x-amz-checksum-')))).toBe(false);
+  });
+
+  it('when partition keys are copied server-side on an S3 endpoint given by URL, then the copy source is encoded so it is found', async () => {
+    const from = await storage.store(`s3://proxied-bucket/from?endpoint=${proxy.endpoint}`);
+    const to = await storage.store(`s3://proxied-bucket/to?endpoint=${proxy.endpoint}`);
+    await from.write('day=2024-01-01/part 0.parquet', 'pq');
+    proxy.requests.length = 0;
+    const report = await copyIncremental(from, to);
+    expect(report.serverSideCopies).toBe(1);
+    expect(proxy.requests.find((r) => r.headers['x-amz-copy-source'])?.headers['x-amz-copy-source']).toBe('proxied-bucket/from/day=2024-01-01/part%200.parquet');
+    expect(await to.readText('day=2024-01-01/part 0.parquet')).toBe('pq');
   });
 });
 

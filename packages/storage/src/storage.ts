@@ -35,6 +35,14 @@ export class Storage {
     return this.started?.endpoint;
   }
 
+  /** Endpoint and (fixed, non-secret) credentials of the embedded server once started, for jobs that talk to it directly. */
+  get embeddedS3(): Omit<EmbeddedS3, 'stop'> | undefined {
+    if (!this.started) return undefined;
+    const { endpoint, accessKeyId, secretAccessKey } = this.started;
+    return { endpoint, accessKeyId, secretAccessKey };
+  }
+
+  /** Where the embedded server keeps (or would keep) its data. */
   get embeddedDir(): string {
     return path.resolve(this.config.embeddedDir ?? path.join(process.cwd(), '.ferry', 's3'));
   }
@@ -52,8 +60,10 @@ export class Storage {
     const endpointName = location.endpoint ?? this.config.endpoint ?? 'embedded';
     const endpoint = await this.resolveEndpoint(endpointName, location.region, url);
     const client = this.clientFor(endpoint);
-    const store = new S3Store({ client, endpoint, bucket: location.bucket, partSize: this.config.partSize ?? DEFAULT_PART_SIZE }, location.prefix, url);
-    if (endpointName === 'embedded') await this.ensureEmbeddedBucket(client, endpoint, location.bucket);
+    const embedded = endpointName === 'embedded';
+    const partSize = this.config.partSize ?? DEFAULT_PART_SIZE;
+    const store = new S3Store({ client, endpoint, bucket: location.bucket, partSize, embedded }, location.prefix, url);
+    if (embedded) await this.ensureEmbeddedBucket(client, endpoint, location.bucket);
     return store;
   }
 
