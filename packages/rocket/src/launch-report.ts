@@ -103,8 +103,8 @@ export function formatInZone(date: Date, timeZone: string): string {
 export function launchReportMarkdown(report: LaunchReport): string {
   const lines = [`# Rocket launches`, '', `Generated ${formatInZone(new Date(report.generated_at), 'UTC')}.`, ''];
   const last = report.last_30_days;
-  lines.push(`## Last 30 days (${last.from.slice(0, 10)} – ${last.to.slice(0, 10)}): ${last.count} launches`, '', ...sectionMarkdown(last));
-  lines.push(`## Upcoming: ${report.upcoming.count} launches`, '', ...sectionMarkdown(report.upcoming));
+  lines.push(`## Last 30 days (${last.from.slice(0, 10)} – ${last.to.slice(0, 10)}): ${launchCount(last.count)}`, '', ...sectionMarkdown(last));
+  lines.push(`## Upcoming: ${launchCount(report.upcoming.count)}`, '', ...sectionMarkdown(report.upcoming));
   return `${lines.join('\n')}\n`;
 }
 
@@ -115,10 +115,14 @@ export function launchSummaryMarkdown(report: LaunchReport): string {
     ['Last 30 days', report.last_30_days],
     ['Upcoming', report.upcoming],
   ] as const) {
-    lines.push(`${title}: ${part.count} launches`, '');
+    lines.push(`${title}: ${launchCount(part.count)}`, '');
     if (part.count > 0) lines.push(...countTables(part));
   }
   return lines.join('\n');
+}
+
+function launchCount(n: number): string {
+  return n === 1 ? '1 launch' : `${n} launches`;
 }
 
 function sectionMarkdown(part: LaunchSection): string[] {

@@ -1,0 +1,91 @@
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Command } from 'commander';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { FakeLl2Server, emptyPage, image, json, status } from '../../../../test/rocket/fake-ll2-server.ts';
+import { contentTypeOf, generatedFixtures, imageUrlsOf, rewriteHosts } from '../../../../test/rocket/fixtures.ts';
+import { register } from './rocket.ts';
+
+let dir: string;
+let fake: FakeLl2Server;
+
+/** Runs `ferry <args>` with only this command registered; returns what it printed on stdout. */
+async function ferry(args: string[]): Promise<string> {
+  const program = new Command('ferry').exitOverride();
+  register(program);
+  const out: string[] = [];
+  const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (out.push(String(chunk)), true));
+  const errors = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  try {
+    await program.parseAsync(args, { from: 'user' });
+  } finally {
+    write.mockRestore();
+    errors.mockRestore();
+  }
+  return out.join('');
+}
+
+/** The generated page with every image served, except one that answers 404. */
+function serveGeneratedLaunches(): string {
+  const fixtures = generatedFixtures();
+  // The command reports against the real clock: launch 1 flew yesterday, the others are yet to come.
+  const parsed = JSON.parse(rewriteHosts(fixtures.upcomingPage, fake.url)) as { results: { net: string }[] };
+  parsed.results.forEach((launch, i) => (launch.net = new Date(Date.now() + (i === 0 ? -1 : i) * 86_400_000).toISOString()));
+  const page = JSON.stringify(parsed);
+  const unique = [...new Set(imageUrlsOf(page).filter((url): url is string => url !== null))];
+  const nameOf = (url: string) => path.basename(new URL(url).pathname);
+  const spare = [...fixtures.images.keys()].filter((name) => !unique.some((url) => nameOf(url) === name));
+  unique.forEach((url, i) => {
+    const name = fixtures.images.has(nameOf(url)) ? nameOf(url) : spare.shift()!;
+    fake.on(new URL(url).pathname, i === unique.length - 1 ? status(404) : image(fixtures.images.get(name)!, contentTypeOf(name)));
+  });
+  fake.on('/2.0.0/launch/upcoming/', json(page));
+  fake.on('/2.0.0/launch/previous/', emptyPage);
+  return unique[unique.length - 1]!;
+}
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'ferry-cli-rocket-'));
+  fake = await FakeLl2Server.start();
+});
+afterEach(async () => {
+  vi.unstubAllEnvs();
+  await fake.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('given a fake Launch Library 2.0.0 serving 10 launches', () => {
+  it('when `ferry rocket run` stores into a results folder, then it prints the image totals, the failed URL with its reason and the count tables, and sends the env token', async () => {
+    const missing = serveGeneratedLaunches();
+    vi.stubEnv('LL2_API_TOKEN', 'env-token-77');
+    const results = path.join(dir, 'results');
+    const out = await ferry(['rocket', 'run', '--api', `${fake.url}/2.0.0`, '--results', results, '--limit', '10', '--concurrency', '2']);
+
+    expect(out).toMatch(/Rocket run \S+ succeeded in [\d.]+s: 10 launches\./);
+    expect(out).toContain('Images: 7 downloaded, 0 already stored, 2 duplicate, 1 failed, 0 without image');
+    expect(out).toContain(`  ${missing}: HTTP 404`);
+    expect(out).toContain('| Provider | Launches |');
+    expect(out).toContain('Last 30 days: 1 launch');
+    expect(out).toContain('Upcoming: 9 launches');
+    expect(out).toContain('| SpaceX | 4 |');
+    expect(fake.seen('/2.0.0/launch/upcoming/')[0]!.headers.authorization).toBe('Token env-token-77');
+    const runId = /Rocket run (\S+) /.exec(out)![1]!;
+    expect((await readdir(path.join(results, 'runs', runId))).sort()).toEqual(['images.json', 'launches.json', 'launches.md', 'log.ndjson', 'report.html', 'report.md', 'run.json']);
+    expect(await readFile(path.join(results, 'runs', runId, 'log.ndjson'), 'utf8')).not.toContain('env-token-77');
+  });
+
+  it('when the API answers with an error page, then the command fails with one clear line naming the run', async () => {
+    fake.on('/2.0.0/launch/upcoming/', status(404, '<html>Not here</html>'));
+    fake.on('/2.0.0/launch/previous/', emptyPage);
+    await expect(ferry(['rocket', 'run', '--api', `${fake.url}/2.0.0`, '--results', path.join(dir, 'results')])).rejects.toThrow(
+      /^rocket run \S+ failed: Launch Library answered HTTP 404: "<html>Not here<\/html>"/,
+    );
+  });
+
+  it('when --api does not end in a known version, then it says which versions exist before doing anything', async () => {
+    await expect(ferry(['rocket', 'run', '--api', `${fake.url}/2.2.0`, '--results', path.join(dir, 'results')])).rejects.toThrow('--api must end with the API version 2.3.0 or 2.0.0 (got "2.2.0")');
+    await expect(ferry(['rocket', 'run', '--concurrency', 'lots', '--results', path.join(dir, 'results')])).rejects.toThrow('--concurrency must be a whole number ≥ 1, got "lots"');
+    expect(fake.requests).toHaveLength(0);
+  });
+});
