@@ -74,7 +74,7 @@ export interface DefectPlan {
 export function planDefects(random: Random, generatedRows: number, counts: Record<DefectKind, number>): DefectPlan {
   const kinds = random.shuffle(DEFECT_KINDS.flatMap((kind) => Array<DefectKind>(counts[kind]).fill(kind)));
   const eligible = generatedRows - 1;
-  if (kinds.length > eligible) {
+  if (kinds.length > 0 && kinds.length > eligible) {
     throw new FerryError(`Defect rates ask for ${kinds.length} defective rows in a file of ${generatedRows} rows; lower the rates or raise rowsPerDay.`);
   }
   const rows = Int32Array.from(random.distinct(kinds.length, eligible), (i) => i + 1).sort();

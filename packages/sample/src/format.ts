@@ -37,3 +37,27 @@ export function clock(secondOfDay: number): string {
 export function formatCents(cents: number): string {
   return `${Math.floor(cents / 100)}.${TWO_DIGITS[cents % 100]}`;
 }
+
+/** The same clock as ASCII bytes, 8 per second of the day, for writing rows without building strings. */
+export const CLOCK_BYTES = Buffer.from(CLOCK.join(''), 'latin1');
+
+const ZERO = 48;
+
+/** Writes a non-negative integer in decimal at `at` and returns the position after it. */
+export function writeDigits(target: Uint8Array, at: number, value: number): number {
+  let end = at + 1;
+  for (let bound = 10; bound <= value; bound *= 10) end++;
+  let rest = value;
+  for (let i = end - 1; i >= at; i--) {
+    const next = Math.floor(rest / 10);
+    target[i] = ZERO + rest - next * 10;
+    rest = next;
+  }
+  return end;
+}
+
+/** Copies a short byte run (cheaper than `set` with a `subarray`, which allocates a view). */
+export function writeBytes(target: Uint8Array, at: number, source: Uint8Array, from: number, length: number): number {
+  for (let i = 0; i < length; i++) target[at + i] = source[from + i] as number;
+  return at + length;
+}

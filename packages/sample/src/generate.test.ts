@@ -17,7 +17,7 @@ interface GeneratedFile {
 
 function generate(options: SampleOptions): GeneratedFile[] {
   return [...generateSample(options)].map((period) => {
-    const text = [...period.chunks()].join('');
+    const text = Buffer.concat([...period.chunks()]).toString('latin1');
     return { text, lines: text.split('\n').slice(1, -1), truth: period.truth() };
   });
 }
@@ -152,6 +152,21 @@ describe('given a defect-free sample', () => {
     expect(halves.flatMap((file) => file.lines)).toEqual(whole[0]?.lines);
     const boundary = halves[1]?.lines.filter((line) => line.split(',')[6] === '5' && line.endsWith(',1,2'));
     expect(boundary?.length).toBeGreaterThan(0);
+  });
+
+  it('when it starts on 2019-09-21 with 50 terminals, then the file is named after that day, days count from the epoch, ids from 0 and terminals stay below 50', () => {
+    const [file] = generate({ periods: 1, daysPerPeriod: 2, rowsPerDay: 300, seed: 8, start: '2019-09-21', terminals: 50, defects: noDefects });
+    const rows = (file as GeneratedFile).lines.map((line) => line.split(','));
+    expect(file?.truth.name).toBe('2019-09-21.txt');
+    expect(rows[0]?.[0]).toBe('0');
+    expect(new Set(rows.map((f) => f[6]))).toEqual(new Set(['30', '31']));
+    expect(rows.filter((f) => Number(f[3]) >= 50)).toEqual([]);
+    expect(new Set(rows.map((f) => f[3])).size).toBeGreaterThan(40);
+  });
+
+  it('when a day is expected to hold only one row, then files are still written, possibly with no data line', () => {
+    const files = generate({ periods: 2, daysPerPeriod: 1, rowsPerDay: 1, seed: 2 });
+    for (const file of files) expect(file.truth.data_lines).toBe(file.lines.length);
   });
 
   it('when 30 days of 2,000 rows are generated, then the three fraud scenarios appear at a plausible size and tx_fraud = 1 exactly when scenario > 0', () => {

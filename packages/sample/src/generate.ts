@@ -2,7 +2,7 @@ import { DEFAULT_RULE_PARAMS, FerryError, REPAIR_IDS, RULE_IDS } from '@ferry/ty
 import type { RepairId, RuleId } from '@ferry/types';
 import { defectCounts, defectiveLine, planDefects, resolveRates } from './defects.ts';
 import type { DefectKind, DefectRates, Row } from './defects.ts';
-import { clock, dateOfDay, dayOfDate, EPOCH_DATE, formatCents, HEADER, SECONDS_PER_DAY } from './format.ts';
+import { CLOCK_BYTES, dateOfDay, dayOfDate, EPOCH_DATE, HEADER, SECONDS_PER_DAY, writeBytes, writeDigits } from './format.ts';
 import { Random, Stream } from './random.ts';
 import { createWorld } from './world.ts';
 import type { World } from './world.ts';
@@ -40,8 +40,8 @@ export interface SamplePeriodTruth {
 export interface SamplePeriod {
   name: string;
   period: string;
-  /** The file's text in chunks of whole lines (about 1 MB each), header first; can be read once. */
-  chunks(): Generator<string, void, undefined>;
+  /** The file's bytes (ASCII) in chunks of whole lines, about 1 MB each, header first; can be read once. */
+  chunks(): Generator<Buffer, void, undefined>;
   /** The expected cleaning outcome; available once `chunks()` has been read to the end. */
   truth(): SamplePeriodTruth;
 }
@@ -59,9 +59,13 @@ const CUSTOMER_FRAUD_FACTOR = 5;
 /** Time of day ~ N(noon, 20,000 s), kept strictly inside the day. */
 const TIME_MEAN = 43_200;
 const TIME_STD = 20_000;
-const CHUNK_CHARS = 1 << 20;
-/** `,tx_fraud,tx_fraud_scenario\n` for scenarios 0 … 3. */
-const LABEL_ENDINGS = [',0,0\n', ',1,1\n', ',1,2\n', ',1,3\n'];
+const CHUNK_BYTES = 1 << 20;
+/** Room for one more row (twice, for a duplicate) after a chunk is nearly full. */
+const MAX_LINE_BYTES = 1024;
+/** `,tx_fraud,tx_fraud_scenario\n` for scenarios 0 … 3, 5 bytes each. */
+const LABEL_ENDINGS = Buffer.from(',0,0\n,1,1\n,1,2\n,1,3\n', 'latin1');
+const COMMA = 44;
+const DOT = 46;
 
 interface Settings {
   periods: number;
@@ -138,11 +142,13 @@ function preparePeriod(settings: Settings, world: World, firstDay: number, first
   const name = `${period}.txt`;
   let truth: SamplePeriodTruth | undefined;
 
-  function* chunks(): Generator<string, void, undefined> {
+  function* chunks(): Generator<Buffer, void, undefined> {
     const rejected = Object.fromEntries(RULE_IDS.map((rule) => [rule, 0])) as Record<RuleId, number>;
     const repaired = Object.fromEntries(REPAIR_IDS.map((repair) => [repair, 0])) as Record<RepairId, number>;
     const rejectedLines: SamplePeriodTruth['rejectedLines'] = [];
-    let chunk = `${HEADER}\n`;
+    // Each line goes straight into a byte buffer: piling up strings until a chunk is full costs more in GC than it saves.
+    let chunk = Buffer.allocUnsafe(CHUNK_BYTES + MAX_LINE_BYTES);
+    let used = chunk.write(`${HEADER}\n`, 0, 'latin1');
     let lineNumber = 1;
     let rowIndex = 0;
     let nextDefect = 0;
@@ -151,9 +157,8 @@ function preparePeriod(settings: Settings, world: World, firstDay: number, first
     for (let i = 0; i < settings.daysPerPeriod; i++) {
       const day = firstDay + i;
       const date = dateOfDay(day);
-      const datePrefix = `,${date} `;
+      const datePrefix = Buffer.from(`,${date} `, 'latin1');
       const daySeconds = day * SECONDS_PER_DAY;
-      const dayField = `,${day}`;
       const compromisedTerminals = terminalsCompromisedOn(settings, world, day);
       const compromisedCustomers = customersCompromisedOn(settings, world, day);
       const random = new Random(settings.seed, Stream.dailyRows, day);
@@ -161,7 +166,6 @@ function preparePeriod(settings: Settings, world: World, firstDay: number, first
       for (let customer = 0; customer < customers; customer++) {
         const count = dailyCounts[i * customers + customer] as number;
         if (count === 0) continue;
-        const customerField = `,${customer},`;
         const mean = world.amountMean[customer] as number;
         const std = world.amountStd[customer] as number;
         const reachableFrom = world.reachableStart[customer] as number;
@@ -184,24 +188,41 @@ function preparePeriod(settings: Settings, world: World, firstDay: number, first
           }
           const id = firstId + rowIndex;
 
-          const line = id + datePrefix + clock(secondOfDay) + customerField + terminal + ',' + formatCents(cents) + ','
-            + (daySeconds + secondOfDay) + dayField + LABEL_ENDINGS[scenario];
-          if (rowIndex !== nextDefectRow) {
-            chunk += line;
-            lineNumber++;
-          } else {
+          // id,YYYY-MM-DD HH:MM:SS,customer,terminal,amount,seconds,days,fraud,scenario
+          const lineStart = used;
+          used = writeDigits(chunk, used, id);
+          used = writeBytes(chunk, used, datePrefix, 0, datePrefix.length);
+          used = writeBytes(chunk, used, CLOCK_BYTES, secondOfDay * 8, 8);
+          chunk[used++] = COMMA;
+          used = writeDigits(chunk, used, customer);
+          chunk[used++] = COMMA;
+          used = writeDigits(chunk, used, terminal);
+          chunk[used++] = COMMA;
+          const units = Math.floor(cents / 100);
+          used = writeDigits(chunk, used, units);
+          const dot = used;
+          used = writeDigits(chunk, dot, 100 + cents - units * 100);
+          chunk[dot] = DOT; // over the leading 1 of "1xx", which kept the cents at two digits
+          chunk[used++] = COMMA;
+          used = writeDigits(chunk, used, daySeconds + secondOfDay);
+          chunk[used++] = COMMA;
+          used = writeDigits(chunk, used, day);
+          used = writeBytes(chunk, used, LABEL_ENDINGS, scenario * 5, 5);
+          lineNumber++;
+
+          if (rowIndex === nextDefectRow) {
             const kind = plan.kinds[nextDefect] as DefectKind;
             if (kind === 'duplicate') {
               // An exact extra copy right after the clean original: the first is kept, the copy is rejected.
-              chunk += line + line;
-              lineNumber += 2;
+              const lineEnd = used;
+              used += chunk.copy(chunk, used, lineStart, lineEnd);
+              lineNumber++;
               rejected.duplicate++;
-              rejectedLines.push({ line_number: lineNumber, raw_line: line.slice(0, -1), rule: 'duplicate' });
+              rejectedLines.push({ line_number: lineNumber, raw_line: chunk.toString('latin1', lineStart, lineEnd - 1), rule: 'duplicate' });
             } else {
               const row: Row = { id, date, day, secondOfDay, customer, terminal, cents, fraud: scenario > 0 ? 1 : 0, scenario };
               const defective = defectiveLine(kind, row, defectRandom);
-              chunk += `${defective.line}\n`;
-              lineNumber++;
+              used = lineStart + chunk.write(`${defective.line}\n`, lineStart, 'latin1');
               if (defective.rule) {
                 rejected[defective.rule]++;
                 rejectedLines.push({ line_number: lineNumber, raw_line: defective.line, rule: defective.rule });
@@ -213,14 +234,15 @@ function preparePeriod(settings: Settings, world: World, firstDay: number, first
             nextDefectRow = nextDefect < plan.rows.length ? (plan.rows[nextDefect] as number) : -1;
           }
           rowIndex++;
-          if (chunk.length >= CHUNK_CHARS) {
-            yield chunk;
-            chunk = '';
+          if (used >= CHUNK_BYTES) {
+            yield chunk.subarray(0, used);
+            chunk = Buffer.allocUnsafe(CHUNK_BYTES + MAX_LINE_BYTES);
+            used = 0;
           }
         }
       }
     }
-    yield chunk;
+    yield chunk.subarray(0, used);
     truth = {
       name,
       period,

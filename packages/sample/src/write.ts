@@ -24,10 +24,9 @@ export async function writeSample(store: Store, options: SampleOptions): Promise
       const file = await open(localPath, 'w');
       try {
         for (const chunk of period.chunks()) {
-          const bytes = Buffer.from(chunk, 'latin1');
-          md5.update(bytes);
-          size += bytes.length;
-          await file.write(bytes);
+          md5.update(chunk);
+          size += chunk.length;
+          await file.write(chunk);
         }
       } finally {
         await file.close();
