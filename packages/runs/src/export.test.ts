@@ -98,3 +98,23 @@ describe('given a results store with two runs that each published a period', () 
     await expect(readdir(path.join(dir, 'exports'))).rejects.toThrow();
   });
 });
+
+describe('given a rocket run that downloaded two images, next to an image of another run', () => {
+  it('when that run is exported, then its images come along and the other one does not', async () => {
+    const run = await startRun({ pipeline: 'rocket', results, console: false });
+    await results.write('rocket/images/aaa111.png', 'png bytes');
+    await results.write('rocket/images/bbb222.jpeg', 'jpeg bytes');
+    await results.write('rocket/images/ccc333.jpeg', 'another run');
+    await run.writeArtifact('images.json', JSON.stringify({ images: [
+      { url: 'https://img.example/a.png', launch_id: 'l1', status: 'downloaded', sha256: 'aaa111' },
+      { url: 'https://img.example/b.jpeg', launch_id: 'l2', status: 'present', sha256: 'bbb222' },
+      { url: null, launch_id: 'l3', status: 'no_image' },
+    ] }));
+    await run.finish('succeeded');
+
+    const exported = await exportResults(results, path.join(dir, 'exports'), { runId: run.id });
+    const files = await filesUnder(exported.dir);
+    expect(files.filter((file) => file.startsWith('rocket/'))).toEqual(['rocket/images/aaa111.png', 'rocket/images/bbb222.jpeg']);
+    expect(files).toContain(`runs/${run.id}/images.json`);
+  });
+});

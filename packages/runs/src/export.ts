@@ -2,10 +2,11 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FerryError, type Manifest, type RunRecord, type Store } from '@ferry/types';
 import { formatBytes, formatTime } from './format.ts';
-import { listRuns, loadRun, parseJson, runPrefix } from './history.ts';
+import { listRuns, loadRun, parseJson, runPrefix, type ImagesReport } from './history.ts';
 
 /** Where the transactions pipeline keeps which run produced which period's files. */
 const MANIFEST_KEY = 'manifest.json';
+const IMAGES_PREFIX = 'rocket/images/';
 
 export interface ExportResult {
   dir: string;
@@ -15,7 +16,7 @@ export interface ExportResult {
 
 /**
  * Copies the results store — or one run: runs/<id>/ plus the data and quarantine files of the periods that run
- * published — into `<outRoot>/ferry-export-<UTC timestamp>/`, as plain files with a README.txt index, so the
+ * published, or the launch images it lists — into `<outRoot>/ferry-export-<UTC timestamp>/`, as plain files with a README.txt index, so the
  * results, logs and reports can be opened without ferry.
  */
 export async function exportResults(results: Store, outRoot: string, options: { runId?: string; now?: Date } = {}): Promise<ExportResult> {
@@ -47,7 +48,7 @@ async function storeSelection(results: Store): Promise<Selection> {
 }
 
 async function runSelection(results: Store, runId: string): Promise<Selection> {
-  const { record } = await loadRun(results, runId);
+  const { record, images } = await loadRun(results, runId);
   const runKeys = (await results.list(runPrefix(runId))).map((object) => object.key);
   const manifest = parseJson<Manifest>(await results.readText(MANIFEST_KEY));
   const periodKeys = Object.values(manifest?.periods ?? {})
@@ -55,11 +56,20 @@ async function runSelection(results: Store, runId: string): Promise<Selection> {
     .flatMap((period) => period.files.map((file) => file.key));
   const present = await Promise.all(periodKeys.map(async (key) => ((await results.head(key)) ? key : undefined)));
   return {
-    keys: [...runKeys, ...present.filter((key): key is string => key !== undefined)].sort(),
+    keys: [...runKeys, ...present.filter((key): key is string => key !== undefined), ...(await imageKeys(results, images))].sort(),
     runs: [record],
     runId,
     missing: periodKeys.filter((key, i) => present[i] === undefined),
   };
+}
+
+/** The launch images a rocket run refers to: the rocket pipeline stores each as rocket/images/<sha256>.<ext>. */
+async function imageKeys(results: Store, images: ImagesReport | undefined): Promise<string[]> {
+  const hashes = new Set((images?.images ?? []).flatMap((image) => (image.sha256 ? [image.sha256] : [])));
+  if (hashes.size === 0) return [];
+  return (await results.list(IMAGES_PREFIX))
+    .map((object) => object.key)
+    .filter((key) => hashes.has(key.slice(IMAGES_PREFIX.length).replace(/\.[^.]*$/, '')));
 }
 
 /** A fresh folder named after the export time; a second export within the same second gets a suffix. */
@@ -103,6 +113,7 @@ function readme(results: Store, now: Date, selection: Selection, bytes: number):
     '  runs/<run-id>/quality.json  per-period data quality (transactions runs)',
     '  runs/<run-id>/images.json   one entry per launch image (rocket runs)',
     '  manifest.json               which source period each published file comes from',
+    '  rocket/images/              launch images, named by the SHA-256 of their content',
     '  other folders               published data (Parquet partitioned by day) and quarantined rows with their reasons',
     '',
     'Top-level folders in this export',
