@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, it, expect } from 'vitest';
-import { App, TerraformStack, Testing } from 'cdktf';
+import { TerraformStack, Testing } from 'cdktf';
 import { generateBindings, listFiles, packageDir, toNodeNextEsm } from './generate.ts';
 import { provider, vpcGateway } from '../gen/index.ts';
 
@@ -25,7 +25,7 @@ describe('given the committed bindings in gen/', () => {
   });
 
   it('when a stack uses them, then required_providers carries the pinned constraint and empty blocks survive', () => {
-    const stack = new TerraformStack(Testing.app() as App, 'check');
+    const stack = new TerraformStack(Testing.app(), 'check');
     new provider.YandexProvider(stack, 'yandex', {});
     new vpcGateway.VpcGateway(stack, 'nat', { sharedEgressGateway: {} });
     const synthesized = JSON.parse(Testing.synth(stack));
