@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Storage } from '@ferry/storage';
 import { FerryError, type LogLine, type RunRecord, type Store } from '@ferry/types';
 import { listRuns, loadRun, newRunId, startRun } from './index.ts';
@@ -204,5 +204,20 @@ describe('given the run id generator', () => {
     const second = newRunId(new Date('2026-11-21T05:43:01Z'));
     expect(first).toMatch(/^20261121T054300Z-[0-9a-f]{6}$/);
     expect([second, first].sort()).toEqual([first, second]);
+  });
+});
+
+describe('given a run that logs a lot and then dies without finishing', () => {
+  it('when the process would crash, then run.json and most of the log are already in the store', async () => {
+    const run = await startRun({ pipeline: 'transactions', results, console: false });
+    await run.step('clean 2019-08-22', async (step) => {
+      for (let i = 0; i < 1200; i += 1) step.log.info(`row batch ${i}`);
+    });
+    // No finish(): the recorder flushes on its own every few hundred lines.
+    await vi.waitFor(async () => {
+      const lines = (await results.readText(`runs/${run.id}/log.ndjson`))?.trimEnd().split('\n') ?? [];
+      expect(lines.length).toBeGreaterThanOrEqual(1000);
+    });
+    expect(await readJson<RunRecord>(`runs/${run.id}/run.json`)).toMatchObject({ status: 'running' });
   });
 });
