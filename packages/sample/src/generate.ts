@@ -109,7 +109,8 @@ function resolveOptions(options: SampleOptions): Settings {
 /**
  * Generates the periods in order, each as a file in the real format (reference/dataset.md §2) with the known defects
  * injected at exact counts. Everything is a function of the seed and the day, so the first k files are the same
- * whatever `periods` is. Periods must be read in order; only the per-customer counts of the current period are held.
+ * whatever `periods` is. A period's rows are counted when the iterator reaches it (cheap: ids, defect counts and
+ * positions follow); its lines are produced only while its chunks are read, so no file is ever held in memory.
  */
 export function* generateSample(options: SampleOptions): Generator<SamplePeriod, void, undefined> {
   const settings = resolveOptions(options);
