@@ -84,6 +84,28 @@ describe.each([
   });
 });
 
+describe.each([
+  ['dir', 's3'],
+  ['s3', 's3'],
+  ['s3', 'dir'],
+] as Array<[Kind, Kind]>)('given a %s source copied to a %s destination under new names', (fromKind, toKind) => {
+  it('when mapKey renames the keys, then they land under the new names, a second run is a no-op and verify follows the mapping', async () => {
+    const from = await open(fromKind, 'from');
+    const to = await open(toKind, 'to');
+    await from.write('data/tx_date=2024-01-01/part-0.parquet', 'p0');
+    await from.write('data/tx_date=2024-01-02/part-0.parquet', 'p1');
+    const rename = (key: string) => key.replace(/^data\/(tx_date=[^/]+)\/part-(\d+)\.parquet$/, '$1/2024-01_run1_$2.parquet');
+
+    const first = await copyIncremental(from, to, { mapKey: rename });
+    expect(keysOf(first.copied)).toEqual(['tx_date=2024-01-01/2024-01_run1_0.parquet', 'tx_date=2024-01-02/2024-01_run1_0.parquet']);
+    expect(keysOf(await to.list())).toEqual(keysOf(first.copied));
+    expect((await copyIncremental(from, to, { mapKey: rename })).copied).toEqual([]);
+    expect(await verifyCopy(from, to, undefined, rename)).toEqual({ ok: true, checked: 2, problems: [] });
+    expect((await verifyCopy(from, to)).problems).toHaveLength(2);
+    await expect(copyIncremental(from, to, { mapKey: () => 'same.parquet' })).rejects.toThrow(/same\.parquet: both data\/tx_date=2024-01-01\/part-0\.parquet and/);
+  });
+});
+
 describe('given an S3 object whose own ETag differs from its source (as after a multipart upload on real S3)', () => {
   it('when it carries the source ETag in its metadata, then the copy skips it; without it, the copy replaces it', async () => {
     const from = await open('dir', 'from');

@@ -4,10 +4,12 @@ import type { CopyReport, ObjectInfo, Store, TransferProgress, VerifyReport } fr
 import { FerryError } from '@ferry/types';
 import { DirStore } from './dir-store.ts';
 import { S3Store } from './s3-store.ts';
-import { BaseStore, byKey, type Entry } from './store-base.ts';
+import { BaseStore, byKey, checkKey, type Entry } from './store-base.ts';
 
 export interface CopyOptions {
   keys?: readonly string[];
+  /** The key in `to` for a key of `from` (default: the same key); lets a copy rename, e.g. into an owned file name. */
+  mapKey?: (key: string) => string;
   /** Objects in flight at once; default 4. */
   concurrency?: number;
   progress?: TransferProgress;
@@ -22,7 +24,7 @@ export interface CopyResult extends CopyReport {
 }
 
 /**
- * Copies objects of `from` (all, or `keys`) to the same keys in `to`, skipping those already there with the same size
+ * Copies objects of `from` (all, or `keys`) to the same keys (or `mapKey(key)`) in `to`, skipping those already there with the same size
  * and ETag (or recorded source ETag — see dir-store.ts and s3-store.ts). Server-side CopyObject when both stores are S3
  * on the same endpoint with the same credentials (UploadPartCopy above 5 GB); streaming multipart upload otherwise;
  * streamed file copy dir→dir. Bounded concurrency.
@@ -33,14 +35,15 @@ export async function copyIncremental(from: Store, to: Store, options: CopyOptio
   const limit = pLimit(options.concurrency ?? 4);
   const [sourceEntries, targetEntries] = await Promise.all([entriesOf(source, options.keys), target.listEntries()]);
   const existing = new Map(targetEntries.map((entry) => [entry.key, entry]));
+  const targetKeyOf = targetKeys(sourceEntries, options.mapKey, target);
 
   const skipped: ObjectInfo[] = [];
   const pending: Entry[] = [];
   await Promise.all(
     sourceEntries.map((entry) =>
       limit(async () => {
-        const there = existing.get(entry.key);
-        if (there && (await matches(source, entry, target, there))) skipped.push(info(entry, await source.etagOf(entry)));
+        const there = existing.get(targetKeyOf(entry.key));
+        if (there && (await matches(source, entry, target, there))) skipped.push(info(entry, targetKeyOf(entry.key), await source.etagOf(entry)));
         else pending.push(entry);
       }),
     ),
@@ -56,8 +59,9 @@ export async function copyIncremental(from: Store, to: Store, options: CopyOptio
   await Promise.all(
     pending.map((entry) =>
       limit(async () => {
-        const { etag, serverSide } = await copyOne(source, target, entry, onBytes);
-        result.copied.push(info(entry, etag));
+        const targetKey = targetKeyOf(entry.key);
+        const { etag, serverSide } = await copyOne(source, target, entry, targetKey, onBytes);
+        result.copied.push(info(entry, targetKey, etag));
         result.bytesCopied += entry.size;
         if (serverSide) result.serverSideCopies += 1;
         else result.streamedCopies += 1;
@@ -68,23 +72,25 @@ export async function copyIncremental(from: Store, to: Store, options: CopyOptio
   return result;
 }
 
-/** Checks that every key (default: all of `from`) exists in `to` with the same size and ETag. */
-export async function verifyCopy(from: Store, to: Store, keys?: readonly string[]): Promise<VerifyReport> {
+/** Checks that every key (default: all of `from`) exists in `to` (as `mapKey(key)` if given) with the same size and ETag. */
+export async function verifyCopy(from: Store, to: Store, keys?: readonly string[], mapKey?: (key: string) => string): Promise<VerifyReport> {
   const source = ferryStore(from);
   const target = ferryStore(to);
   const [sourceEntries, targetEntries] = await Promise.all([entriesOf(source, keys), target.listEntries()]);
   const existing = new Map(targetEntries.map((entry) => [entry.key, entry]));
+  const targetKeyOf = targetKeys(sourceEntries, mapKey, target);
   const limit = pLimit(4);
   const problems = await Promise.all(
     sourceEntries.map((entry) =>
       limit(async (): Promise<string | undefined> => {
-        const there = existing.get(entry.key);
-        if (!there) return `${target.where(entry.key)}: missing (source ${source.where(entry.key)}, ${entry.size} bytes)`;
+        const where = target.where(targetKeyOf(entry.key));
+        const there = existing.get(targetKeyOf(entry.key));
+        if (!there) return `${where}: missing (source ${source.where(entry.key)}, ${entry.size} bytes)`;
         if (there.size !== entry.size) {
-          return `${target.where(entry.key)}: size ${there.size} bytes differs from the source's ${entry.size} bytes (${source.where(entry.key)})`;
+          return `${where}: size ${there.size} bytes differs from the source's ${entry.size} bytes (${source.where(entry.key)})`;
         }
         if (!(await matches(source, entry, target, there))) {
-          return `${target.where(entry.key)}: ETag ${await target.etagOf(there)} differs from the source's ${await source.etagOf(entry)} (${source.where(entry.key)})`;
+          return `${where}: ETag ${await target.etagOf(there)} differs from the source's ${await source.etagOf(entry)} (${source.where(entry.key)})`;
         }
         return undefined;
       }),
@@ -111,6 +117,21 @@ async function entriesOf(store: BaseStore, keys: readonly string[] | undefined):
   return entries.sort(byKey);
 }
 
+/** Target key for each source key; two sources landing on one target key would silently overwrite each other. */
+function targetKeys(entries: Entry[], mapKey: ((key: string) => string) | undefined, target: BaseStore): (key: string) => string {
+  if (!mapKey) return (key) => key;
+  const mapped = new Map<string, string>();
+  const claimed = new Map<string, string>();
+  for (const { key } of entries) {
+    const targetKey = checkKey(mapKey(key), target.url);
+    const other = claimed.get(targetKey);
+    if (other !== undefined) throw new FerryError(`${target.where(targetKey)}: both ${other} and ${key} would be copied there`);
+    claimed.set(targetKey, key);
+    mapped.set(key, targetKey);
+  }
+  return (key) => mapped.get(key)!;
+}
+
 /** Same size, and the target's ETag — or the source ETag recorded when it was copied — equals the source's ETag. */
 async function matches(source: BaseStore, entry: Entry, target: BaseStore, there: Entry): Promise<boolean> {
   if (there.size !== entry.size) return false;
@@ -128,33 +149,35 @@ async function copyOne(
   source: BaseStore,
   target: BaseStore,
   entry: Entry,
+  targetKey: string,
   onBytes: (n: number) => void,
 ): Promise<{ etag: string; serverSide: boolean }> {
   if (source instanceof S3Store && target instanceof S3Store && source.sharesServerWith(target)) {
     const etag = await source.etagOf(entry);
-    if (await target.copyFrom(source, entry, etag)) {
+    if (await target.copyFrom(source, entry, targetKey, etag)) {
       onBytes(entry.size);
       return { etag, serverSide: true };
     }
   }
   if (target instanceof DirStore) {
     const opened = await source.openForCopy(entry);
-    const md5 = await target.writeCopy(entry.key, opened.body, opened.etag, onBytes);
+    const md5 = await target.writeCopy(targetKey, opened.body, opened.etag, onBytes);
     return { etag: opened.etag ?? md5, serverSide: false };
   }
   if (!(target instanceof S3Store)) throw new FerryError(`${target.url}: unsupported store type`);
   if (source instanceof DirStore) {
     // The source ETag goes into the upload's metadata, which S3 takes before the first byte: hash first.
     const etag = await source.etagOf(entry);
-    await target.put(entry.key, createReadStream(source.filePath(entry.key)), { sourceEtag: etag, onBytes });
+    await target.put(targetKey, createReadStream(source.filePath(entry.key)), { sourceEtag: etag, onBytes });
     return { etag, serverSide: false };
   }
   const opened = await source.openForCopy(entry);
   const etag = opened.etag ?? (await source.etagOf(entry));
-  await target.put(entry.key, opened.body, { sourceEtag: etag, contentType: opened.contentType, onBytes });
+  await target.put(targetKey, opened.body, { sourceEtag: etag, contentType: opened.contentType, onBytes });
   return { etag, serverSide: false };
 }
 
-function info(entry: Entry, etag: string): ObjectInfo {
-  return { key: entry.key, size: entry.size, etag, lastModified: entry.lastModified };
+/** Reports an object under its key in the destination. */
+function info(entry: Entry, key: string, etag: string): ObjectInfo {
+  return { key, size: entry.size, etag, lastModified: entry.lastModified };
 }

@@ -241,11 +241,11 @@ export class S3Store extends BaseStore {
    * Server-side copy from another store on the same server, recording the source ETag. Returns false when the server
    * cannot do it (s3rver answers UploadPartCopy with 501), so the caller streams instead.
    */
-  async copyFrom(source: S3Store, entry: Entry, sourceEtag: string): Promise<boolean> {
+  async copyFrom(source: S3Store, entry: Entry, targetKey: string, sourceEtag: string): Promise<boolean> {
     const head = await source.headObject(entry.key);
     if (!head) throw new FerryError(`${source.where(entry.key)}: not found`);
     const copySource = encodeCopySource(source.bucket, source.objectKey(entry.key), this.context.embedded === true);
-    const target = { Bucket: this.bucket, Key: this.objectKey(entry.key) };
+    const target = { Bucket: this.bucket, Key: this.objectKey(targetKey) };
     const metadata = { Metadata: { [SOURCE_ETAG_METADATA]: sourceEtag }, ContentType: head.ContentType };
     const size = head.ContentLength ?? entry.size;
     if (size <= (this.context.maxSingleCopy ?? MAX_SINGLE_COPY)) {
@@ -255,11 +255,11 @@ export class S3Store extends BaseStore {
         );
         return true;
       } catch (error) {
-        throw this.fail(error, entry.key, 'CopyObject');
+        throw this.fail(error, targetKey, 'CopyObject');
       }
     }
     const created = await this.context.client.send(new CreateMultipartUploadCommand({ ...target, ...metadata })).catch((error: unknown) => {
-      throw this.fail(error, entry.key, 'CreateMultipartUpload');
+      throw this.fail(error, targetKey, 'CreateMultipartUpload');
     });
     const uploadId = created.UploadId!;
     // Parts of at least 256 MiB keep the count low; S3 allows at most 10,000.
@@ -290,7 +290,7 @@ export class S3Store extends BaseStore {
     } catch (error) {
       await this.context.client.send(new AbortMultipartUploadCommand({ ...target, UploadId: uploadId })).catch(() => undefined);
       if (statusOf(error) === 501 || codeOf(error) === 'NotImplemented') return false;
-      throw this.fail(error, entry.key, 'UploadPartCopy');
+      throw this.fail(error, targetKey, 'UploadPartCopy');
     }
   }
 
