@@ -39,7 +39,7 @@ const run: LoadedRun = {
 describe('given a rocket run with an images.json artifact', () => {
   it('when rendered as text, Markdown and HTML, then each report summarises the images and names the one that failed', () => {
     for (const report of [renderReportText(run), renderReportMarkdown(run), renderReportHtml(run)]) {
-      expect(report).toContain('3 launches: downloaded 1, failed 1, no_image 1; 500.0 KB (totals: downloaded 1, failed 1)');
+      expect(report).toContain('3 launches: downloaded 1, failed 1, no_image 1; 500.0 KB downloaded (totals: downloaded 1, failed 1)');
       expect(report).toContain('launch l2: https://img.example/gone.jpeg — HTTP 404');
     }
     expect(renderReportText(run)).not.toContain('Quality');

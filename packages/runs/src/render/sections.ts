@@ -55,17 +55,17 @@ export function failures(record: RunRecord): string[] {
   return lines;
 }
 
-/** `downloaded 3, present 1, failed 1 — 1.2 MB` plus one line per image that failed. */
+/** `5 launches: downloaded 3, present 1, failed 1; 1.2 MB downloaded` plus one line per image that failed. */
 export function imagesSummary(images: ImagesReport): { headline: string; failed: string[] } {
   const byStatus = new Map<string, number>();
   let bytes = 0;
   for (const image of images.images) {
     byStatus.set(image.status, (byStatus.get(image.status) ?? 0) + 1);
-    bytes += image.bytes ?? 0;
+    if (image.status === 'downloaded') bytes += image.bytes ?? 0;
   }
   const counts = [...byStatus].map(([status, n]) => `${status} ${formatCount(n)}`).join(', ') || 'no images';
   const totals = Object.entries(images.totals ?? {}).map(([name, n]) => `${name} ${formatCount(n)}`).join(', ');
-  const headline = `${formatCount(images.images.length)} launches: ${counts}; ${formatBytes(bytes)}${totals ? ` (totals: ${totals})` : ''}`;
+  const headline = `${formatCount(images.images.length)} launches: ${counts}; ${formatBytes(bytes)} downloaded${totals ? ` (totals: ${totals})` : ''}`;
   const failed = images.images
     .filter((image) => image.status === 'failed')
     .map((image) => `launch ${image.launch_id}: ${image.url ?? 'no url'}${image.reason ? ` — ${image.reason}` : ''}`);
