@@ -5,6 +5,7 @@ import {
   type Logger,
   type Pipeline,
   type Progress,
+  type QualityReport,
   type RunHandle,
   type RunPeriodSummary,
   type RunRecord,
@@ -22,7 +23,6 @@ import { createProgress, plainProgress, silentProgress } from './progress.ts';
 import { createRedactor } from './redact.ts';
 import { renderReportHtml } from './render/html.ts';
 import { renderReportMarkdown } from './render/markdown.ts';
-import type { QualityReport } from '@ferry/types';
 
 export interface StartRunOptions {
   pipeline: Pipeline;
