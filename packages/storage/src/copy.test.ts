@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '@ferry/types';
 import { copyIncremental, verifyCopy } from './copy.ts';
 import { DirStore } from './dir-store.ts';
-import { S3Store } from './s3-store.ts';
+import { S3Store, SOURCE_ETAG_METADATA } from './s3-store.ts';
 import { Storage } from './storage.ts';
 import { tempDir } from './test-support.ts';
 
@@ -155,6 +155,7 @@ describe('given two S3 locations on the same server', () => {
     expect((await copyIncremental(from, to)).serverSideCopies).toBe(1);
     const head = await to.context.client.send(new HeadObjectCommand({ Bucket: to.bucket, Key: to.objectKey('day=2024-01-01/page 1+2.html') }));
     expect(head.ContentType).toBe('text/html');
+    expect(head.Metadata?.[SOURCE_ETAG_METADATA]).toBe(md5('<p>hi</p>'));
     expect(await to.readText('day=2024-01-01/page 1+2.html')).toBe('<p>hi</p>');
   });
 });

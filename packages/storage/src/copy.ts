@@ -24,10 +24,10 @@ export interface CopyResult extends CopyReport {
 }
 
 /**
- * Copies objects of `from` (all, or `keys`) to the same keys (or `mapKey(key)`) in `to`, skipping those already there with the same size
- * and ETag (or recorded source ETag — see dir-store.ts and s3-store.ts). Server-side CopyObject when both stores are S3
- * on the same endpoint with the same credentials (UploadPartCopy above 5 GB); streaming multipart upload otherwise;
- * streamed file copy dir→dir. Bounded concurrency.
+ * Copies objects of `from` (all, or `keys`) to the same keys (or `mapKey(key)`) in `to`, skipping those already there
+ * with the same size and ETag (or recorded source ETag — see dir-store.ts and s3-store.ts). Server-side CopyObject when
+ * both stores are S3 on the same endpoint with the same credentials (UploadPartCopy above 5 GB); streaming multipart
+ * upload otherwise; streamed file copy dir→dir. Bounded concurrency. Reports objects under their keys in `to`.
  */
 export async function copyIncremental(from: Store, to: Store, options: CopyOptions = {}): Promise<CopyResult> {
   const source = ferryStore(from);
