@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { Storage } from '@ferry/storage';
 import type { ImageReportEntry, Store } from '@ferry/types';
@@ -42,13 +42,27 @@ async function readJson<T>(store: Store, key: string): Promise<T> {
 
 const byUrl = (images: ImageReportEntry[], url: string) => images.filter((entry) => entry.url === url);
 
-describe.each([
+const scenarios = [
   { label: 'the real 2.0.0 capture', fixtures: real, version: '2.0.0' as const },
   { label: 'the real capture in 2.3.0 shape', fixtures: real, version: '2.3.0' as const },
   { label: 'generated fixtures', fixtures: generatedFixtures(), version: '2.0.0' as const },
   { label: 'generated fixtures in 2.3.0 shape', fixtures: generatedFixtures(), version: '2.3.0' as const },
-])('given $label served by a fake Launch Library', ({ fixtures, version }) => {
-  it.skipIf(!fixtures)('when the pipeline runs twice, then each unique image is stored once, duplicates and failures are reported with reasons, and the second run downloads nothing', async () => {
+].filter((scenario) => scenario.fixtures !== undefined);
+
+describe('given launches and images served by a fake Launch Library', () => {
+  if (!real) it.skip(REAL_FIXTURES_MISSING, () => undefined);
+
+  // Concurrent: most of each case is waiting out the hanging URL's timeouts, so each case brings its own server and store.
+  it.concurrent.each(scenarios)('given $label, when the pipeline runs twice, then each unique image is stored once, duplicates and failures are reported with reasons, and the second run downloads nothing', async ({ fixtures, version }) => {
+    const fake = await FakeLl2Server.start();
+    const dir = await mkdtemp(join(tmpdir(), 'ferry-rocket-e2e-'));
+    const storage = await Storage.open();
+    onTestFinished(async () => {
+      await fake.close();
+      await storage.close();
+      await rm(dir, { recursive: true, force: true });
+    });
+    const results = await storage.store(join(dir, 'results'));
     const scenario = serveScenario(fake, fixtures!, version);
     const first = await runRocketPipeline({ results, api: scenario.api, ...quick });
     expect(first.record.status).toBe('succeeded');

@@ -1,0 +1,66 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { Storage } from '@ferry/storage';
+import type { Store } from '@ferry/types';
+import type { Launch } from './launch.ts';
+import { LAUNCHES_TABLE_KEY, upsertLaunchesTable } from './launches-table.ts';
+
+const launch = (id: string, extra: Partial<Launch> = {}): Launch => ({
+  id,
+  name: `Launch ${id}`,
+  net: '2025-03-29T11:30:00.000Z',
+  status: 'TBD',
+  provider: 'SpaceX',
+  rocket: 'Falcon 9',
+  pad: 'SLC-40',
+  pad_country: 'USA',
+  pad_timezone: 'America/New_York',
+  image_url: null,
+  ...extra,
+});
+
+let dir: string;
+let storage: Storage;
+let results: Store;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'ferry-rocket-table-'));
+  storage = await Storage.open();
+  results = await storage.store(join(dir, 'results'));
+});
+afterEach(async () => {
+  await storage.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function readTable(): Promise<Record<string, unknown>[]> {
+  const path = join(dir, 'read.parquet');
+  await results.download(LAUNCHES_TABLE_KEY, path);
+  const instance = await DuckDBInstance.create(':memory:', { threads: '1', memory_limit: '1GB' });
+  const connection = await instance.connect();
+  try {
+    const reader = await connection.runAndReadAll(`SELECT launch_id, status, strftime(net, '%Y-%m-%d %H:%M') AS net, image_sha256, first_seen_run, last_seen_run FROM read_parquet('${path}') ORDER BY launch_id`);
+    return reader.getRowObjectsJS();
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+describe('given a launches table written by an earlier run', () => {
+  it('when a later run sees one launch again with a new status and time and one new launch, then the table is upserted by id', async () => {
+    const first = await upsertLaunchesTable({ store: results, launches: [launch('a'), launch('b')], images: [{ url: 'u', launch_id: 'a', status: 'downloaded', sha256: 'f'.repeat(64) }], runId: 'run-1' });
+    expect(first).toEqual({ rows: 2, inserted: 2, updated: 0 });
+
+    const second = await upsertLaunchesTable({ store: results, launches: [launch('b', { status: 'Go', net: '2025-03-30T01:00:00.000Z' }), launch('c')], images: [], runId: 'run-2' });
+    expect(second).toEqual({ rows: 3, inserted: 1, updated: 1 });
+    expect(await readTable()).toEqual([
+      { launch_id: 'a', status: 'TBD', net: '2025-03-29 11:30', image_sha256: 'f'.repeat(64), first_seen_run: 'run-1', last_seen_run: 'run-1' },
+      { launch_id: 'b', status: 'Go', net: '2025-03-30 01:00', image_sha256: null, first_seen_run: 'run-1', last_seen_run: 'run-2' },
+      { launch_id: 'c', status: 'TBD', net: '2025-03-29 11:30', image_sha256: null, first_seen_run: 'run-2', last_seen_run: 'run-2' },
+    ]);
+  });
+});

@@ -1,0 +1,103 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Storage } from '@ferry/storage';
+import type { Logger, Store } from '@ferry/types';
+import { IMAGE_INDEX_KEY, downloadImages } from '@ferry/rocket';
+import type { Launch } from '@ferry/rocket';
+import { FakeLl2Server, image, status } from './fake-ll2-server.ts';
+import { CAPTURED_AT, generatedJpeg, generatedPng } from './fixtures.ts';
+
+let fake: FakeLl2Server;
+let dir: string;
+let storage: Storage;
+let results: Store;
+let warnings: string[];
+
+const logger = (): Logger => {
+  const quiet = () => undefined;
+  const log: Logger = { debug: quiet, info: quiet, warn: (msg, fields) => void warnings.push(`${msg} ${JSON.stringify(fields ?? {})}`), error: quiet, child: () => log };
+  return log;
+};
+
+const launchWith = (id: string, imageUrl: string | null): Launch => ({
+  id,
+  name: id,
+  net: CAPTURED_AT.toISOString(),
+  status: 'Go',
+  provider: 'P',
+  rocket: 'R',
+  pad: 'Pad',
+  pad_country: null,
+  pad_timezone: null,
+  image_url: imageUrl,
+});
+
+const download = (launches: Launch[]) =>
+  downloadImages({ store: results, launches, concurrency: 4, timeoutMs: 2000, retry: { retries: 1, minTimeoutMs: 10 }, log: logger(), now: () => CAPTURED_AT });
+
+beforeEach(async () => {
+  fake = await FakeLl2Server.start();
+  dir = await mkdtemp(join(tmpdir(), 'ferry-rocket-images-'));
+  storage = await Storage.open();
+  results = await storage.store(dir);
+  warnings = [];
+});
+afterEach(async () => {
+  await fake.close();
+  await storage.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('given image URLs with integrity problems', () => {
+  it('when they are downloaded, then each problem is a failed entry with its reason and only sound images are stored', async () => {
+    const png = generatedPng(8, 8);
+    fake.on('/ok.webp', image(Buffer.concat([Buffer.from('RIFF\x10\x00\x00\x00WEBPVP8 '), Buffer.alloc(8)]), 'image/webp'));
+    fake.on('/ok.gif', image(Buffer.concat([Buffer.from('GIF89a'), Buffer.alloc(16)]), 'image/gif'));
+    fake.on('/png-as-jpeg.jpg', image(png, 'image/jpeg'));
+    fake.on('/drawing.svg', image(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'), 'image/svg+xml'));
+    fake.on('/empty.png', image(new Uint8Array(), 'image/png'));
+    fake.on('/page.html', status(200, '<html></html>', 'text/html; charset=utf-8'));
+    fake.on('/forbidden.png', status(403));
+    const urls = ['/ok.webp', '/ok.gif', '/png-as-jpeg.jpg', '/drawing.svg', '/empty.png', '/page.html', '/forbidden.png'].map((path) => `${fake.url}${path}`);
+    const report = await download([...urls.map((url, i) => launchWith(`l${i}`, url)), launchWith('ftp', 'ftp://example.org/x.png')]);
+
+    expect(report.images.map((entry) => [entry.launch_id, entry.status, entry.reason ?? ''])).toEqual([
+      ['l0', 'downloaded', ''],
+      ['l1', 'downloaded', ''],
+      ['l2', 'failed', 'body is png but Content-Type says image/jpeg'],
+      ['l3', 'failed', 'unsupported image type image/svg+xml'],
+      ['l4', 'failed', 'empty body'],
+      ['l5', 'failed', 'Content-Type text/html; charset=utf-8 is not an image'],
+      ['l6', 'failed', 'HTTP 403'],
+      ['ftp', 'failed', 'not an http(s) URL'],
+    ]);
+    const keys = (await results.list('rocket/images/')).map((object) => object.key);
+    expect(keys.filter((key) => key.endsWith('.webp') || key.endsWith('.gif'))).toHaveLength(2);
+    expect(keys).toHaveLength(3);
+    expect(warnings.filter((line) => line.startsWith('image failed'))).toHaveLength(6);
+  });
+});
+
+describe('given an index that points at an object no longer in the store', () => {
+  it('when the run meets that URL again, then it downloads it again instead of trusting the index', async () => {
+    fake.on('/a.jpg', image(generatedJpeg(3000), 'image/jpeg'));
+    const first = await download([launchWith('a', `${fake.url}/a.jpg`)]);
+    const stored = (await results.list('rocket/images/')).map((object) => object.key).filter((key) => key !== IMAGE_INDEX_KEY);
+    await results.delete(stored);
+    const again = await download([launchWith('a', `${fake.url}/a.jpg`)]);
+    expect(first.images[0]!.status).toBe('downloaded');
+    expect(again.images[0]).toMatchObject({ status: 'downloaded', sha256: first.images[0]!.sha256 });
+    expect(fake.seen('/a.jpg')).toHaveLength(2);
+  });
+
+  it('when the index is not valid JSON, then a warning says so and images are fetched afresh', async () => {
+    fake.on('/a.jpg', image(generatedJpeg(3000), 'image/jpeg'));
+    await results.write(IMAGE_INDEX_KEY, '{ not json');
+    const report = await download([launchWith('a', `${fake.url}/a.jpg`)]);
+    expect(report.images[0]!.status).toBe('downloaded');
+    expect(warnings.some((line) => line.startsWith('image index is unreadable'))).toBe(true);
+    expect(Object.keys(JSON.parse((await results.readText(IMAGE_INDEX_KEY))!) as object)).toEqual([`${fake.url}/a.jpg`]);
+  });
+});
