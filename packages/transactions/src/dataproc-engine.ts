@@ -1,0 +1,162 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { renderPySparkJob } from '@ferry/cleaning';
+import { parseLocation } from '@ferry/storage';
+import { FerryError, stagingPrefix, type CleanEngine, type CleanRequest, type Logger, type PeriodQuality, type RuleParams } from '@ferry/types';
+import { JOB_TERMINAL_STATUSES, type Job, type YandexClient } from '@ferry/yandex';
+
+export interface DataprocEngineOptions {
+  client: YandexClient;
+  /** The running cluster of the work stack. */
+  clusterId: string;
+  /** The work location, s3://bucket/prefix: the cluster reads and writes it through s3a://. */
+  workUrl: string;
+  /** How often the job is polled once it runs (default 10 s; the first polls come sooner). */
+  pollIntervalMs?: number;
+  /** The job is cancelled after this long (default 6 h). */
+  jobTimeoutMs?: number;
+  /** Rules rendered into the job; default the request's. */
+  params?: RuleParams;
+}
+
+const LOG_TAIL_LINES = 20;
+/** After a cancel, how long to wait for the job to reach a terminal state before giving up on it. */
+const CANCEL_GRACE_MS = 120_000;
+
+/**
+ * The cloud engine: uploads the generated PySpark job to the work bucket, runs it on the cluster for the new
+ * periods, mirrors the job's log into the run's log, and returns each period's quality.json from the staging layout.
+ * Constructing it calls nothing: the cluster is only touched when there is something to clean.
+ */
+export function createDataprocEngine(options: DataprocEngineOptions): CleanEngine {
+  const location = parseLocation(options.workUrl);
+  if (location.kind !== 's3') {
+    throw new FerryError(`--engine dataproc needs the work location in object storage (s3://bucket/prefix), not the local directory ${location.path}`);
+  }
+  const s3aRoot = `s3a://${location.bucket}/${location.prefix ? `${location.prefix}/` : ''}`;
+  const { client, clusterId } = options;
+  const pollIntervalMs = options.pollIntervalMs ?? 10_000;
+  const jobTimeoutMs = options.jobTimeoutMs ?? 6 * 3_600_000;
+
+  return {
+    name: 'dataproc',
+    async clean(request) {
+      if (request.periods.length === 0) return [];
+      const params = options.params ?? request.params;
+      const jobKey = `jobs/${request.runId}/job.py`;
+      await request.work.write(jobKey, renderPySparkJob(params), { contentType: 'text/x-python' });
+      const sources = request.periods.map((period) => period.source);
+      // The job writes <output-uri><period>/…, i.e. stagingPrefix(runId, period) under the work root.
+      const outputPrefix = stagingPrefix(request.runId, '').replace(/\/+$/, '/');
+      const name = `ferry-${request.runId}`.toLowerCase();
+      const operation = await client.createPysparkJob(
+        clusterId,
+        {
+          name,
+          pysparkJob: {
+            mainPythonFileUri: `${s3aRoot}${jobKey}`,
+            args: [
+              '--input-uri', `${s3aRoot}input_data/`,
+              '--output-uri', `${s3aRoot}${outputPrefix}`,
+              '--sources', sources.join(','),
+              '--terminal-id-max', String(params.terminalIdMax),
+              '--epoch', params.epoch,
+            ],
+          },
+        },
+        request.signal,
+      );
+      const jobId = operation.metadata?.jobId;
+      if (typeof jobId !== 'string') throw new FerryError(`the Data Processing API accepted job ${name} on cluster ${clusterId} but returned no job id`);
+      request.log.info(`submitted Data Processing job ${jobId} (${name}) to cluster ${clusterId} for ${sources.join(', ')}`);
+
+      const job = await waitForJob(request, jobId);
+      const tail = await copyJobLog(request.log.child({ job: jobId }), jobId);
+      if (job.status !== 'DONE') {
+        const lines = tail.length > 0 ? `; last log lines:\n  ${tail.join('\n  ')}` : '; the job left no log';
+        throw new FerryError(`Data Processing job ${jobId} (${name}) on cluster ${clusterId} ended ${job.status}${lines}`);
+      }
+      const results: PeriodQuality[] = [];
+      for (const period of request.periods) {
+        const quality = await readQuality(request, period.period, jobId);
+        request.onPeriodDone?.(quality);
+        results.push(quality);
+      }
+      return results;
+    },
+  };
+
+  /** Polls the job, logging each status change; cancels it when the run is aborted or the job overruns. */
+  async function waitForJob(request: CleanRequest, jobId: string): Promise<Job> {
+    const deadline = Date.now() + jobTimeoutMs;
+    let interval = Math.min(1000, pollIntervalMs);
+    let lastStatus = '';
+    let cancelled: { reason: string; giveUpAt: number } | undefined;
+    for (;;) {
+      const job = await client.getJob(clusterId, jobId);
+      if (job.status !== lastStatus) {
+        request.log.info(`job ${jobId}: ${job.status}`, { status: job.status });
+        lastStatus = job.status;
+      }
+      if ((JOB_TERMINAL_STATUSES as readonly string[]).includes(job.status)) {
+        if (cancelled) throw new FerryError(`Data Processing job ${jobId} was cancelled (${cancelled.reason}); it ended ${job.status}`);
+        return job;
+      }
+      if (!cancelled && (request.signal?.aborted || Date.now() > deadline)) {
+        const reason = request.signal?.aborted ? 'the run was interrupted' : `it ran longer than ${Math.round(jobTimeoutMs / 60_000)} min`;
+        request.log.warn(`cancelling job ${jobId}: ${reason}`);
+        await client.cancelJob(clusterId, jobId).catch((error: unknown) => request.log.warn(`cancelling job ${jobId} failed: ${(error as Error).message}`));
+        cancelled = { reason, giveUpAt: Date.now() + CANCEL_GRACE_MS };
+      }
+      if (cancelled && Date.now() > cancelled.giveUpAt) {
+        throw new FerryError(`Data Processing job ${jobId} was cancelled (${cancelled.reason}) but is still ${job.status}; destroying the cluster stops it`);
+      }
+      await pause(cancelled ? 500 : interval, cancelled ? undefined : request.signal);
+      interval = Math.min(interval * 2, pollIntervalMs);
+    }
+  }
+
+  /** Copies the job's log, all pages, into the run's log line by line; returns its last lines for error messages. */
+  async function copyJobLog(log: Logger, jobId: string): Promise<string[]> {
+    const tail: string[] = [];
+    const emit = (line: string) => {
+      if (line.trim() === '') return;
+      log.info(line, { source: 'job-log' });
+      tail.push(line);
+      if (tail.length > LOG_TAIL_LINES) tail.shift();
+    };
+    let partial = '';
+    try {
+      // Pages are cut by bytes, not lines: carry the unfinished line over to the next page.
+      for await (const page of client.jobLog(clusterId, jobId)) {
+        const lines = (partial + page).split('\n');
+        partial = lines.pop() ?? '';
+        lines.forEach(emit);
+      }
+      emit(partial);
+    } catch (error) {
+      log.warn(`could not read the log of job ${jobId}: ${(error as Error).message}`);
+    }
+    return tail;
+  }
+}
+
+async function readQuality(request: CleanRequest, period: string, jobId: string): Promise<PeriodQuality> {
+  const key = `${stagingPrefix(request.runId, period)}quality.json`;
+  const text = await request.work.readText(key);
+  if (text === undefined) throw new FerryError(`Data Processing job ${jobId} ended DONE but wrote no ${key} in ${request.work.url}`);
+  let quality: PeriodQuality;
+  try {
+    quality = JSON.parse(text) as PeriodQuality;
+  } catch {
+    throw new FerryError(`${key} written by job ${jobId} is not JSON`);
+  }
+  if (quality.period !== period || typeof quality.rows_read !== 'number' || typeof quality.rows_written !== 'number') {
+    throw new FerryError(`${key} written by job ${jobId} is not the quality of period ${period}`);
+  }
+  return quality;
+}
+
+/** Waits, but returns early (without throwing) when the run is aborted, so the job can still be cancelled. */
+async function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  await sleep(ms, undefined, { signal }).catch(() => undefined);
+}

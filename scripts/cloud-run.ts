@@ -1,0 +1,156 @@
+// `pnpm cloud-run [-- <ferry run options>]`: one transactions run on an ephemeral Data Processing cluster.
+//   plan (nothing new → exit 0, nothing deployed) → deploy the work stack → ferry run --engine dataproc
+//   → destroy the work stack, ALWAYS (success, failure, SIGINT, SIGTERM) → ferry reap.
+// Exit status: the run's (a failed job fails the run even when teardown succeeded); a failed teardown is also
+// non-zero and loud. Commands are replaceable by environment (tests drive them against the API emulator):
+//   FERRY_CMD (default: node packages/cli/bin/ferry.js), FERRY_DEPLOY_CMD (pnpm deploy:work),
+//   FERRY_DESTROY_CMD (pnpm destroy:work), FERRY_WORK_OUTPUTS (.ferry/stacks/work-outputs.json, `terraform output -json`).
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { $, quote, type ProcessPromise } from 'zx';
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+const env = process.env;
+const ferryCmd = env.FERRY_CMD || `node ${quote(join(repoRoot, 'packages/cli/bin/ferry.js'))}`;
+const deployCmd = env.FERRY_DEPLOY_CMD || 'pnpm deploy:work';
+const destroyCmd = env.FERRY_DESTROY_CMD || 'pnpm destroy:work';
+const outputsFile = env.FERRY_WORK_OUTPUTS || join(repoRoot, '.ferry', 'stacks', 'work-outputs.json');
+
+const SIGNAL_NUMBERS: Record<string, number> = { SIGINT: 2, SIGTERM: 15 };
+/** Location options the plan needs too (the rest of the arguments are for `ferry run` only). */
+const LOCATION_OPTIONS = new Set(['--source', '--work', '--results', '--endpoint', '--region']);
+
+let child: ProcessPromise | undefined;
+let interrupted: NodeJS.Signals | undefined;
+let tearingDown = false;
+
+function say(message: string): void {
+  process.stderr.write(`cloud-run: ${message}\n`);
+}
+
+/** Runs a shell command in its own process group (so a signal reaches all of it); never throws on exit status. */
+async function sh(command: string, options: { capture?: boolean; extraEnv?: Record<string, string> } = {}): Promise<{ ok: boolean; code: number | null; stdout: string }> {
+  const stdio: ('inherit' | 'pipe')[] = ['inherit', options.capture ? 'pipe' : 'inherit', 'inherit'];
+  child = $({ stdio, nothrow: true, quiet: true, detached: true, env: { ...env, ...options.extraEnv } })`sh -c ${command}`;
+  const result = await child;
+  child = undefined;
+  return { ok: result.exitCode === 0, code: result.exitCode, stdout: options.capture ? result.stdout : '' };
+}
+
+function onSignal(signal: NodeJS.Signals): void {
+  if (tearingDown) {
+    say(`${signal} received: the cluster is being destroyed; waiting for that to finish`);
+    return;
+  }
+  if (interrupted) return;
+  interrupted = signal;
+  say(`${signal} received: stopping the current step, then destroying the cluster`);
+  const pid = child?.pid;
+  if (pid) {
+    try {
+      process.kill(-pid, signal);
+    } catch {
+      // the step already ended
+    }
+  }
+}
+
+function splitArgs(args: string[]): { locationArgs: string[]; hasWork: boolean } {
+  const locationArgs: string[] = [];
+  let hasWork = false;
+  for (let i = 0; i < args.length; i++) {
+    const [name, inline] = args[i]!.split(/=(.*)/s, 2) as [string, string | undefined];
+    if (!LOCATION_OPTIONS.has(name)) continue;
+    if (name === '--work') hasWork = true;
+    locationArgs.push(name, inline ?? args[++i] ?? '');
+  }
+  return { locationArgs, hasWork };
+}
+
+interface StackOutputs {
+  clusterId: string;
+  bucket?: string;
+  accessKey?: string;
+  secretKey?: string;
+}
+
+async function readOutputs(): Promise<StackOutputs> {
+  let text: string;
+  try {
+    text = await readFile(outputsFile, 'utf8');
+  } catch {
+    throw new Error(`the deploy wrote no stack outputs at ${outputsFile}`);
+  }
+  const outputs = JSON.parse(text) as Record<string, { value?: unknown } | undefined>;
+  const value = (name: string) => (typeof outputs[name]?.value === 'string' ? (outputs[name].value as string) : undefined);
+  const clusterId = value('cluster_id');
+  if (!clusterId) throw new Error(`${outputsFile} has no cluster_id output`);
+  return { clusterId, bucket: value('bucket'), accessKey: value('access_key'), secretKey: value('secret_key') };
+}
+
+async function teardown(): Promise<boolean> {
+  tearingDown = true;
+  say(`destroying the work stack: ${destroyCmd}`);
+  const destroyed = await sh(destroyCmd);
+  if (!destroyed.ok) {
+    say('!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!');
+    say(`!!! DESTROYING THE WORK STACK FAILED (exit ${destroyed.code}): the cluster may still be running and billing.`);
+    say(`!!! Run "${destroyCmd}" again, or "pnpm ferry reap --older-than 0s" to delete leftover ferry clusters.`);
+    say('!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!');
+  }
+  say('sweeping leftover ferry clusters: ferry reap');
+  const reaped = await sh(`${ferryCmd} reap`);
+  if (!reaped.ok) say(`ferry reap failed (exit ${reaped.code}): leftover clusters may remain`);
+  return destroyed.ok && reaped.ok;
+}
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  if (args[0] === '--') args.shift();
+  const { locationArgs, hasWork } = splitArgs(args);
+
+  const planned = await sh(`${ferryCmd} plan --json ${locationArgs.map(quote).join(' ')}`, { capture: true });
+  if (interrupted) return 128 + SIGNAL_NUMBERS[interrupted]!;
+  if (!planned.ok) {
+    say(`planning failed (exit ${planned.code}); nothing deployed`);
+    return planned.code || 1;
+  }
+  const plan = JSON.parse(planned.stdout) as { new: { source: string }[] };
+  if (plan.new.length === 0) {
+    say('nothing new: every source period is already processed; no cluster deployed');
+    return 0;
+  }
+  say(`${plan.new.length} new period(s): ${plan.new.map((period) => period.source).join(', ')}`);
+
+  let runCode: number;
+  try {
+    say(`deploying the work stack: ${deployCmd}`);
+    const deployed = await sh(deployCmd);
+    if (interrupted) throw new Error(`interrupted by ${interrupted} during deploy`);
+    if (!deployed.ok) throw new Error(`deploy failed (exit ${deployed.code})`);
+    const outputs = await readOutputs();
+    const runArgs = ['run', '--engine', 'dataproc', '--cluster-id', outputs.clusterId, ...(hasWork || !outputs.bucket ? [] : ['--work', `s3://${outputs.bucket}`]), ...args];
+    // The stack's static key reaches the work bucket; it goes to the child's environment only, never to the output.
+    const extraEnv = !env.AWS_ACCESS_KEY_ID && outputs.accessKey && outputs.secretKey ? { AWS_ACCESS_KEY_ID: outputs.accessKey, AWS_SECRET_ACCESS_KEY: outputs.secretKey } : undefined;
+    say(`running on cluster ${outputs.clusterId}: ferry ${runArgs.join(' ')}`);
+    const ran = await sh(`${ferryCmd} ${runArgs.map(quote).join(' ')}`, { extraEnv });
+    runCode = interrupted ? 128 + SIGNAL_NUMBERS[interrupted]! : ran.ok ? 0 : ran.code || 1;
+    if (runCode !== 0) say(interrupted ? `run interrupted by ${interrupted}` : `run failed (exit ${ran.code})`);
+  } catch (error) {
+    say((error as Error).message);
+    runCode = interrupted ? 128 + SIGNAL_NUMBERS[interrupted]! : 1;
+  }
+  const tornDown = await teardown();
+  if (runCode !== 0) return runCode;
+  if (!tornDown) return 1;
+  say('run succeeded; work stack destroyed');
+  return 0;
+}
+
+process.on('SIGINT', onSignal);
+process.on('SIGTERM', onSignal);
+process.exitCode = await main().catch((error: unknown) => {
+  say(`unexpected: ${(error as Error).message}`);
+  return 1;
+});

@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MANIFEST_KEY } from '@ferry/transactions';
+import type { Manifest } from '@ferry/types';
+import { startCloudHarness, type CloudHarness } from './harness.ts';
+import { startTsx } from './processes.ts';
+
+/** `pnpm cloud-run` as a child process: plan → deploy → ferry run --engine dataproc → destroy → reap, against the emulator. */
+describe('given new source periods and the cloud-run script with a stack that deploys a cluster through the API', () => {
+  let harness: CloudHarness;
+
+  const cloudRun = (...args: string[]) => startTsx('scripts/cloud-run.ts', args, harness.env).finished;
+
+  beforeAll(async () => {
+    harness = await startCloudHarness({ clusterCreateMs: 100, clusterDeleteMs: 100 });
+  });
+  afterAll(() => harness?.close());
+
+  it('when the job ends ERROR, then the exit status is non-zero, the cluster is destroyed, nothing is published and the manifest is unchanged', async () => {
+    harness.emulator.failures.jobError = 'Py4JJavaError: An error occurred while calling o87.parquet';
+    const results = await harness.storage.store('s3://ferry-results/failing');
+    const manifestBefore = await results.readText(MANIFEST_KEY);
+
+    const result = await cloudRun('--', '--results', 's3://ferry-results/failing');
+
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(/ended ERROR; last log lines:/);
+    expect(result.stderr).toMatch(/cloud-run: run failed \(exit 1\)/);
+    expect(harness.emulator.count('clusters.create')).toBe(1);
+    expect(harness.emulator.clusters.size).toBe(0);
+    expect(await results.list('transactions/')).toEqual([]);
+    expect(await results.list('quarantine/')).toEqual([]);
+    expect(await results.readText(MANIFEST_KEY)).toBe(manifestBefore);
+  });
+
+  it('when the job succeeds, then the run is published, the cluster destroyed, and the exit status is 0', async () => {
+    harness.emulator.resetCalls();
+    const result = await cloudRun();
+
+    expect(result.stderr).toMatch(/cloud-run: run succeeded; work stack destroyed/);
+    expect(result.code).toBe(0);
+    expect(harness.emulator.count('clusters.create')).toBe(1);
+    expect(harness.emulator.count('jobs.create')).toBe(1);
+    expect(harness.emulator.clusters.size).toBe(0);
+    const manifest = JSON.parse((await (await harness.storage.store('s3://ferry-results')).readText(MANIFEST_KEY))!) as Manifest;
+    const sources = (await harness.source.list()).map((object) => object.key.replace(/\.txt$/, ''));
+    expect(Object.keys(manifest.periods).sort()).toEqual(sources);
+  });
+
+  it('when nothing is new, then it says so, exits 0 and no call creates, uses or waits for a cluster', async () => {
+    harness.emulator.resetCalls();
+    const result = await cloudRun();
+
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/nothing new: every source period is already processed; no cluster deployed/);
+    expect(harness.emulator.clusterCalls).toBe(0);
+  });
+});

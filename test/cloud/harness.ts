@@ -1,0 +1,105 @@
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { writeSample } from '@ferry/sample';
+import { Storage } from '@ferry/storage';
+import type { Store } from '@ferry/types';
+import { createYandexClientFromEnv, type YandexClient } from '@ferry/yandex';
+import { generateServiceAccountKey, YandexEmulator, type EmulatorOptions } from '../emulator/index.ts';
+
+export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+export const FOLDER_ID = 'b1gferrytests';
+export const SAMPLE = { periods: 2, daysPerPeriod: 2, rowsPerDay: 200, seed: 20190822 };
+
+/**
+ * Everything an end-to-end cloud test needs, on 127.0.0.1: the embedded S3 server with sample source files,
+ * the Yandex Cloud emulator (jobs run the local engine over that S3), a service-account key file, and the
+ * environment a child process (ferry, cloud-run, the fake stack) needs to use them.
+ */
+export interface CloudHarness {
+  dir: string;
+  storage: Storage;
+  source: Store;
+  emulator: YandexEmulator;
+  client: YandexClient;
+  s3Endpoint: string;
+  /** Environment for child processes: S3, YC_* endpoints and key file, locations, and the cloud-run commands. */
+  env: Record<string, string>;
+  close(): Promise<void>;
+}
+
+export async function startCloudHarness(options: EmulatorOptions = {}): Promise<CloudHarness> {
+  const dir = await mkdtemp(join(tmpdir(), 'ferry-cloud-'));
+  const storage = await Storage.open({ embeddedDir: join(dir, 's3') });
+  const source = await storage.store('s3://ferry-source');
+  await storage.store('s3://ferry-work');
+  await storage.store('s3://ferry-results');
+  await writeSample(source, SAMPLE);
+  const s3Endpoint = storage.embeddedEndpoint!;
+
+  const key = generateServiceAccountKey();
+  const keyFile = join(dir, 'sa-key.json');
+  await writeFile(keyFile, key.json, { mode: 0o600 });
+  const emulator = await YandexEmulator.start({
+    serviceAccountKeys: [key.emulated],
+    s3: { endpoint: s3Endpoint, accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    ...options,
+  });
+  const tsx = join(repoRoot, 'node_modules', '.bin', 'tsx');
+  const env: Record<string, string> = {
+    ...emulator.env,
+    YC_SERVICE_ACCOUNT_KEY_FILE: keyFile,
+    YC_FOLDER_ID: FOLDER_ID,
+    FERRY_S3_ENDPOINT: s3Endpoint,
+    AWS_ACCESS_KEY_ID: 'S3RVER',
+    AWS_SECRET_ACCESS_KEY: 'S3RVER',
+    FERRY_SOURCE: 's3://ferry-source',
+    FERRY_WORK: 's3://ferry-work',
+    FERRY_RESULTS: 's3://ferry-results',
+    FERRY_CMD: `node ${join(repoRoot, 'packages', 'cli', 'bin', 'ferry.js')}`,
+    FERRY_DEPLOY_CMD: `${tsx} ${join(repoRoot, 'test', 'cloud', 'fake-stack.ts')} deploy`,
+    FERRY_DESTROY_CMD: `${tsx} ${join(repoRoot, 'test', 'cloud', 'fake-stack.ts')} destroy`,
+    FERRY_WORK_OUTPUTS: join(dir, 'work-outputs.json'),
+    FAKE_STACK_STATE: join(dir, 'fake-stack-state.json'),
+    FAKE_STACK_BUCKET: 'ferry-work',
+  };
+  const client = createYandexClientFromEnv(env, { retry: { minTimeoutMs: 5, maxTimeoutMs: 50 } });
+  return {
+    dir,
+    storage,
+    source,
+    emulator,
+    client,
+    s3Endpoint,
+    env,
+    async close() {
+      await emulator.stop();
+      await storage.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Rows of every parquet file under a store prefix, as JSON, in a stable order (DuckDB reads them locally). */
+export async function readParquetRows(store: Store, prefix: string, orderBy: string): Promise<unknown[]> {
+  const objects = (await store.list(prefix)).filter((object) => object.key.endsWith('.parquet'));
+  if (objects.length === 0) return [];
+  const local = await mkdtemp(join(tmpdir(), 'ferry-parquet-'));
+  try {
+    for (const [index, object] of objects.entries()) await store.download(object.key, join(local, `${index}.parquet`));
+    const files = (await readdir(local)).map((name) => `'${join(local, name)}'`);
+    const instance = await DuckDBInstance.create(':memory:', { threads: '1', memory_limit: '1GB' });
+    const connection = await instance.connect();
+    try {
+      const reader = await connection.runAndReadAll(`SELECT * FROM read_parquet([${files.join(', ')}], hive_partitioning = false) ORDER BY ${orderBy}`);
+      return reader.getRowObjectsJson();
+    } finally {
+      connection.closeSync();
+      instance.closeSync();
+    }
+  } finally {
+    await rm(local, { recursive: true, force: true });
+  }
+}
