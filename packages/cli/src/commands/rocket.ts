@@ -58,7 +58,7 @@ function wholeNumber(name: string, value: string): number {
 export function renderRocketSummary(result: RocketResult, context: StoreContext): string {
   const { record } = result;
   const seconds = ((record.duration_ms ?? 0) / 1000).toFixed(1);
-  const lines = [`Rocket run ${record.run_id} ${record.status} in ${seconds}s: ${result.launches.length} launches.`];
+  const lines = [`Rocket run ${record.run_id} ${record.status} in ${seconds}s: ${result.launches.length} launch${result.launches.length === 1 ? '' : 'es'}.`];
   if (result.imageReport) {
     const { totals, throughput_bytes_per_second: rate } = result.imageReport;
     lines.push(
