@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { createRedactor } from '@ferry/runs';
 import { FerryError } from '@ferry/types';
 import { commands } from './commands/index.ts';
 
@@ -26,13 +27,15 @@ function reportError(error: unknown, debug: boolean): number {
     // Commander already printed its message (or the help text, which exits 0).
     return error.exitCode;
   }
+  // Error text can carry what a server echoed back (a signed URL, a token): redact it like every log line.
+  const redact = createRedactor();
   if (debug && error instanceof Error) {
-    process.stderr.write(`${error.stack ?? error.message}\n`);
+    process.stderr.write(`${redact(error.stack ?? error.message)}\n`);
   } else if (error instanceof FerryError) {
-    process.stderr.write(`error: ${error.message}\n`);
+    process.stderr.write(`error: ${redact(error.message)}\n`);
   } else {
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`error: ${message}\n(unexpected: rerun with --debug for the stack trace)\n`);
+    process.stderr.write(`error: ${redact(message)}\n(unexpected: rerun with --debug for the stack trace)\n`);
   }
   return 1;
 }

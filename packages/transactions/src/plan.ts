@@ -1,3 +1,4 @@
+import { formatBytes } from '@ferry/runs';
 import type { Plan, Store } from '@ferry/types';
 import { readManifest } from './manifest.ts';
 import { listSourcePeriods } from './periods.ts';
@@ -21,15 +22,4 @@ export function renderPlan(plan: Plan): string {
     lines.push(`  ${period.source}  ${formatBytes(period.size)}  (${why})`);
   }
   return lines.join('\n');
-}
-
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit += 1;
-  }
-  return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
 }

@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
-import { renderQualityTable } from '@ferry/runs';
-import { createDataprocEngine, createDuckDbEngine, formatBytes, runTransactions, type TransactionsRunResult } from '@ferry/transactions';
+import { formatBytes, renderQualityTable } from '@ferry/runs';
+import { createDataprocEngine, createDuckDbEngine, runTransactions, type TransactionsRunResult } from '@ferry/transactions';
 import { createYandexClientFromEnv } from '@ferry/yandex';
 import { DEFAULT_RULE_PARAMS, FerryError, type CleanEngine, type RuleParams } from '@ferry/types';
 import { addLocationOptions, withStores, type LocationOptions, type StoreContext } from '../context.ts';
