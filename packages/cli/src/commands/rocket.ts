@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { DEFAULT_API, ROCKET_DEFAULTS, launchSummaryMarkdown, runRocketPipeline, type RocketResult } from '@ferry/rocket';
+import { formatBytes } from '@ferry/runs';
 import { FerryError } from '@ferry/types';
 import { addLocationOptions, withStores, type LocationOptions, type StoreContext } from '../context.ts';
 
@@ -52,15 +53,6 @@ function wholeNumber(name: string, value: string): number {
   const n = Number(value);
   if (!/^\d+$/.test(value.trim()) || n < 1) throw new FerryError(`${name} must be a whole number ≥ 1, got "${value}"`);
   return n;
-}
-
-/** 1.9 MB, 473.9 KB: decimal units, as the runs reports print them. */
-function formatBytes(bytes: number): string {
-  const units = ['B', 'KB', 'MB', 'GB'];
-  let value = bytes;
-  let unit = 0;
-  for (; value >= 1000 && unit < units.length - 1; unit++) value /= 1000;
-  return unit === 0 ? `${value} B` : `${value.toFixed(1)} ${units[unit]}`;
 }
 
 export function renderRocketSummary(result: RocketResult, context: StoreContext): string {
