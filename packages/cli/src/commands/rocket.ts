@@ -69,6 +69,10 @@ export function renderRocketSummary(result: RocketResult, context: StoreContext)
     if (failed.length > 0) lines.push('Failed images:', ...failed.map((entry) => `  ${entry.url}: ${entry.reason}`));
   }
   if (result.report) lines.push('', launchSummaryMarkdown(result.report));
+  if (record.status === 'failed') {
+    lines.push(`Results: ${context.describe('results')}`, `  runs/${record.run_id}/  run.json, log.ndjson, report.md, report.html`, `See it: pnpm ferry report ${record.run_id}`);
+    return lines.join('\n');
+  }
   lines.push(
     `Results: ${context.describe('results')}`,
     `  rocket/raw/${record.run_id}/              API responses as received`,
