@@ -1,0 +1,188 @@
+/**
+ * Renders the cleaning definition (rules.ts) as one SQL query, for DuckDB or Spark SQL.
+ * Every dialect difference lives in the two printers below; the query's shape is shared.
+ */
+import { DEFAULT_RULE_PARAMS, REPAIR_IDS, RULE_IDS } from '@ferry/types';
+import type { RuleParams } from '@ferry/types';
+import { columnsOf } from './expr.ts';
+import type { Expr, ParamName, SqlType } from './expr.ts';
+import { PATTERNS, cleaningDefinition } from './rules.ts';
+
+export type DialectName = 'duckdb' | 'spark';
+
+interface Dialect {
+  string(value: string): string;
+  matches(arg: string, regex: string): string;
+  safeCast(arg: string, type: SqlType): string;
+  parseDatetime(arg: string): string;
+  unixSeconds(arg: string): string;
+  field(line: string, index: number): string;
+}
+
+const DUCKDB: Dialect = {
+  string: (value) => `'${value.replaceAll("'", "''")}'`,
+  matches: (arg, regex) => `regexp_full_match(${arg}, ${DUCKDB.string(regex)})`,
+  // DuckDB's TRY_CAST rounds '1.5' to 2 and trims spaces: callers only cast text that matched a pattern.
+  safeCast: (arg, type) => `TRY_CAST(${arg} AS ${type})`,
+  parseDatetime: (arg) => `try_strptime(${arg}, '%Y-%m-%d %H:%M:%S')`,
+  unixSeconds: (arg) => `CAST(epoch(${arg}) AS BIGINT)`,
+  field: (line, index) => `string_split(${line}, ',')[${index}]`,
+};
+
+const SPARK: Dialect = {
+  // Spark reads backslash escapes inside string literals (spark.sql.parser.escapedStringLiterals=false).
+  string: (value) => `'${value.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`,
+  matches: (arg, regex) => `(${arg} RLIKE ${SPARK.string(`^(${regex})$`)})`,
+  // With spark.sql.ansi.enabled=false a failed CAST is NULL; it truncates '1.5' to 1, hence the patterns first.
+  safeCast: (arg, type) => `CAST(${arg} AS ${type})`,
+  // Needs spark.sql.legacy.timeParserPolicy=CORRECTED: strict java.time parsing, NULL for 2019-02-30 or 24:00:00.
+  parseDatetime: (arg) => `to_timestamp(${arg}, 'yyyy-MM-dd HH:mm:ss')`,
+  unixSeconds: (arg) => `unix_seconds(${arg})`,
+  // split() keeps trailing empty fields (limit -1); element_at is 1-based and NULL past the end with ANSI off.
+  field: (line, index) => `element_at(split(${line}, ','), ${index})`,
+};
+
+const DIALECTS: Record<DialectName, Dialect> = { duckdb: DUCKDB, spark: SPARK };
+
+/** How a `param` prints: `{{name}}` when the SQL is a template filled in later (the Spark job). */
+export function placeholder(name: ParamName): string {
+  return `{{${name}}}`;
+}
+
+export function printExpr(expr: Expr, dialectName: DialectName, placeholders = false): string {
+  const d = DIALECTS[dialectName];
+  const p = (e: Expr): string => printExpr(e, dialectName, placeholders);
+  switch (expr.kind) {
+    case 'column':
+      return expr.name;
+    case 'param':
+      return placeholders ? placeholder(expr.name) : String(expr.value);
+    case 'literal':
+      if (expr.value === null) return 'NULL';
+      if (typeof expr.value === 'string') return d.string(expr.value);
+      if (typeof expr.value === 'boolean') return expr.value ? 'TRUE' : 'FALSE';
+      return String(expr.value);
+    case 'compare':
+    case 'arith':
+      return `(${p(expr.left)} ${expr.op} ${p(expr.right)})`;
+    case 'logic':
+      return `(${expr.args.map(p).join(` ${expr.op} `)})`;
+    case 'not':
+      return `(NOT ${p(expr.arg)})`;
+    case 'isNull':
+      return `(${p(expr.arg)} IS NULL)`;
+    case 'in':
+      return `(${p(expr.arg)} IN (${expr.values.map((v) => (typeof v === 'string' ? d.string(v) : String(v))).join(', ')}))`;
+    case 'case':
+      return `CASE ${expr.whens.map(([c, v]) => `WHEN ${p(c)} THEN ${p(v)}`).join(' ')}${expr.otherwise ? ` ELSE ${p(expr.otherwise)}` : ''} END`;
+    case 'coalesce':
+      return `COALESCE(${expr.args.map(p).join(', ')})`;
+    case 'startsWith':
+      return `(${p(expr.arg)} LIKE ${d.string(`${expr.prefix}%`)})`;
+    case 'substring':
+      return `substring(${p(expr.arg)}, ${expr.start}, ${expr.length})`;
+    case 'concat':
+      return `concat(${expr.args.map(p).join(', ')})`;
+    case 'matches':
+      return d.matches(p(expr.arg), PATTERNS[expr.pattern]);
+    case 'safeCast':
+      return d.safeCast(p(expr.arg), expr.type);
+    case 'parseDatetime':
+      return d.parseDatetime(p(expr.arg));
+    case 'addDays':
+      return `(${p(expr.arg)} + INTERVAL ${expr.days} DAY)`;
+    case 'unixSeconds':
+      return d.unixSeconds(p(expr.arg));
+    case 'floorDiv':
+      return `CAST(floor(${p(expr.arg)} / ${expr.divisor}) AS BIGINT)`;
+    case 'field':
+      return d.field(p(expr.line), expr.index);
+    case 'fieldCount':
+      // Counting commas reads the same in both dialects (and in sqlglot).
+      return `(length(${p(expr.line)}) - length(replace(${p(expr.line)}, ',', '')) + 1)`;
+    case 'rowNumber':
+      return `row_number() OVER (PARTITION BY ${expr.partitionBy.map(p).join(', ')} ORDER BY ${expr.orderBy.map(p).join(', ')})`;
+  }
+}
+
+export interface CleaningQueryOptions {
+  /** Relation with one row per physical line: (line_number BIGINT, raw_line VARCHAR), 1-based, header included. */
+  input: string;
+  params?: RuleParams;
+  /** Print rule parameters as `{{name}}` placeholders instead of values. */
+  placeholders?: boolean;
+}
+
+/**
+ * The classified rows of one source file (comment lines excluded), one per line:
+ * line_number, raw_line (the line as read, only on rejected rows), rule (first rule broken, NULL when kept),
+ * repair (on kept rows), then the typed output columns ending with the partition column tx_date.
+ */
+export function renderCleaningQuery(dialect: DialectName, options: CleaningQueryOptions): string {
+  const definition = cleaningDefinition(options.params ?? DEFAULT_RULE_PARAMS);
+  const p = (e: Expr): string => printExpr(e, dialect, options.placeholders);
+  const base = new Set([definition.input.lineNumber, definition.input.rawLine]);
+  const items = [
+    ...definition.values,
+    ...definition.rules.map((rule) => ({ name: `breaks_${rule.id}`, expr: rule.condition })),
+  ];
+  const layers = layerByDependency(items, base);
+
+  const ctes = layers.map((layer, i) => {
+    const from = i === 0 ? `${options.input} WHERE NOT ${p(definition.comment)}` : `layer_${i}`;
+    return `layer_${i + 1} AS (\n  SELECT *,\n${layer.map((item) => `    ${p(item.expr)} AS ${item.name}`).join(',\n')}\n  FROM ${from}\n)`;
+  });
+  const last = `layer_${layers.length}`;
+  const ruleCase = `CASE\n${definition.rules.map((rule) => `      WHEN breaks_${rule.id} THEN ${p({ kind: 'literal', value: rule.id })}`).join('\n')}\n    END`;
+  ctes.push(`classified AS (\n  SELECT *,\n    ${ruleCase} AS rule\n  FROM ${last}\n)`);
+  const repairCase = `CASE${definition.repairs.map((repair) => ` WHEN rule IS NULL AND ${p(repair.condition)} THEN ${p({ kind: 'literal', value: repair.id })}`).join('')} END`;
+  const columns = [
+    `line_number`,
+    `CASE WHEN rule IS NOT NULL THEN line END AS raw_line`,
+    `rule`,
+    `${repairCase} AS repair`,
+    ...definition.output.map((column) => `${p({ kind: 'safeCast', arg: column.expr, type: column.type })} AS ${column.name}`),
+  ];
+  return `WITH\n${ctes.join(',\n')}\nSELECT\n  ${columns.join(',\n  ')}\nFROM classified`;
+}
+
+/** Number of comment lines in the input relation. */
+export function renderCommentCountQuery(dialect: DialectName, input: string): string {
+  return `SELECT count(*) AS comment_lines FROM ${input} WHERE ${printExpr(cleaningDefinition().comment, dialect)}`;
+}
+
+/** One row of counts over a classified relation: rows_read, rows_written, rejected_<rule>…, repaired_<repair>…. */
+export function renderQualityQuery(dialect: DialectName, classified: string): string {
+  const s = (value: string): string => printExpr({ kind: 'literal', value }, dialect);
+  const counts = [
+    'count(*) AS rows_read',
+    'COALESCE(sum(CASE WHEN rule IS NULL THEN 1 ELSE 0 END), 0) AS rows_written',
+    ...RULE_IDS.map((id) => `COALESCE(sum(CASE WHEN rule = ${s(id)} THEN 1 ELSE 0 END), 0) AS rejected_${id}`),
+    ...REPAIR_IDS.map((id) => `COALESCE(sum(CASE WHEN repair = ${s(id)} THEN 1 ELSE 0 END), 0) AS repaired_${id}`),
+  ];
+  return `SELECT\n  ${counts.join(',\n  ')}\nFROM ${classified}`;
+}
+
+/** Groups derived columns into SELECT layers so each one only reads columns of earlier layers. */
+function layerByDependency<T extends { name: string; expr: Expr }>(items: T[], base: Set<string>): T[][] {
+  const byName = new Map(items.map((item) => [item.name, item]));
+  const depth = new Map<string, number>();
+  const depthOf = (name: string, path: string[]): number => {
+    if (base.has(name)) return 0;
+    const known = depth.get(name);
+    if (known !== undefined) return known;
+    const item = byName.get(name);
+    if (!item) throw new Error(`cleaning definition reads an unknown column "${name}" (via ${path.join(' <- ')})`);
+    if (path.includes(name)) throw new Error(`cleaning definition has a cycle: ${[...path, name].join(' <- ')}`);
+    const own = 1 + Math.max(0, ...[...columnsOf(item.expr)].map((dep) => depthOf(dep, [...path, name])));
+    depth.set(name, own);
+    return own;
+  };
+  const layers: T[][] = [];
+  for (const item of items) {
+    const d = depthOf(item.name, []);
+    (layers[d - 1] ??= []).push(item);
+  }
+  // No gaps: an item at depth d always reads one at depth d - 1.
+  return layers;
+}

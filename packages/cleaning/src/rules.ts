@@ -1,0 +1,221 @@
+/**
+ * The cleaning rules, defined once. Both engines render SQL from this module (render.ts), so a
+ * rule changes in one place. Order matters: a rejected row counts under the first rule it breaks.
+ */
+import { DEFAULT_RULE_PARAMS, FerryError } from '@ferry/types';
+import type { RepairId, RuleId, RuleParams } from '@ferry/types';
+import {
+  addDays, and, coalesce, col, lit, concat, eq, field, fieldCount, floorDiv, gt, isIn, isNull, le, lt, matches, minus, ne,
+  not, or, param, parseDatetime, rowNumber, safeCast, startsWith, substring, unixSeconds, when,
+} from './expr.ts';
+import type { Expr, PatternName, SqlType } from './expr.ts';
+
+export interface RuleDefinition {
+  id: RuleId;
+  description: string;
+  /** True when the row breaks the rule (evaluated only on non-comment lines). */
+  condition: Expr;
+}
+
+export interface RepairDefinition {
+  id: RepairId;
+  description: string;
+  /** True when a kept row was repaired. */
+  condition: Expr;
+}
+
+/** A derived column; it may read the input columns, earlier values and rule flags (`broken(id)`). */
+export interface ValueDefinition {
+  name: string;
+  expr: Expr;
+}
+
+export interface OutputColumn {
+  name: string;
+  type: SqlType;
+  expr: Expr;
+}
+
+export interface CleaningDefinition {
+  /** Columns of the input relation: one row per physical line of the source file. */
+  input: { lineNumber: string; rawLine: string };
+  /** Lines that are comments, not rows (evaluated on the input columns). */
+  comment: Expr;
+  values: ValueDefinition[];
+  rules: RuleDefinition[];
+  repairs: RepairDefinition[];
+  /** The typed projection of kept rows, in file-format order, then the partition column. */
+  output: OutputColumn[];
+  partitionColumn: string;
+}
+
+/**
+ * Regular expressions behind `matches` (printers anchor them at both ends). Character classes only,
+ * so no dialect reads a backslash.
+ */
+const INTEGER = '-?[0-9]{1,18}'; // 18 digits always fit a BIGINT, so a matching value never overflows on the cast
+const DECIMAL = '-?[0-9]{1,10}([.][0-9]{1,2})?'; // DECIMAL(12,2): at most 10 integer digits, one or two decimals
+// The shape only; whether it is a real calendar date/time is up to parseDatetime (hour 24 is the repair's case).
+// Years start at 1000: DuckDB accepts year 0000 where Spark does not, and the data is 2019-2022.
+const DATETIME = '[1-9][0-9]{3}-[0-9]{2}-[0-9]{2} ([01][0-9]|2[0-4]):[0-5][0-9]:[0-5][0-9]';
+export const PATTERNS: Record<PatternName, string> = {
+  integer: INTEGER,
+  decimal: DECIMAL,
+  datetime: DATETIME,
+  // A whole line whose every field has its expected shape: one match instead of nine for almost every line.
+  wellShapedLine: [INTEGER, DATETIME, INTEGER, INTEGER, DECIMAL, INTEGER, INTEGER, INTEGER, INTEGER].join(','),
+};
+
+/** Source columns in file order (the header's `tranaction_id` typo is not carried over). */
+export const SOURCE_COLUMNS = [
+  'transaction_id', 'tx_datetime', 'customer_id', 'terminal_id', 'tx_amount',
+  'tx_time_seconds', 'tx_time_days', 'tx_fraud', 'tx_fraud_scenario',
+] as const;
+
+const SECONDS_PER_DAY = 86_400;
+
+/** The column holding "this row breaks rule `id`", as rendered by render.ts. */
+export const broken = (id: RuleId): Expr => col(`breaks_${id}`);
+
+const raw = (name: (typeof SOURCE_COLUMNS)[number]): Expr => col(`raw_${name}`);
+
+/** The value of a field cast to `type`, or NULL when its text does not have the `pattern` shape. */
+const parsed = (name: (typeof SOURCE_COLUMNS)[number], pattern: PatternName, type: SqlType): ValueDefinition => ({
+  name,
+  expr: when([
+    [col('well_shaped'), safeCast(raw(name), type)],
+    [matches(raw(name), pattern), safeCast(raw(name), type)],
+  ]),
+});
+
+export function cleaningDefinition(params: RuleParams = DEFAULT_RULE_PARAMS): CleaningDefinition {
+  const epochSeconds = epochToUnixSeconds(params.epoch);
+  if (!Number.isInteger(params.terminalIdMax) || params.terminalIdMax < 0) {
+    throw new FerryError(`terminalIdMax must be a non-negative integer, got ${params.terminalIdMax}`);
+  }
+  const line = col('line');
+  const dt = raw('tx_datetime');
+
+  const values: ValueDefinition[] = [
+    // An empty line reads as NULL in some readers; it is a (malformed) row with an empty text.
+    { name: 'line', expr: coalesce(col('raw_line'), lit('')) },
+    { name: 'field_count', expr: fieldCount(line) },
+    ...SOURCE_COLUMNS.map((name, i) => ({ name: `raw_${name}`, expr: field(line, i + 1) })),
+    { name: 'well_shaped', expr: matches(line, 'wellShapedLine') },
+    parsed('transaction_id', 'integer', 'BIGINT'),
+    parsed('customer_id', 'integer', 'BIGINT'),
+    parsed('terminal_id', 'integer', 'BIGINT'),
+    parsed('tx_amount', 'decimal', 'DECIMAL(12,2)'),
+    parsed('tx_time_seconds', 'integer', 'BIGINT'),
+    parsed('tx_time_days', 'integer', 'BIGINT'),
+    parsed('tx_fraud', 'integer', 'BIGINT'),
+    parsed('tx_fraud_scenario', 'integer', 'BIGINT'),
+    { name: 'datetime_shaped', expr: when([[col('well_shaped'), lit(true)]], matches(dt, 'datetime')) },
+    { name: 'is_midnight_24h', expr: and(col('datetime_shaped'), eq(substring(dt, 12, 8), lit('24:00:00'))) },
+    {
+      name: 'tx_datetime',
+      expr: when([
+        [col('is_midnight_24h'), addDays(parseDatetime(concat(substring(dt, 1, 10), lit(' 00:00:00'))), 1)],
+        [col('datetime_shaped'), parseDatetime(dt)],
+      ]),
+    },
+    // Duplicates are judged among well-formed rows only; the earliest line of an id is kept.
+    { name: 'id_occurrence', expr: rowNumber([broken('malformed'), col('transaction_id')], [col('line_number')]) },
+    { name: 'days_from_seconds', expr: floorDiv(col('tx_time_seconds'), SECONDS_PER_DAY) },
+    {
+      name: 'tx_time_days_repaired',
+      expr: when(
+        [[and(col('is_midnight_24h'), eq(col('tx_time_days'), minus(col('days_from_seconds'), 1))), col('days_from_seconds')]],
+        col('tx_time_days'),
+      ),
+    },
+  ];
+
+  const rules: RuleDefinition[] = [
+    {
+      id: 'malformed',
+      description: 'not exactly 9 comma-separated fields, or a field other than terminal_id/tx_datetime is not a number of its type',
+      condition: or(
+        ne(col('field_count'), 9),
+        ...(['transaction_id', 'customer_id', 'tx_amount', 'tx_time_seconds', 'tx_time_days', 'tx_fraud', 'tx_fraud_scenario'] as const).map(
+          (name) => isNull(col(name)),
+        ),
+      ),
+    },
+    { id: 'duplicate', description: 'transaction_id already seen on an earlier line of the same file', condition: gt(col('id_occurrence'), 1) },
+    { id: 'invalid_terminal', description: 'terminal_id is not an integer (Err, None, empty)', condition: isNull(col('terminal_id')) },
+    {
+      id: 'terminal_out_of_range',
+      description: `terminal_id outside [0, ${params.terminalIdMax}]`,
+      condition: or(lt(col('terminal_id'), 0), gt(col('terminal_id'), param('terminal_id_max', params.terminalIdMax))),
+    },
+    { id: 'invalid_customer', description: 'customer_id < 0', condition: lt(col('customer_id'), 0) },
+    { id: 'non_positive_amount', description: 'tx_amount <= 0', condition: le(col('tx_amount'), 0) },
+    {
+      id: 'invalid_datetime',
+      description: 'tx_datetime is not a real YYYY-MM-DD HH:MM:SS date/time (YYYY-MM-DD 24:00:00 is repaired, not rejected)',
+      condition: isNull(col('tx_datetime')),
+    },
+    {
+      id: 'inconsistent_time',
+      description: `tx_time_seconds is not tx_datetime - ${params.epoch}, or tx_time_days is not floor(tx_time_seconds / 86400)`,
+      condition: or(
+        ne(col('tx_time_seconds'), minus(unixSeconds(col('tx_datetime')), param('epoch_seconds', epochSeconds))),
+        ne(col('tx_time_days_repaired'), col('days_from_seconds')),
+      ),
+    },
+    {
+      id: 'invalid_fraud_label',
+      description: 'tx_fraud not 0/1, tx_fraud_scenario not 0-3, or label and scenario disagree',
+      condition: or(
+        not(isIn(col('tx_fraud'), [0, 1])),
+        not(isIn(col('tx_fraud_scenario'), [0, 1, 2, 3])),
+        and(eq(col('tx_fraud'), 0), ne(col('tx_fraud_scenario'), 0)),
+        and(eq(col('tx_fraud'), 1), eq(col('tx_fraud_scenario'), 0)),
+      ),
+    },
+  ];
+
+  const repairs: RepairDefinition[] = [
+    {
+      id: 'midnight_24h',
+      description: 'YYYY-MM-DD 24:00:00 read as the next day 00:00:00; tx_time_days moved to that day when it named the previous one',
+      condition: col('is_midnight_24h'),
+    },
+  ];
+
+  const output: OutputColumn[] = [
+    { name: 'transaction_id', type: 'BIGINT', expr: col('transaction_id') },
+    { name: 'tx_datetime', type: 'TIMESTAMP', expr: col('tx_datetime') },
+    { name: 'customer_id', type: 'BIGINT', expr: col('customer_id') },
+    { name: 'terminal_id', type: 'INTEGER', expr: col('terminal_id') },
+    { name: 'tx_amount', type: 'DECIMAL(12,2)', expr: col('tx_amount') },
+    { name: 'tx_time_seconds', type: 'BIGINT', expr: col('tx_time_seconds') },
+    { name: 'tx_time_days', type: 'INTEGER', expr: col('tx_time_days_repaired') },
+    { name: 'tx_fraud', type: 'SMALLINT', expr: col('tx_fraud') },
+    { name: 'tx_fraud_scenario', type: 'SMALLINT', expr: col('tx_fraud_scenario') },
+    { name: 'tx_date', type: 'DATE', expr: safeCast(col('tx_datetime'), 'DATE') },
+  ];
+
+  return {
+    input: { lineNumber: 'line_number', rawLine: 'raw_line' },
+    comment: startsWith(col('raw_line'), '#'),
+    values,
+    rules,
+    repairs,
+    output,
+    partitionColumn: 'tx_date',
+  };
+}
+
+/** The rules with default parameters, in the order they are applied. */
+export const RULES: readonly RuleDefinition[] = cleaningDefinition().rules;
+
+function epochToUnixSeconds(epoch: string): number {
+  const match = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(epoch);
+  const ms = match ? Date.UTC(+match[1]!, +match[2]! - 1, +match[3]!, +match[4]!, +match[5]!, +match[6]!) : NaN;
+  if (!match || Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 19).replace('T', ' ') !== epoch) {
+    throw new FerryError(`epoch must be a real date/time "YYYY-MM-DD HH:MM:SS", got "${epoch}"`);
+  }
+  return ms / 1000;
+}
