@@ -68,9 +68,10 @@ export async function cleanPeriodWithDuckDb(options: CleanPeriodOptions): Promis
 
 async function clean(connection: DuckDBConnection, options: CleanPeriodOptions, params: RuleParams): Promise<PeriodQuality> {
   const q = (value: string): string => `'${value.replaceAll("'", "''")}'`;
+  const cleaningSql = renderDuckDbCleaningSql({ input: 'source_lines', params });
   await connection.run(`CREATE TEMP VIEW source_lines AS ${renderDuckDbSourceLines(options.inputPath)}`);
   // Classify once; the three outputs below read this table instead of re-reading the file.
-  await connection.run(`CREATE TEMP TABLE classified AS ${renderDuckDbCleaningSql({ input: 'source_lines', params })}`);
+  await connection.run(`CREATE TEMP TABLE classified AS ${cleaningSql}`);
   const comments = await firstRow(connection, renderCommentCountQuery('duckdb', 'source_lines'));
   const counts = await firstRow(connection, renderQualityQuery('duckdb', 'classified'));
 

@@ -199,7 +199,7 @@ export function cleaningDefinition(params: RuleParams = DEFAULT_RULE_PARAMS): Cl
 
   return {
     input: { lineNumber: 'line_number', rawLine: 'raw_line' },
-    comment: startsWith(col('raw_line'), '#'),
+    comment: startsWith(coalesce(col('raw_line'), lit('')), '#'),
     values,
     rules,
     repairs,

@@ -1,0 +1,170 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { RULE_IDS } from '@ferry/types';
+import type { PeriodQuality, RuleId } from '@ferry/types';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cleanPeriodWithDuckDb } from './duckdb.ts';
+
+type Expected = RuleId | 'kept' | 'comment';
+
+/** One line of a hand-written source file and what must become of it. Line numbers follow the array order (header = 1). */
+const CASES: Array<{ line: string; expect: Expected; why: string }> = [
+  { line: '# tranaction_id | tx_datetime | customer_id | terminal_id | tx_amount | tx_time_seconds | tx_time_days | tx_fraud | tx_fraud_scenario', expect: 'comment', why: 'header' },
+  { line: '0,2019-08-22 00:00:00,0,0,0.01,0,0,0,0', expect: 'kept', why: 'edge values: id 0, customer 0, terminal 0, amount 0.01, seconds 0' },
+  { line: '1,2019-08-22 06:51:03,5,711,70.91,24663,0,0,0', expect: 'kept', why: 'ordinary row' },
+  { line: '2,2019-08-22 05:10:37,5,12,90.55', expect: 'malformed', why: '5 fields' },
+  { line: '1,2019-08-22 06:51:03,5,711,70.91,24663,0,0,0', expect: 'duplicate', why: 'id 1 again' },
+  { line: '3,2019-08-22 06:51:03,6,Err,10.00,24663,0,0,0', expect: 'invalid_terminal', why: 'Err' },
+  { line: '4,2019-08-22 06:51:03,6,None,10.00,24663,0,0,0', expect: 'invalid_terminal', why: 'None' },
+  { line: '5,2019-08-22 06:51:03,6,,10.00,24663,0,0,0', expect: 'invalid_terminal', why: 'empty terminal' },
+  { line: '6,2019-08-22 06:51:03,6,1000,10.00,24663,0,0,0', expect: 'terminal_out_of_range', why: 'terminal above 999' },
+  { line: '7,2019-08-22 06:51:03,6,-1,10.00,24663,0,0,0', expect: 'terminal_out_of_range', why: 'negative terminal' },
+  { line: '8,2019-08-22 06:51:03,-999999,5,10.00,24663,0,0,0', expect: 'invalid_customer', why: 'customer -999999' },
+  { line: '9,2019-08-22 06:51:03,6,5,0.00,24663,0,0,0', expect: 'non_positive_amount', why: 'amount 0.00' },
+  { line: '10,2019-08-22 06:51:03,6,5,-3.50,24663,0,0,0', expect: 'non_positive_amount', why: 'negative amount' },
+  { line: '11,2019-02-30 06:51:03,6,5,3.50,24663,0,0,0', expect: 'invalid_datetime', why: 'February 30' },
+  { line: '12,2019-08-22 6:51:03,6,5,3.50,24663,0,0,0', expect: 'invalid_datetime', why: 'one-digit hour' },
+  { line: '13,2019-08-22 24:30:00,6,5,3.50,88200,0,0,0', expect: 'invalid_datetime', why: 'hour 24 past midnight is not repaired' },
+  { line: '14,2019-08-22 06:51:03,6,5,3.50,24664,0,0,0', expect: 'inconsistent_time', why: 'seconds one off the datetime' },
+  { line: '15,2019-08-23 06:51:03,6,5,3.50,111063,0,0,0', expect: 'inconsistent_time', why: 'days 0 while seconds say day 1' },
+  { line: '16,2019-08-22 06:51:03,6,5,3.50,24663,0,2,1', expect: 'invalid_fraud_label', why: 'fraud 2' },
+  { line: '17,2019-08-22 06:51:03,6,5,3.50,24663,0,0,1', expect: 'invalid_fraud_label', why: 'legit with a scenario' },
+  { line: '18,2019-08-22 06:51:03,6,5,3.50,24663,0,1,0', expect: 'invalid_fraud_label', why: 'fraud without a scenario' },
+  { line: '19,2019-08-22 06:51:03,6,5,3.50,24663,0,1,4', expect: 'invalid_fraud_label', why: 'scenario 4' },
+  { line: '20,2019-08-22 06:51:03,6,5,3.50,24663,0,1,2', expect: 'kept', why: 'fraud scenario 2' },
+  { line: '# a comment between rows', expect: 'comment', why: 'comment line' },
+  { line: '21,2019-08-22 24:00:00,7,5,3.50,86400,0,0,0', expect: 'kept', why: 'midnight 24:00:00 repaired, days 0 -> 1' },
+  { line: '22,2019-09-20 24:00:00,7,5,3.50,2592000,29,0,0', expect: 'kept', why: '24:00:00 on the last day of the period' },
+  { line: '1,2019-08-22 06:51:03,-5,Err,0.00,1,0,9,9', expect: 'duplicate', why: 'first rule wins: duplicate before terminal, customer, amount, time, label' },
+  { line: '23,2019-08-22 06:51:03,-5,Err,10.00,24663,0,0,0', expect: 'invalid_terminal', why: 'first rule wins: terminal before customer' },
+  { line: '24,2019-08-22 06:51:03,-5,5,0.00,24663,0,0,0', expect: 'invalid_customer', why: 'first rule wins: customer before amount' },
+  { line: '25,2019-08-22 06:51:03,5,5,1.505,24663,0,0,0', expect: 'malformed', why: 'three decimals' },
+  { line: '  26,2019-08-22 06:51:03,5,5,1.50,24663,0,0,0 ', expect: 'malformed', why: 'spaces around the line are kept as read' },
+  { line: '', expect: 'malformed', why: 'empty line between rows' },
+  { line: '27,2019-08-22 06:51:03,5,5,1.5,24663,0,0,0', expect: 'kept', why: 'one decimal is a valid amount' },
+  { line: '28,2019-08-22 06:51:03,5,5,1.50,24663,0,0,0,', expect: 'malformed', why: '10 fields' },
+  { line: '29,2019-08-22 06:51:03,5,5,1.50,24663,0,1.0,0', expect: 'malformed', why: 'fraud 1.0 is not an integer' },
+  { line: '3,2019-08-22 06:51:03,6,5,10.00,24663,0,0,0', expect: 'duplicate', why: 'id 3 was seen on a well-formed (if rejected) line' },
+  { line: '2,2019-08-22 05:10:37,5,12,90.55,18637,0,0,0', expect: 'kept', why: 'id 2 was only seen on a malformed line' },
+  { line: '30,2019-08-22 24:00:00,7,5,3.50,86400,1,0,0', expect: 'kept', why: 'midnight with days already right: datetime repaired only' },
+  { line: '31,2019-08-22 24:00:00,7,5,3.50,86399,0,0,0', expect: 'inconsistent_time', why: 'midnight whose seconds do not match' },
+  { line: '32,2019-08-22 06:51:03,5,\t5,1.50,24663,0,0,0', expect: 'invalid_terminal', why: 'tab before the terminal' },
+];
+
+const SOURCE = '2019-08-22.txt';
+const count = (what: Expected): number => CASES.filter((c) => c.expect === what).length;
+
+async function query(sql: string): Promise<Record<string, unknown>[]> {
+  const instance = await DuckDBInstance.create(':memory:', { threads: '1', memory_limit: '1GB' });
+  const connection = await instance.connect();
+  try {
+    return (await connection.runAndReadAll(sql)).getRowObjectsJS();
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+describe('given a source file with a line for every rule, the repair and the valid edge values', () => {
+  let dir: string;
+  let outDir: string;
+  let quality: PeriodQuality;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'ferry-cleaning-'));
+    outDir = join(dir, 'out');
+    const inputPath = join(dir, SOURCE);
+    await writeFile(inputPath, `${CASES.map((c) => c.line).join('\n')}\n`);
+    quality = await cleanPeriodWithDuckDb({ inputPath, outDir, period: '2019-08-22', source: SOURCE, threads: 2, memoryLimit: '1GB' });
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('when cleaned, then every rule counts exactly its lines (a row breaking several counts under the first)', () => {
+    expect(quality.rejected).toEqual(Object.fromEntries(RULE_IDS.map((id) => [id, count(id)])));
+    expect(quality.comment_lines).toBe(count('comment'));
+    expect(quality.rows_written).toBe(count('kept'));
+    expect(quality.repaired).toEqual({ midnight_24h: CASES.filter((c) => c.expect === 'kept' && c.line.includes(' 24:00:00')).length });
+  });
+
+  it('when cleaned, then rows read add up to rows written plus rejected, comments excluded', () => {
+    const rejected = Object.values(quality.rejected).reduce((a, b) => a + b, 0);
+    expect(quality.rows_read).toBe(CASES.length - count('comment'));
+    expect(quality.rows_read).toBe(quality.rows_written + rejected);
+  });
+
+  it('when cleaned, then quality.json holds the same PeriodQuality', async () => {
+    expect(JSON.parse(await readFile(join(outDir, 'quality.json'), 'utf8'))).toEqual(quality);
+    expect(quality).toMatchObject({ period: '2019-08-22', source: SOURCE });
+  });
+
+  it('when cleaned, then the quarantine holds each rejected line exactly as read, with its 1-based line number and rule', async () => {
+    const rows = await query(`SELECT * FROM read_parquet('${join(outDir, 'quarantine', '*.parquet')}') ORDER BY line_number`);
+    const expected = CASES.map((c, i) => ({ source: SOURCE, line_number: BigInt(i + 1), raw_line: c.line, rule: c.expect })).filter(
+      (r) => r.rule !== 'kept' && r.rule !== 'comment',
+    );
+    expect(rows).toEqual(expected);
+  });
+
+  it('when cleaned, then the kept rows are typed, day-partitioned, and hold the edge values unchanged', async () => {
+    const parquet = `read_parquet('${join(outDir, 'data', '*', '*.parquet')}', hive_partitioning = true)`;
+    const types = await query(`SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM ${parquet})`);
+    expect(Object.fromEntries(types.map((t) => [t.column_name, t.column_type]))).toEqual({
+      transaction_id: 'BIGINT', tx_datetime: 'TIMESTAMP', customer_id: 'BIGINT', terminal_id: 'INTEGER', tx_amount: 'DECIMAL(12,2)',
+      tx_time_seconds: 'BIGINT', tx_time_days: 'INTEGER', tx_fraud: 'SMALLINT', tx_fraud_scenario: 'SMALLINT', tx_date: 'DATE',
+    });
+    const rows = await query(
+      `SELECT transaction_id::VARCHAR AS id, strftime(tx_datetime, '%Y-%m-%d %H:%M:%S') AS dt, customer_id::VARCHAR AS customer,
+              terminal_id AS terminal, tx_amount::VARCHAR AS amount, tx_time_seconds::VARCHAR AS seconds, tx_time_days AS days,
+              tx_fraud AS fraud, tx_fraud_scenario AS scenario, tx_date::VARCHAR AS tx_date
+       FROM ${parquet} ORDER BY transaction_id`,
+    );
+    const keptIds = CASES.filter((c) => c.expect === 'kept').map((c) => c.line.split(',')[0]!);
+    expect(rows.map((r) => r.id)).toEqual([...keptIds].sort((a, b) => Number(a) - Number(b)));
+    expect(rows[0]).toEqual({ id: '0', dt: '2019-08-22 00:00:00', customer: '0', terminal: 0, amount: '0.01', seconds: '0', days: 0, fraud: 0, scenario: 0, tx_date: '2019-08-22' });
+    expect(rows.find((r) => r.id === '27')?.amount).toBe('1.50');
+  });
+
+  it('when a 24:00:00 row is kept, then it is the next day 00:00:00 in the next day partition, days moved when they named the previous day', async () => {
+    const rows = await query(
+      `SELECT transaction_id::VARCHAR AS id, strftime(tx_datetime, '%Y-%m-%d %H:%M:%S') AS dt, tx_time_days AS days, tx_date::VARCHAR AS tx_date,
+              regexp_extract(filename, 'tx_date=([0-9-]+)', 1) AS folder
+       FROM read_parquet('${join(outDir, 'data', '*', '*.parquet')}', hive_partitioning = true, filename = true)
+       WHERE transaction_id IN (21, 22, 30) ORDER BY transaction_id`,
+    );
+    expect(rows).toEqual([
+      { id: '21', dt: '2019-08-23 00:00:00', days: 1, tx_date: '2019-08-23', folder: '2019-08-23' },
+      { id: '22', dt: '2019-09-21 00:00:00', days: 30, tx_date: '2019-09-21', folder: '2019-09-21' },
+      { id: '30', dt: '2019-08-23 00:00:00', days: 1, tx_date: '2019-08-23', folder: '2019-08-23' },
+    ]);
+  });
+});
+
+describe('given rule parameters other than the defaults', () => {
+  it('when terminalIdMax and epoch change, then range and time rules follow them', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ferry-cleaning-params-'));
+    try {
+      const inputPath = join(dir, '2020-01-01.txt');
+      // Epoch 2020-01-01: seconds 3600 is 01:00:00 that day; terminal 1500 is valid up to 2000, 2500 is not.
+      await writeFile(inputPath, ['1,2020-01-01 01:00:00,1,1500,5.00,3600,0,0,0', '2,2020-01-01 01:00:00,1,2500,5.00,3600,0,0,0', '3,2019-08-22 01:00:00,1,5,5.00,3600,0,0,0'].join('\n') + '\n');
+      const quality = await cleanPeriodWithDuckDb({
+        inputPath, outDir: join(dir, 'out'), period: '2020-01-01', source: '2020-01-01.txt', threads: 1, memoryLimit: '1GB',
+        params: { terminalIdMax: 2000, epoch: '2020-01-01 00:00:00' },
+      });
+      expect(quality.rows_written).toBe(1);
+      expect(quality.rejected.terminal_out_of_range).toBe(1);
+      expect(quality.rejected.inconsistent_time).toBe(1);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('when the epoch is not a real date/time, then cleaning refuses with a clear message', async () => {
+    await expect(
+      cleanPeriodWithDuckDb({ inputPath: '/nonexistent', outDir: join(tmpdir(), 'ferry-never'), period: 'p', source: 's', params: { terminalIdMax: 999, epoch: '2019-02-30 00:00:00' } }),
+    ).rejects.toThrow(/epoch must be a real date\/time/);
+  });
+});
