@@ -55,12 +55,12 @@ describe.each<Backend>(['embedded S3', 'local directories'])('given a source loc
     for (const day of partitions) expect([...daysOfPeriods(2), '2019-08-28']).toContain(day);
     for (const row of rowsAfterFirst) expect(row.tx_date).toBe(row.tx_day_of_datetime);
     expect(rowsAfterFirst.length).toBe(first.record.totals.rows_written);
-    const filesAfterFirst = etags(await stores.results.list('transactions/'));
+    const filesAfterFirst = etags(await stores.results.child('transactions/').list());
 
     await writeSample(stores.source, { ...SAMPLE, periods: 3 });
     const second = await run(countingEngine());
     expect(second.plan.new.map((period) => period.source)).toEqual(['2019-08-28.txt']);
-    const filesAfterSecond = etags(await stores.results.list('transactions/'));
+    const filesAfterSecond = etags(await stores.results.child('transactions/').list());
     for (const [key, etag] of filesAfterFirst) expect(filesAfterSecond.get(key), `${key} untouched`).toBe(etag);
     const added = [...filesAfterSecond.keys()].filter((key) => !filesAfterFirst.has(key));
     expect(added.length).toBeGreaterThan(0);
@@ -73,14 +73,14 @@ describe.each<Backend>(['embedded S3', 'local directories'])('given a source loc
     expect(noop.status).toBe('noop');
     expect(third.calls).toBe(0);
     expect(noop.record.status).toBe('noop');
-    expect(etags(await stores.results.list('transactions/'))).toEqual(filesAfterSecond);
+    expect(etags(await stores.results.child('transactions/').list())).toEqual(filesAfterSecond);
   });
 
   it('when a source file changes under the same name, then it is reprocessed and replaces exactly its own rows', async () => {
     await writeSample(stores.source, { ...SAMPLE, periods: 2 });
     await run(countingEngine());
     const before = await readPublishedRows(stores, 'before');
-    const secondPeriodFiles = (await stores.results.list('transactions/')).filter((object) => object.key.includes('/2019-08-25_'));
+    const secondPeriodFiles = (await stores.results.child('transactions/').list()).filter((object) => object.key.includes('/2019-08-25_'));
 
     // Same name, different content: another seed for the first period only.
     await writeSample(stores.source, { ...SAMPLE, seed: 99, periods: 1 });
@@ -92,7 +92,7 @@ describe.each<Backend>(['embedded S3', 'local directories'])('given a source loc
     expect(firstPeriodRows.length).toBe(rerun.published[0]!.rows_written);
     expect(firstPeriodRows.every((row) => row.file.includes(rerun.runId))).toBe(true);
     expect(after.filter((row) => row.file.startsWith('2019-08-25_')).length).toBe(before.filter((row) => row.file.startsWith('2019-08-25_')).length);
-    const stillThere = etags(await stores.results.list('transactions/'));
+    const stillThere = etags(await stores.results.child('transactions/').list());
     for (const file of secondPeriodFiles) expect(stillThere.get(file.key)).toBe(file.etag);
 
     const manifest = await readManifest(stores.results);
@@ -112,7 +112,7 @@ describe.each<Backend>(['embedded S3', 'local directories'])('given a source loc
     }
     const quality = JSON.parse((await stores.results.readText(`runs/${result.runId}/quality.json`))!);
     expect(quality.periods.map((period: { source: string }) => period.source)).toEqual(['2019-08-22.txt', '2019-08-25.txt']);
-    const quarantine = await stores.results.list('quarantine/');
+    const quarantine = await stores.results.child('quarantine/').list();
     expect(quarantine.map((object) => object.key.split('/')[0])).toEqual(expect.arrayContaining(['period=2019-08-22', 'period=2019-08-25']));
   });
 });

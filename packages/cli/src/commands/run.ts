@@ -78,9 +78,11 @@ export function renderSummary(result: TransactionsRunResult, context: StoreConte
     renderQualityTable({ run_id: result.runId, periods: result.quality }),
     '',
     `Results: ${context.describe('results')}`,
-    `  transactions/tx_date=YYYY-MM-DD/  clean parquet, one file per period and day`,
-    `  quarantine/period=YYYY-MM-DD/    every rejected line with its rule`,
-    `  runs/${result.runId}/            run.json, quality.json, log.ndjson, report.md, report.html`,
+    ...[
+      ['transactions/tx_date=YYYY-MM-DD/', 'clean parquet, one file per period and day'],
+      ['quarantine/period=YYYY-MM-DD/', 'every rejected line with its rule'],
+      [`runs/${result.runId}/`, 'run.json, quality.json, log.ndjson, report.md, report.html'],
+    ].map(([path, what]) => `  ${path!.padEnd(44)}${what}`),
     `See it: pnpm ferry report ${result.runId}   Export it: pnpm ferry export ./exports`,
   ].join('\n');
 }
