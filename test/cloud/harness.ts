@@ -11,7 +11,14 @@ import { generateServiceAccountKey, YandexEmulator, type EmulatorOptions } from 
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 export const FOLDER_ID = 'b1gferrytests';
-export const SAMPLE = { periods: 2, daysPerPeriod: 2, rowsPerDay: 200, seed: 20190822 };
+/** Small, with every defect kind at a rate that puts some of each in quarantine. */
+export const SAMPLE = {
+  periods: 2,
+  daysPerPeriod: 2,
+  rowsPerDay: 200,
+  seed: 20190822,
+  defects: { duplicate: 0.01, invalid_customer: 0.01, non_positive_amount: 0.01, invalid_terminal: 0.01, terminal_out_of_range: 0.01, midnight_24h: 0.01, inconsistent_time: 0.01, malformed: 0.01, invalid_datetime: 0.01, invalid_fraud_label: 0.01 },
+};
 
 /**
  * Everything an end-to-end cloud test needs, on 127.0.0.1: the embedded S3 server with sample source files,
