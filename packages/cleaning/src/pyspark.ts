@@ -125,7 +125,9 @@ def clean_source(spark, args, source, cleaning_sql):
     out = folder(args.output_uri) + period + "/"
     # Line numbers in file order, 1-based (the header is line 1); zipWithIndex keeps the file's order.
     lines = spark.sparkContext.textFile(folder(args.input_uri) + source).zipWithIndex().map(lambda pair: (pair[1] + 1, pair[0]))
-    spark.createDataFrame(lines, LINES_SCHEMA).createOrReplaceTempView("source_lines")
+    # Kept: the query reads the lines more than once (candidate keys for duplicates, then the rows themselves).
+    source_lines = spark.createDataFrame(lines, LINES_SCHEMA).persist(StorageLevel.MEMORY_AND_DISK)
+    source_lines.createOrReplaceTempView("source_lines")
     classified = spark.sql(cleaning_sql).persist(StorageLevel.MEMORY_AND_DISK)
     classified.createOrReplaceTempView("classified")
     comment_lines = spark.sql(COMMENT_SQL).first()["comment_lines"]
@@ -149,6 +151,7 @@ def clean_source(spark, args, source, cleaning_sql):
     }
     write_text(spark, out + "quality.json", json.dumps(quality, indent=2) + "\\n")
     classified.unpersist()
+    source_lines.unpersist()
     print("ferry: cleaned %s: %d read, %d written" % (source, quality["rows_read"], quality["rows_written"]))
 
 

@@ -24,7 +24,9 @@ const DUCKDB: Dialect = {
   matches: (arg, regex) => `regexp_full_match(${arg}, ${DUCKDB.string(regex)})`,
   // DuckDB's TRY_CAST rounds '1.5' to 2 and trims spaces: callers only cast text that matched a pattern.
   safeCast: (arg, type) => `TRY_CAST(${arg} AS ${type})`,
-  parseDatetime: (arg) => `try_strptime(${arg}, '%Y-%m-%d %H:%M:%S')`,
+  // The definition checks the YYYY-MM-DD HH:MM:SS shape (and handles 24:00:00) before parsing, so a cast does:
+  // it is cheaper than strptime and, like it, NULL for dates that do not exist.
+  parseDatetime: (arg) => `TRY_CAST(${arg} AS TIMESTAMP)`,
   unixSeconds: (arg) => `CAST(epoch(${arg}) AS BIGINT)`,
   field: (line, index) => `string_split(${line}, ',')[${index}]`,
 };
@@ -121,24 +123,41 @@ export interface CleaningQueryOptions {
 export function renderCleaningQuery(dialect: DialectName, options: CleaningQueryOptions): string {
   const definition = cleaningDefinition(options.params ?? DEFAULT_RULE_PARAMS);
   const p = (e: Expr): string => printExpr(e, dialect, options.placeholders);
-  const base = new Set([definition.input.lineNumber, definition.input.rawLine]);
-  const items = [
-    ...definition.values,
-    ...definition.rules.map((rule) => ({ name: `breaks_${rule.id}`, expr: rule.condition })),
-  ];
-  const layers = layerByDependency(items, base);
+  const { lineNumber, rawLine } = definition.input;
+  const base = new Set([lineNumber, rawLine]);
+  const flags = definition.rules.map((rule) => ({ name: `breaks_${rule.id}`, expr: rule.condition }));
+  const { occurrence, candidateKey, value: occurrenceValue } = definition.dedupe;
+  const cte = (name: string, body: string): string => `${name} AS (\n${body}\n)`;
 
-  const ctes = layers.map((layer, i) => {
-    const from = i === 0 ? `${options.input} WHERE NOT ${p(definition.comment)}` : `layer_${i}`;
-    return `layer_${i + 1} AS (\n  SELECT *,\n${layer.map((item) => `    ${p(item.expr)} AS ${item.name}`).join(',\n')}\n  FROM ${from}\n)`;
-  });
-  const last = `layer_${layers.length}`;
+  // The layers of derived columns over one branch of the rows; both branches end with the same columns.
+  const columnNames = [lineNumber, rawLine, ...definition.values.map((v) => v.name), occurrence, ...flags.map((f) => f.name)];
+  const branch = (name: string, occurrenceExpr: Expr): string[] => {
+    const layers = layerByDependency([...definition.values, { name: occurrence, expr: occurrenceExpr }, ...flags], base);
+    return layers.map((layer, i) =>
+      cte(
+        `${name}_${i + 1}`,
+        `  SELECT *,\n${layer.map((item) => `    ${p(item.expr)} AS ${item.name}`).join(',\n')}\n  FROM ${i === 0 ? `${name}_rows` : `${name}_${i}`}`,
+      ),
+    ).concat(cte(name, `  SELECT ${columnNames.join(', ')} FROM ${name}_${layers.length}`));
+  };
+
+  const ctes = [
+    cte('source_rows', `  SELECT ${lineNumber}, ${rawLine}, ${p(candidateKey)} AS candidate_key\n  FROM ${options.input} WHERE NOT ${p(definition.comment)}`),
+    cte('repeated_keys', '  SELECT candidate_key AS repeated_key FROM source_rows WHERE candidate_key IS NOT NULL\n  GROUP BY candidate_key HAVING count(*) > 1'),
+    // Rows whose key occurs once are first occurrences by construction: no window over the whole file.
+    cte('single_rows', `  SELECT s.${lineNumber}, s.${rawLine} FROM source_rows s LEFT JOIN repeated_keys r ON s.candidate_key = r.repeated_key\n  WHERE r.repeated_key IS NULL`),
+    cte('repeated_rows', `  SELECT s.${lineNumber}, s.${rawLine} FROM source_rows s JOIN repeated_keys r ON s.candidate_key = r.repeated_key`),
+    ...branch('single', { kind: 'literal', value: 1 }),
+    ...branch('repeated', occurrenceValue),
+  ];
   const ruleCase = `CASE\n${definition.rules.map((rule) => `      WHEN breaks_${rule.id} THEN ${p({ kind: 'literal', value: rule.id })}`).join('\n')}\n    END`;
-  ctes.push(`classified AS (\n  SELECT *,\n    ${ruleCase} AS rule\n  FROM ${last}\n)`);
+  ctes.push(
+    cte('classified', `  SELECT *,\n    ${ruleCase} AS rule\n  FROM (SELECT * FROM single UNION ALL SELECT * FROM repeated) AS both_branches`),
+  );
   const repairCase = `CASE${definition.repairs.map((repair) => ` WHEN rule IS NULL AND ${p(repair.condition)} THEN ${p({ kind: 'literal', value: repair.id })}`).join('')} END`;
   const columns = [
-    `line_number`,
-    `CASE WHEN rule IS NOT NULL THEN line END AS raw_line`,
+    lineNumber,
+    `CASE WHEN rule IS NOT NULL THEN line END AS ${rawLine}`,
     `rule`,
     `${repairCase} AS repair`,
     ...definition.output.map((column) => `${p({ kind: 'safeCast', arg: column.expr, type: column.type })} AS ${column.name}`),

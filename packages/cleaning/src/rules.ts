@@ -42,6 +42,13 @@ export interface CleaningDefinition {
   /** Lines that are comments, not rows (evaluated on the input columns). */
   comment: Expr;
   values: ValueDefinition[];
+  /**
+   * How duplicates are found: `occurrence` is the row's rank among rows sharing the partition, in line order.
+   * `candidateKey` is a cheap key computed from the raw line that is equal for any two rows of one partition (it may
+   * also be equal for rows of different partitions): rows whose key occurs once get occurrence 1 without a window,
+   * so only the few candidates are sorted.
+   */
+  dedupe: { occurrence: string; candidateKey: Expr; value: Expr };
   rules: RuleDefinition[];
   repairs: RepairDefinition[];
   /** The typed projection of kept rows, in file-format order, then the partition column. */
@@ -119,8 +126,6 @@ export function cleaningDefinition(params: RuleParams = DEFAULT_RULE_PARAMS): Cl
         [col('datetime_shaped'), parseDatetime(dt)],
       ]),
     },
-    // Duplicates are judged among well-formed rows only; the earliest line of an id is kept.
-    { name: 'id_occurrence', expr: rowNumber([broken('malformed'), col('transaction_id')], [col('line_number')]) },
     { name: 'days_from_seconds', expr: floorDiv(col('tx_time_seconds'), SECONDS_PER_DAY) },
     {
       name: 'tx_time_days_repaired',
@@ -201,6 +206,13 @@ export function cleaningDefinition(params: RuleParams = DEFAULT_RULE_PARAMS): Cl
     input: { lineNumber: 'line_number', rawLine: 'raw_line' },
     comment: startsWith(coalesce(col('raw_line'), lit('')), '#'),
     values,
+    dedupe: {
+      occurrence: 'id_occurrence',
+      // Where transaction_id parses, this cast gives the same number, so rows of one id always share the key.
+      candidateKey: safeCast(field(coalesce(col('raw_line'), lit('')), 1), 'BIGINT'),
+      // Duplicates are judged among well-formed rows only; the earliest line of an id is kept.
+      value: rowNumber([broken('malformed'), col('transaction_id')], [col('line_number')]),
+    },
     rules,
     repairs,
     output,

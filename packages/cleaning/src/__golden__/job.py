@@ -25,12 +25,89 @@ EPOCH_SECONDS_PLACEHOLDER = "{{epoch_seconds}}"
 # Classified rows of one file: line_number, raw_line (rejected rows only), rule, repair, typed columns, tx_date.
 CLEANING_SQL = """
 WITH
-layer_1 AS (
-  SELECT *,
-    COALESCE(raw_line, '') AS line
+source_rows AS (
+  SELECT line_number, raw_line, CAST(element_at(split(COALESCE(raw_line, ''), ','), 1) AS BIGINT) AS candidate_key
   FROM source_lines WHERE NOT (COALESCE(raw_line, '') LIKE '#%')
 ),
-layer_2 AS (
+repeated_keys AS (
+  SELECT candidate_key AS repeated_key FROM source_rows WHERE candidate_key IS NOT NULL
+  GROUP BY candidate_key HAVING count(*) > 1
+),
+single_rows AS (
+  SELECT s.line_number, s.raw_line FROM source_rows s LEFT JOIN repeated_keys r ON s.candidate_key = r.repeated_key
+  WHERE r.repeated_key IS NULL
+),
+repeated_rows AS (
+  SELECT s.line_number, s.raw_line FROM source_rows s JOIN repeated_keys r ON s.candidate_key = r.repeated_key
+),
+single_1 AS (
+  SELECT *,
+    COALESCE(raw_line, '') AS line,
+    1 AS id_occurrence
+  FROM single_rows
+),
+single_2 AS (
+  SELECT *,
+    (length(line) - length(replace(line, ',', '')) + 1) AS field_count,
+    element_at(split(line, ','), 1) AS raw_transaction_id,
+    element_at(split(line, ','), 2) AS raw_tx_datetime,
+    element_at(split(line, ','), 3) AS raw_customer_id,
+    element_at(split(line, ','), 4) AS raw_terminal_id,
+    element_at(split(line, ','), 5) AS raw_tx_amount,
+    element_at(split(line, ','), 6) AS raw_tx_time_seconds,
+    element_at(split(line, ','), 7) AS raw_tx_time_days,
+    element_at(split(line, ','), 8) AS raw_tx_fraud,
+    element_at(split(line, ','), 9) AS raw_tx_fraud_scenario,
+    (line RLIKE '^(-?[0-9]{1,18},[1-9][0-9]{3}-[0-9]{2}-[0-9]{2} ([01][0-9]|2[0-4]):[0-5][0-9]:[0-5][0-9],-?[0-9]{1,18},-?[0-9]{1,18},-?[0-9]{1,10}([.][0-9]{1,2})?,-?[0-9]{1,18},-?[0-9]{1,18},-?[0-9]{1,18},-?[0-9]{1,18})$') AS well_shaped,
+    (id_occurrence > 1) AS breaks_duplicate
+  FROM single_1
+),
+single_3 AS (
+  SELECT *,
+    CASE WHEN well_shaped THEN CAST(raw_transaction_id AS BIGINT) WHEN (raw_transaction_id RLIKE '^(-?[0-9]{1,18})$') THEN CAST(raw_transaction_id AS BIGINT) END AS transaction_id,
+    CASE WHEN well_shaped THEN CAST(raw_customer_id AS BIGINT) WHEN (raw_customer_id RLIKE '^(-?[0-9]{1,18})$') THEN CAST(raw_customer_id AS BIGINT) END AS customer_id,
+    CASE WHEN well_shaped THEN CAST(raw_terminal_id AS BIGINT) WHEN (raw_terminal_id RLIKE '^(-?[0-9]{1,18})$') THEN CAST(raw_terminal_id AS BIGINT) END AS terminal_id,
+    CASE WHEN well_shaped THEN CAST(raw_tx_amount AS DECIMAL(12,2)) WHEN (raw_tx_amount RLIKE '^(-?[0-9]{1,10}([.][0-9]{1,2})?)$') THEN CAST(raw_tx_amount AS DECIMAL(12,2)) END AS tx_amount,
+    CASE WHEN well_shaped THEN CAST(raw_tx_time_seconds AS BIGINT) WHEN (raw_tx_time_seconds RLIKE '^(-?[0-9]{1,18})$') THEN CAST(raw_tx_time_seconds AS BIGINT) END AS tx_time_seconds,
+    CASE WHEN well_shaped THEN CAST(raw_tx_time_days AS BIGINT) WHEN (raw_tx_time_days RLIKE '^(-?[0-9]{1,18})$') THEN CAST(raw_tx_time_days AS BIGINT) END AS tx_time_days,
+    CASE WHEN well_shaped THEN CAST(raw_tx_fraud AS BIGINT) WHEN (raw_tx_fraud RLIKE '^(-?[0-9]{1,18})$') THEN CAST(raw_tx_fraud AS BIGINT) END AS tx_fraud,
+    CASE WHEN well_shaped THEN CAST(raw_tx_fraud_scenario AS BIGINT) WHEN (raw_tx_fraud_scenario RLIKE '^(-?[0-9]{1,18})$') THEN CAST(raw_tx_fraud_scenario AS BIGINT) END AS tx_fraud_scenario,
+    CASE WHEN well_shaped THEN TRUE ELSE (raw_tx_datetime RLIKE '^([1-9][0-9]{3}-[0-9]{2}-[0-9]{2} ([01][0-9]|2[0-4]):[0-5][0-9]:[0-5][0-9])$') END AS datetime_shaped
+  FROM single_2
+),
+single_4 AS (
+  SELECT *,
+    (datetime_shaped AND (substring(raw_tx_datetime, 12, 8) = '24:00:00')) AS is_midnight_24h,
+    CAST(floor(tx_time_seconds / 86400) AS BIGINT) AS days_from_seconds,
+    ((field_count <> 9) OR (transaction_id IS NULL) OR (customer_id IS NULL) OR (tx_amount IS NULL) OR (tx_time_seconds IS NULL) OR (tx_time_days IS NULL) OR (tx_fraud IS NULL) OR (tx_fraud_scenario IS NULL)) AS breaks_malformed,
+    (terminal_id IS NULL) AS breaks_invalid_terminal,
+    ((terminal_id < 0) OR (terminal_id > {{terminal_id_max}})) AS breaks_terminal_out_of_range,
+    (customer_id < 0) AS breaks_invalid_customer,
+    (tx_amount <= 0) AS breaks_non_positive_amount,
+    ((NOT (tx_fraud IN (0, 1))) OR (NOT (tx_fraud_scenario IN (0, 1, 2, 3))) OR ((tx_fraud = 0) AND (tx_fraud_scenario <> 0)) OR ((tx_fraud = 1) AND (tx_fraud_scenario = 0))) AS breaks_invalid_fraud_label
+  FROM single_3
+),
+single_5 AS (
+  SELECT *,
+    CASE WHEN is_midnight_24h THEN (to_timestamp(concat(substring(raw_tx_datetime, 1, 10), ' 00:00:00'), 'yyyy-MM-dd HH:mm:ss') + INTERVAL 1 DAY) WHEN datetime_shaped THEN to_timestamp(raw_tx_datetime, 'yyyy-MM-dd HH:mm:ss') END AS tx_datetime,
+    CASE WHEN (is_midnight_24h AND (tx_time_days = (days_from_seconds - 1))) THEN days_from_seconds ELSE tx_time_days END AS tx_time_days_repaired
+  FROM single_4
+),
+single_6 AS (
+  SELECT *,
+    (tx_datetime IS NULL) AS breaks_invalid_datetime,
+    ((tx_time_seconds <> (unix_seconds(tx_datetime) - {{epoch_seconds}})) OR (tx_time_days_repaired <> days_from_seconds)) AS breaks_inconsistent_time
+  FROM single_5
+),
+single AS (
+  SELECT line_number, raw_line, line, field_count, raw_transaction_id, raw_tx_datetime, raw_customer_id, raw_terminal_id, raw_tx_amount, raw_tx_time_seconds, raw_tx_time_days, raw_tx_fraud, raw_tx_fraud_scenario, well_shaped, transaction_id, customer_id, terminal_id, tx_amount, tx_time_seconds, tx_time_days, tx_fraud, tx_fraud_scenario, datetime_shaped, is_midnight_24h, tx_datetime, days_from_seconds, tx_time_days_repaired, id_occurrence, breaks_malformed, breaks_duplicate, breaks_invalid_terminal, breaks_terminal_out_of_range, breaks_invalid_customer, breaks_non_positive_amount, breaks_invalid_datetime, breaks_inconsistent_time, breaks_invalid_fraud_label FROM single_6
+),
+repeated_1 AS (
+  SELECT *,
+    COALESCE(raw_line, '') AS line
+  FROM repeated_rows
+),
+repeated_2 AS (
   SELECT *,
     (length(line) - length(replace(line, ',', '')) + 1) AS field_count,
     element_at(split(line, ','), 1) AS raw_transaction_id,
@@ -43,9 +120,9 @@ layer_2 AS (
     element_at(split(line, ','), 8) AS raw_tx_fraud,
     element_at(split(line, ','), 9) AS raw_tx_fraud_scenario,
     (line RLIKE '^(-?[0-9]{1,18},[1-9][0-9]{3}-[0-9]{2}-[0-9]{2} ([01][0-9]|2[0-4]):[0-5][0-9]:[0-5][0-9],-?[0-9]{1,18},-?[0-9]{1,18},-?[0-9]{1,10}([.][0-9]{1,2})?,-?[0-9]{1,18},-?[0-9]{1,18},-?[0-9]{1,18},-?[0-9]{1,18})$') AS well_shaped
-  FROM layer_1
+  FROM repeated_1
 ),
-layer_3 AS (
+repeated_3 AS (
   SELECT *,
     CASE WHEN well_shaped THEN CAST(raw_transaction_id AS BIGINT) WHEN (raw_transaction_id RLIKE '^(-?[0-9]{1,18})$') THEN CAST(raw_transaction_id AS BIGINT) END AS transaction_id,
     CASE WHEN well_shaped THEN CAST(raw_customer_id AS BIGINT) WHEN (raw_customer_id RLIKE '^(-?[0-9]{1,18})$') THEN CAST(raw_customer_id AS BIGINT) END AS customer_id,
@@ -56,9 +133,9 @@ layer_3 AS (
     CASE WHEN well_shaped THEN CAST(raw_tx_fraud AS BIGINT) WHEN (raw_tx_fraud RLIKE '^(-?[0-9]{1,18})$') THEN CAST(raw_tx_fraud AS BIGINT) END AS tx_fraud,
     CASE WHEN well_shaped THEN CAST(raw_tx_fraud_scenario AS BIGINT) WHEN (raw_tx_fraud_scenario RLIKE '^(-?[0-9]{1,18})$') THEN CAST(raw_tx_fraud_scenario AS BIGINT) END AS tx_fraud_scenario,
     CASE WHEN well_shaped THEN TRUE ELSE (raw_tx_datetime RLIKE '^([1-9][0-9]{3}-[0-9]{2}-[0-9]{2} ([01][0-9]|2[0-4]):[0-5][0-9]:[0-5][0-9])$') END AS datetime_shaped
-  FROM layer_2
+  FROM repeated_2
 ),
-layer_4 AS (
+repeated_4 AS (
   SELECT *,
     (datetime_shaped AND (substring(raw_tx_datetime, 12, 8) = '24:00:00')) AS is_midnight_24h,
     CAST(floor(tx_time_seconds / 86400) AS BIGINT) AS days_from_seconds,
@@ -68,21 +145,24 @@ layer_4 AS (
     (customer_id < 0) AS breaks_invalid_customer,
     (tx_amount <= 0) AS breaks_non_positive_amount,
     ((NOT (tx_fraud IN (0, 1))) OR (NOT (tx_fraud_scenario IN (0, 1, 2, 3))) OR ((tx_fraud = 0) AND (tx_fraud_scenario <> 0)) OR ((tx_fraud = 1) AND (tx_fraud_scenario = 0))) AS breaks_invalid_fraud_label
-  FROM layer_3
+  FROM repeated_3
 ),
-layer_5 AS (
+repeated_5 AS (
   SELECT *,
     CASE WHEN is_midnight_24h THEN (to_timestamp(concat(substring(raw_tx_datetime, 1, 10), ' 00:00:00'), 'yyyy-MM-dd HH:mm:ss') + INTERVAL 1 DAY) WHEN datetime_shaped THEN to_timestamp(raw_tx_datetime, 'yyyy-MM-dd HH:mm:ss') END AS tx_datetime,
-    row_number() OVER (PARTITION BY breaks_malformed, transaction_id ORDER BY line_number) AS id_occurrence,
-    CASE WHEN (is_midnight_24h AND (tx_time_days = (days_from_seconds - 1))) THEN days_from_seconds ELSE tx_time_days END AS tx_time_days_repaired
-  FROM layer_4
+    CASE WHEN (is_midnight_24h AND (tx_time_days = (days_from_seconds - 1))) THEN days_from_seconds ELSE tx_time_days END AS tx_time_days_repaired,
+    row_number() OVER (PARTITION BY breaks_malformed, transaction_id ORDER BY line_number) AS id_occurrence
+  FROM repeated_4
 ),
-layer_6 AS (
+repeated_6 AS (
   SELECT *,
     (id_occurrence > 1) AS breaks_duplicate,
     (tx_datetime IS NULL) AS breaks_invalid_datetime,
     ((tx_time_seconds <> (unix_seconds(tx_datetime) - {{epoch_seconds}})) OR (tx_time_days_repaired <> days_from_seconds)) AS breaks_inconsistent_time
-  FROM layer_5
+  FROM repeated_5
+),
+repeated AS (
+  SELECT line_number, raw_line, line, field_count, raw_transaction_id, raw_tx_datetime, raw_customer_id, raw_terminal_id, raw_tx_amount, raw_tx_time_seconds, raw_tx_time_days, raw_tx_fraud, raw_tx_fraud_scenario, well_shaped, transaction_id, customer_id, terminal_id, tx_amount, tx_time_seconds, tx_time_days, tx_fraud, tx_fraud_scenario, datetime_shaped, is_midnight_24h, tx_datetime, days_from_seconds, tx_time_days_repaired, id_occurrence, breaks_malformed, breaks_duplicate, breaks_invalid_terminal, breaks_terminal_out_of_range, breaks_invalid_customer, breaks_non_positive_amount, breaks_invalid_datetime, breaks_inconsistent_time, breaks_invalid_fraud_label FROM repeated_6
 ),
 classified AS (
   SELECT *,
@@ -97,7 +177,7 @@ classified AS (
       WHEN breaks_inconsistent_time THEN 'inconsistent_time'
       WHEN breaks_invalid_fraud_label THEN 'invalid_fraud_label'
     END AS rule
-  FROM layer_6
+  FROM (SELECT * FROM single UNION ALL SELECT * FROM repeated) AS both_branches
 )
 SELECT
   line_number,
@@ -196,7 +276,9 @@ def clean_source(spark, args, source, cleaning_sql):
     out = folder(args.output_uri) + period + "/"
     # Line numbers in file order, 1-based (the header is line 1); zipWithIndex keeps the file's order.
     lines = spark.sparkContext.textFile(folder(args.input_uri) + source).zipWithIndex().map(lambda pair: (pair[1] + 1, pair[0]))
-    spark.createDataFrame(lines, LINES_SCHEMA).createOrReplaceTempView("source_lines")
+    # Kept: the query reads the lines more than once (candidate keys for duplicates, then the rows themselves).
+    source_lines = spark.createDataFrame(lines, LINES_SCHEMA).persist(StorageLevel.MEMORY_AND_DISK)
+    source_lines.createOrReplaceTempView("source_lines")
     classified = spark.sql(cleaning_sql).persist(StorageLevel.MEMORY_AND_DISK)
     classified.createOrReplaceTempView("classified")
     comment_lines = spark.sql(COMMENT_SQL).first()["comment_lines"]
@@ -220,6 +302,7 @@ def clean_source(spark, args, source, cleaning_sql):
     }
     write_text(spark, out + "quality.json", json.dumps(quality, indent=2) + "\n")
     classified.unpersist()
+    source_lines.unpersist()
     print("ferry: cleaned %s: %d read, %d written" % (source, quality["rows_read"], quality["rows_written"]))
 
 
