@@ -1,10 +1,12 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createPrivateKey } from 'node:crypto';
+import { SignJWT } from 'jose';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FerryError } from '@ferry/types';
 import { generateServiceAccountKey, YandexEmulator, type TestServiceAccountKey } from '../../../test/emulator/index.ts';
-import { parseServiceAccountKey, ServiceAccountKeyTokenSource } from './auth.ts';
+import { IAM_TOKEN_AUDIENCE, parseServiceAccountKey, ServiceAccountKeyTokenSource, StaticTokenSource } from './auth.ts';
 import { YandexClient } from './client.ts';
 import { createYandexClientFromEnv } from './env.ts';
 
@@ -78,6 +80,26 @@ describe('given a service account authorized key and the IAM emulator', () => {
     expect(emulator.count('iam.token')).toBe(1); // a 401 is not retried
   });
 
+  it('when a JWT is expired, lives longer than an hour, or names another audience, then IAM refuses it with 401', async () => {
+    const privateKey = createPrivateKey(parseServiceAccountKey(key.json).private_key);
+    const now = Math.floor(Date.now() / 1000);
+    const exchange = async (iat: number, exp: number, audience = IAM_TOKEN_AUDIENCE) => {
+      const jwt = await new SignJWT({})
+        .setProtectedHeader({ typ: 'JWT', alg: 'PS256', kid: key.emulated.keyId })
+        .setIssuer(key.emulated.serviceAccountId)
+        .setAudience(audience)
+        .setIssuedAt(iat)
+        .setExpirationTime(exp)
+        .sign(privateKey);
+      const response = await fetch(new URL('/iam/v1/tokens', emulator.url), { method: 'POST', body: JSON.stringify({ jwt }) });
+      return { status: response.status, message: ((await response.json()) as { message?: string }).message };
+    };
+    expect(await exchange(now - 7200, now - 3600)).toEqual({ status: 401, message: expect.stringMatching(/"exp" claim timestamp check failed/) });
+    expect(await exchange(now, now + 7200)).toEqual({ status: 401, message: 'JWT lifetime exceeds 3600 seconds' });
+    expect(await exchange(now, now + 600, 'https://example.com/tokens')).toEqual({ status: 401, message: 'JWT rejected: unexpected "aud" claim value' });
+    expect((await exchange(now, now + 600)).status).toBe(200);
+  });
+
   it('when YC_TOKEN is set, then it is sent as the bearer token and no exchange happens', async () => {
     const client = createYandexClientFromEnv({ ...emulator.env, YC_TOKEN: 't1.static-token' }, fastRetry);
     expect(await client.listClusters(FOLDER)).toEqual([]);
@@ -110,5 +132,19 @@ describe('given a key file that is not an authorized key', () => {
   it('when the PEM is preceded by the "PLEASE DO NOT REMOVE THIS LINE" line, then the line is dropped', () => {
     const key = parseServiceAccountKey(generateServiceAccountKey().json);
     expect(key.private_key.startsWith('-----BEGIN PRIVATE KEY-----')).toBe(true);
+  });
+});
+
+describe('given IAM tokens that expire at once', () => {
+  it('when an expired token is used, then the API answers 401 "The token has expired"', async () => {
+    const emulator = await YandexEmulator.start({ tokenTtlMs: 1 });
+    try {
+      const metadataToken = ((await (await fetch(new URL('/computeMetadata/v1/instance/service-accounts/default/token', emulator.url), { headers: { 'Metadata-Flavor': 'Google' } })).json()) as { access_token: string }).access_token;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      const expired = new YandexClient({ tokens: new StaticTokenSource(metadataToken), endpoints: { dataproc: emulator.url }, ...fastRetry });
+      await expect(expired.listClusters(FOLDER)).rejects.toThrow('Yandex Cloud GET /dataproc/v1/clusters failed: HTTP 401: The token has expired');
+    } finally {
+      await emulator.stop();
+    }
   });
 });
