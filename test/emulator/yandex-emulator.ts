@@ -148,7 +148,13 @@ export class YandexEmulator {
       if (request.method === 'POST' && typeof key === 'string' && this.idempotent.has(key)) {
         return send(response, 200, this.operationJson(String(this.idempotent.get(key)!.id)));
       }
-      const [status, result] = await route.handler(url, body ? (JSON.parse(body) as Json) : {}, request);
+      let parsed: Json = {};
+      try {
+        if (body) parsed = JSON.parse(body) as Json;
+      } catch {
+        return send(response, 400, { code: 3, message: 'request body is not valid JSON' });
+      }
+      const [status, result] = await route.handler(url, parsed, request);
       if (request.method === 'POST' && typeof key === 'string' && status === 200 && typeof result.done === 'boolean') this.idempotent.set(key, result);
       // afterHandling: the call took effect but its answer is lost, as when a gateway times out.
       if (burst) return fail();
