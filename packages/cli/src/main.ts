@@ -18,7 +18,9 @@ export async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
     return process.exitCode === undefined ? 0 : Number(process.exitCode);
   } catch (error) {
-    return reportError(error, argv.includes('--debug'));
+    const code = reportError(error, argv.includes('--debug'));
+    // A signal handler may have set the conventional 128+n status already.
+    return process.exitCode ? Number(process.exitCode) : code;
   }
 }
 

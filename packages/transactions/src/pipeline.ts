@@ -72,6 +72,7 @@ export async function runTransactions(options: RunTransactionsOptions): Promise<
       return { status: 'noop', runId: run.id, plan, quality: [], published: [], record };
     }
     run.log.info(`${plan.new.length} new period(s): ${plan.new.map((period) => period.period).join(', ')}`);
+    options.signal?.throwIfAborted();
 
     await run.step(
       'sync',
@@ -103,6 +104,7 @@ export async function runTransactions(options: RunTransactionsOptions): Promise<
       { retries: 2 },
     );
 
+    options.signal?.throwIfAborted();
     const progress = run.progress('clean', plan.new.length, 'items');
     const quality = await run.step('clean', async (step) => {
       const cleaned = await engine.clean({
@@ -130,6 +132,7 @@ export async function runTransactions(options: RunTransactionsOptions): Promise<
 
     const published: PeriodRecord[] = [];
     for (const period of plan.new) {
+      options.signal?.throwIfAborted();
       const periodQuality = byPeriod.get(period.period)!;
       published.push(
         await run.step(

@@ -38,7 +38,20 @@ export function addRunOptions(command: Command): Command {
 
 export async function runWithOptions(context: StoreContext, options: RunOptions, debug: boolean): Promise<TransactionsRunResult> {
   const [source, work, results] = await Promise.all([context.open('source'), context.open('work'), context.open('results')]);
-  return runTransactions({ source, work, results, engine: chooseEngine(options), params: ruleParams(options), debug });
+  // SIGINT/SIGTERM abort the run: the engine cancels its job, the run is recorded as failed, storage is closed.
+  const abort = new AbortController();
+  const onSignal = (signal: NodeJS.Signals) => {
+    process.exitCode = signal === 'SIGINT' ? 130 : 143;
+    abort.abort(new FerryError(`interrupted by ${signal}`));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    return await runTransactions({ source, work, results, engine: chooseEngine(options), params: ruleParams(options), debug, signal: abort.signal });
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
 }
 
 function ruleParams(options: RunOptions): RuleParams {
