@@ -1,13 +1,23 @@
 import type { Command } from 'commander';
+import { register as registerExport } from './export.ts';
 import { register as registerPlan } from './plan.ts';
+import { register as registerReap } from './reap.ts';
+import { register as registerReport } from './report.ts';
+import { register as registerRocket } from './rocket.ts';
 import { register as registerRun } from './run.ts';
+import { register as registerRuns } from './runs.ts';
 import { register as registerSample } from './sample.ts';
 import { register as registerStart } from './start.ts';
 
-/** Every subcommand registers itself here; each lives in its own file. */
-export const commands: ((program: Command) => void)[] = [registerStart, registerRun, registerPlan, registerSample];
-import { register as registerReap } from './reap.ts'; commands.push(registerReap);
-import { register as registerRuns } from './runs.ts'; commands.push(registerRuns);
-import { register as registerReport } from './report.ts'; commands.push(registerReport);
-import { register as registerExport } from './export.ts'; commands.push(registerExport);
-import { register as registerRocket } from './rocket.ts'; commands.push(registerRocket);
+/** Every subcommand lives in its own file and registers itself, in the order `ferry --help` lists them. */
+export const commands: ((program: Command) => void)[] = [
+  registerStart,
+  registerRun,
+  registerPlan,
+  registerSample,
+  registerRuns,
+  registerReport,
+  registerExport,
+  registerReap,
+  registerRocket,
+];
