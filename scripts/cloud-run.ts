@@ -16,6 +16,8 @@ const ferryCmd = env.FERRY_CMD || `node ${quote(join(repoRoot, 'packages/cli/bin
 const deployCmd = env.FERRY_DEPLOY_CMD || 'pnpm deploy:work';
 const destroyCmd = env.FERRY_DESTROY_CMD || 'pnpm destroy:work';
 const outputsFile = env.FERRY_WORK_OUTPUTS || join(repoRoot, '.ferry', 'stacks', 'work-outputs.json');
+// The cluster's `ferry-run` label: one id per cloud run, lowercase as labels require, so the console and billing tell runs apart.
+env.FERRY_RUN_ID ||= `cloud-${new Date().toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-')}-${process.pid}`;
 
 const SIGNAL_NUMBERS: Record<string, number> = { SIGINT: 2, SIGTERM: 15 };
 /** Location options the plan needs too (the rest of the arguments are for `ferry run` only). */
