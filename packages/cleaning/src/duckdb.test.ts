@@ -124,3 +124,29 @@ describe('given rule parameters other than the defaults', () => {
     ).rejects.toThrow(/epoch must be a real date\/time/);
   });
 });
+
+describe('given a file of several CSV scan blocks (about 20 MB) read by two threads', () => {
+  it('when cleaned, then every quarantined line carries its own line number (the id it holds tells where it is)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ferry-cleaning-order-'));
+    try {
+      const inputPath = join(dir, '2019-08-22.txt');
+      const rows = 330_000;
+      const lines = [CASES[0]!.line];
+      for (let id = 0; id < rows; id++) {
+        // Line number of row `id` is id + 2 (header first); every 997th row gets a terminal that is not a number.
+        const terminal = id % 997 === 0 ? 'Err' : String(id % 1000);
+        lines.push(`${id},2019-08-22 06:51:03,${id % 1000},${terminal},12.34,24663,0,0,0`);
+      }
+      await writeFile(inputPath, `${lines.join('\n')}\n`);
+      const quality = await cleanPeriodWithDuckDb({ inputPath, outDir: join(dir, 'out'), period: '2019-08-22', source: '2019-08-22.txt', threads: 2, memoryLimit: '1GB' });
+      const quarantined = await query(
+        `SELECT line_number, split_part(raw_line, ',', 1)::BIGINT AS id FROM read_parquet('${join(dir, 'out', 'quarantine', '*.parquet')}') ORDER BY line_number`,
+      );
+      expect(quarantined.length).toBe(Math.ceil(rows / 997));
+      expect(quarantined.every((r) => r.line_number === (r.id as bigint) + 2n)).toBe(true);
+      expect(quality.rows_written).toBe(rows - quarantined.length);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

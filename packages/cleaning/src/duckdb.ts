@@ -54,6 +54,7 @@ export async function cleanPeriodWithDuckDb(options: CleanPeriodOptions): Promis
   try {
     await rm(options.outDir, { recursive: true, force: true });
     await mkdir(join(options.outDir, 'quarantine'), { recursive: true });
+    await mkdir(join(options.outDir, 'data'));
     const quality = await clean(connection, options, params);
     await writeFile(join(options.outDir, 'quality.json'), `${JSON.stringify(quality, null, 2)}\n`);
     return quality;
