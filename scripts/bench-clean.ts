@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
@@ -41,7 +41,7 @@ async function main(rows: number): Promise<void> {
     const [period] = [...generateSample({ periods: 1, daysPerPeriod: days, rowsPerDay: Math.round(rows / days), seed: 1 })];
     if (!period) throw new Error('the sample generator produced no period');
     const inputPath = join(dir, period.name);
-    let started = Date.now();
+    const started = Date.now();
     await pipeline(Readable.from(period.chunks()), createWriteStream(inputPath));
     const truth = period.truth();
     const bytes = (await stat(inputPath)).size;
@@ -56,7 +56,6 @@ async function main(rows: number): Promise<void> {
     console.log(line('(b) cleanPeriodWithDuckDb', clean));
     console.log(`ratio (b)/(a): ${(clean.wallMs / copy.wallMs).toFixed(2)} wall, ${(clean.cpuMs / copy.cpuMs).toFixed(2)} cpu (target <= 2.0)`);
 
-    started = Date.now();
     await writeFile(join(dir, 'truth.json'), JSON.stringify(truth.rejectedLines));
     const mismatches = await quarantineMismatches(join(dir, 'clean-out', 'quarantine', '*.parquet'), join(dir, 'truth.json'));
     console.log(`check: ${clean.rows.toLocaleString('en')} rows written; quarantine vs generator truth: ${truth.rejectedLines.length.toLocaleString('en')} expected lines, ${mismatches} mismatches`);
@@ -81,7 +80,8 @@ async function runPhase(name: 'copy' | 'clean', inputPath: string): Promise<void
   const cpu = process.cpuUsage();
   let rows: number;
   if (name === 'clean') {
-    const quality = await cleanPeriodWithDuckDb({ inputPath, outDir, period: 'bench', source: 'bench.txt', threads: THREADS, memoryLimit: MEMORY_LIMIT, tempDir: join(outDir, '..', 'duckdb-tmp') });
+    const source = basename(inputPath);
+    const quality = await cleanPeriodWithDuckDb({ inputPath, outDir, period: source.replace(/\.txt$/, ''), source, threads: THREADS, memoryLimit: MEMORY_LIMIT, tempDir: join(outDir, '..', 'duckdb-tmp') });
     rows = quality.rows_written;
   } else {
     rows = await plainCopy(inputPath, outDir);
