@@ -1,26 +1,15 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Command } from 'commander';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startRun } from '@ferry/runs';
 import { Storage } from '@ferry/storage';
+import { runCommand } from '../test-support.ts';
 import { register } from './export.ts';
 
 let dir: string;
 
-async function ferry(args: string[]): Promise<string> {
-  const program = new Command('ferry').exitOverride();
-  register(program);
-  const out: string[] = [];
-  const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (out.push(String(chunk)), true));
-  try {
-    await program.parseAsync(args, { from: 'user' });
-  } finally {
-    write.mockRestore();
-  }
-  return out.join('');
-}
+const ferry = (args: string[]) => runCommand(register, args);
 
 beforeEach(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'ferry-cli-export-'));

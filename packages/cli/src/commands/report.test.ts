@@ -1,27 +1,16 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Command } from 'commander';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startRun } from '@ferry/runs';
 import { Storage } from '@ferry/storage';
 import { FerryError } from '@ferry/types';
+import { runCommand } from '../test-support.ts';
 import { register } from './report.ts';
 
 let dir: string;
 
-async function ferry(args: string[]): Promise<string> {
-  const program = new Command('ferry').exitOverride();
-  register(program);
-  const out: string[] = [];
-  const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (out.push(String(chunk)), true));
-  try {
-    await program.parseAsync(args, { from: 'user' });
-  } finally {
-    write.mockRestore();
-  }
-  return out.join('');
-}
+const ferry = (args: string[]) => runCommand(register, args);
 
 beforeEach(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'ferry-cli-report-'));

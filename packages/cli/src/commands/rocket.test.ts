@@ -1,30 +1,16 @@
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Command } from 'commander';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeLl2Server, emptyPage, image, json, status } from '../../../../test/rocket/fake-ll2-server.ts';
 import { contentTypeOf, generatedFixtures, imageUrlsOf, rewriteHosts } from '../../../../test/rocket/fixtures.ts';
+import { runCommand } from '../test-support.ts';
 import { register } from './rocket.ts';
 
 let dir: string;
 let fake: FakeLl2Server;
 
-/** Runs `ferry <args>` with only this command registered; returns what it printed on stdout. */
-async function ferry(args: string[]): Promise<string> {
-  const program = new Command('ferry').exitOverride();
-  register(program);
-  const out: string[] = [];
-  const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (out.push(String(chunk)), true));
-  const errors = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  try {
-    await program.parseAsync(args, { from: 'user' });
-  } finally {
-    write.mockRestore();
-    errors.mockRestore();
-  }
-  return out.join('');
-}
+const ferry = (args: string[]) => runCommand(register, args);
 
 /** The generated page with every image served, except one that answers 404. */
 function serveGeneratedLaunches(): string {

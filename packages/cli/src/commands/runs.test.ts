@@ -1,28 +1,16 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Command } from 'commander';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startRun } from '@ferry/runs';
 import { Storage } from '@ferry/storage';
 import type { RunRecord } from '@ferry/types';
+import { runCommand } from '../test-support.ts';
 import { register } from './runs.ts';
 
 let dir: string;
 
-/** Runs `ferry <args>` with only this command registered; returns what it printed. */
-async function ferry(args: string[]): Promise<string> {
-  const program = new Command('ferry').exitOverride();
-  register(program);
-  const out: string[] = [];
-  const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (out.push(String(chunk)), true));
-  try {
-    await program.parseAsync(args, { from: 'user' });
-  } finally {
-    write.mockRestore();
-  }
-  return out.join('');
-}
+const ferry = (args: string[]) => runCommand(register, args);
 
 async function record(pipeline: 'transactions' | 'rocket', iso: string, totals: Record<string, number>): Promise<RunRecord> {
   const storage = await Storage.open();
