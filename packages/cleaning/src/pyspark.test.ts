@@ -34,6 +34,33 @@ describe('given the rendered PySpark job', () => {
     expect(run.status).toBe(0);
   });
 
+  it.skipIf(!PYTHON)(`${PYTHON ? '' : 'SKIPPED, no python3 on this machine: '}when its CLI is parsed (pyspark stubbed), then the documented arguments fill in the SQL`, () => {
+    // Only the argument handling runs: pyspark is replaced by empty modules, no Spark session is created.
+    const script = [
+      'import sys, types',
+      'for name in ("pyspark", "pyspark.sql", "pyspark.sql.functions", "pyspark.sql.types"):',
+      '    sys.modules[name] = types.ModuleType(name)',
+      'sys.modules["pyspark"].StorageLevel = None',
+      'sys.modules["pyspark.sql"].SparkSession = None',
+      'sys.modules["pyspark.sql"].functions = sys.modules["pyspark.sql.functions"]',
+      'for t in ("LongType", "StringType", "StructField", "StructType"):',
+      '    setattr(sys.modules["pyspark.sql.types"], t, lambda *a, **k: None)',
+      'job = types.ModuleType("job")',
+      'exec(compile(sys.stdin.read(), "job.py", "exec"), job.__dict__)',
+      'args = job.parse_args(["--input-uri", "s3a://b/p/input_data/", "--output-uri", "s3a://b/p/output_data/_staging/r1/",',
+      '                       "--sources", "2019-08-22.txt,2019-09-21.txt", "--terminal-id-max", "1234", "--epoch", "2019-08-23 00:00:00"])',
+      'sql = job.CLEANING_SQL.replace(job.TERMINAL_ID_MAX_PLACEHOLDER, str(args.terminal_id_max)).replace(job.EPOCH_SECONDS_PLACEHOLDER, str(args.epoch_seconds))',
+      'print(args.sources, args.epoch_seconds, "{{" in sql, "(terminal_id > 1234)" in sql, "- 1566518400)" in sql)',
+      'try:',
+      '    job.parse_args(["--input-uri", "x", "--output-uri", "y", "--sources", "data/2019-08-22.txt"])',
+      'except SystemExit as exit:',
+      '    print("exit", exit.code)',
+    ].join('\n');
+    const run = spawnSync(PYTHON!, ['-c', script], { input: job, encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    expect(run.stdout.trim().split('\n')).toEqual(["['2019-08-22.txt', '2019-09-21.txt'] 1566518400 False True True", 'exit 2']);
+  });
+
   it('when compared with the reviewed golden file, then it is identical (UPDATE_GOLDEN=1 rewrites it deliberately)', async () => {
     if (process.env.UPDATE_GOLDEN === '1') await writeFile(GOLDEN, job);
     expect(job).toBe(await readFile(GOLDEN, 'utf8'));

@@ -328,6 +328,6 @@ def main(argv=None):
 if __name__ == "__main__":
     try:
         sys.exit(main())
-    except Exception as error:  # noqa: BLE001 - any failure must fail the step with one clear line
+    except Exception as error:  # any failure fails the spark-submit step with a non-zero exit
         print("ferry: cleaning failed: %s" % error, file=sys.stderr)
         sys.exit(1)
