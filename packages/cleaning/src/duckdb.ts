@@ -1,5 +1,6 @@
 /** The local engine: cleans one source file with DuckDB into the staging layout of @ferry/types. */
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -44,12 +45,13 @@ export function renderDuckDbCleaningSql(options: { input: string; params?: RuleP
  */
 export async function cleanPeriodWithDuckDb(options: CleanPeriodOptions): Promise<PeriodQuality> {
   const params = options.params ?? DEFAULT_RULE_PARAMS;
-  const config: Record<string, string> = {
+  // A real period (47 M rows) does not fit in memory_limit: DuckDB spills there (else it would use ./.tmp).
+  const ownTempDir = options.tempDir ? undefined : await mkdtemp(join(tmpdir(), 'ferry-duckdb-'));
+  const instance = await DuckDBInstance.create(':memory:', {
     threads: String(options.threads ?? 2),
     memory_limit: options.memoryLimit ?? '1GB',
-  };
-  if (options.tempDir) config.temp_directory = options.tempDir;
-  const instance = await DuckDBInstance.create(':memory:', config);
+    temp_directory: options.tempDir ?? ownTempDir!,
+  });
   const connection = await instance.connect();
   try {
     await rm(options.outDir, { recursive: true, force: true });
@@ -64,6 +66,7 @@ export async function cleanPeriodWithDuckDb(options: CleanPeriodOptions): Promis
   } finally {
     connection.closeSync();
     instance.closeSync();
+    if (ownTempDir) await rm(ownTempDir, { recursive: true, force: true });
   }
 }
 
