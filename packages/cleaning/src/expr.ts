@@ -52,8 +52,6 @@ export const ne = compare('<>');
 export const lt = compare('<');
 export const le = compare('<=');
 export const gt = compare('>');
-export const ge = compare('>=');
-export const plus = (left: Expr, right: Expr | number): Expr => ({ kind: 'arith', op: '+', left, right: asExpr(right) });
 export const minus = (left: Expr, right: Expr | number): Expr => ({ kind: 'arith', op: '-', left, right: asExpr(right) });
 export const and = (...args: Expr[]): Expr => ({ kind: 'logic', op: 'AND', args });
 export const or = (...args: Expr[]): Expr => ({ kind: 'logic', op: 'OR', args });
