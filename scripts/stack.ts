@@ -1,6 +1,7 @@
 // `pnpm deploy:results | deploy:work | destroy:work`: synthesize, then run terraform directly on the
 // synthesized JSON (CDKTF's documented exit path; no cdktf CLI). Needs terraform and Yandex Cloud credentials
-// in the environment (YC_TOKEN or YC_SERVICE_ACCOUNT_KEY_FILE; AWS_* keys for a remote state bucket).
+// in the environment (YC_TOKEN or YC_SERVICE_ACCOUNT_KEY_FILE; AWS_* keys for a remote state bucket), and the folder
+// (YC_FOLDER_ID, or TF_VAR_folder_id), which terraform receives as the stacks' `folder_id` input variable.
 import { chmod, mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +13,8 @@ export type StackName = 'results' | 'work';
 
 export interface StackPlan {
   terraform: string;
+  /** Added to the environment of every terraform run: the stacks' input variables. */
+  env: Record<string, string>;
   /** terraform argument lists, run in order from the repository root. */
   steps: string[][];
   /** Where `terraform output -json` goes after a deploy (sensitive values included: local file only). */
@@ -31,6 +34,11 @@ export function planStackCommand(args: string[], env: Record<string, string | un
   if (action === 'destroy' && stack === 'results') {
     throw new FerryError('refusing to destroy the results stack: it is persistent by design and holds every published result (its bucket also has prevent_destroy)');
   }
+  // YC_FOLDER_ID wins, as at synth time, where it became the variable's default.
+  const folderId = env.YC_FOLDER_ID || env.TF_VAR_folder_id;
+  if (!folderId) {
+    throw new FerryError(`refusing to ${action} ${stack} without a folder: set YC_FOLDER_ID (or TF_VAR_folder_id) to the Yandex Cloud folder to deploy into`);
+  }
   const outdir = env.CDKTF_OUTDIR ?? 'cdktf.out';
   const chdir = `-chdir=${join(outdir, 'stacks', stack)}`;
   const change = action === 'deploy' ? ['apply', '-auto-approve', '-input=false'] : ['destroy', '-auto-approve', '-input=false'];
@@ -39,6 +47,7 @@ export function planStackCommand(args: string[], env: Record<string, string | un
     stack,
     plan: {
       terraform: env.TERRAFORM_BINARY_NAME || 'terraform',
+      env: { TF_VAR_folder_id: folderId },
       steps: [
         [chdir, 'init', '-input=false'],
         [chdir, ...change],
@@ -54,7 +63,8 @@ async function main(): Promise<void> {
   $.cwd = repoRoot;
   $.verbose = true;
   await $({ stdio: 'inherit' })`${join(repoRoot, 'node_modules', '.bin', 'tsx')} stacks/main.ts`;
-  for (const args of plan.steps) await $({ stdio: 'inherit' })`${plan.terraform} ${args}`;
+  const terraformEnv = { ...process.env, ...plan.env };
+  for (const args of plan.steps) await $({ stdio: 'inherit', env: terraformEnv })`${plan.terraform} ${args}`;
 
   const outputsFile = join(repoRoot, plan.outputsFile);
   if (action === 'destroy') {
@@ -63,7 +73,7 @@ async function main(): Promise<void> {
     return;
   }
   // Quiet: the JSON holds the secret key; it goes to a private local file, never to the terminal.
-  const outputs = await $({ quiet: true })`${plan.terraform} ${plan.outputArgs}`;
+  const outputs = await $({ quiet: true, env: terraformEnv })`${plan.terraform} ${plan.outputArgs}`;
   await mkdir(dirname(outputsFile), { recursive: true });
   await writeFile(outputsFile, outputs.stdout, { mode: 0o600 });
   await chmod(outputsFile, 0o600);

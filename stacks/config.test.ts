@@ -3,25 +3,33 @@ import { FerryError } from '@ferry/types';
 import { readStackConfig } from './config.ts';
 
 describe('given the stack configuration', () => {
-  it('when only YC_FOLDER_ID is set, then the documented defaults apply and the buckets are named after the folder', () => {
+  it('when only YC_FOLDER_ID is set, then the documented defaults apply and the bucket names are left to the stacks', () => {
     const config = readStackConfig({ YC_FOLDER_ID: 'b1gfolder' });
     expect(config).toMatchObject({
       folderId: 'b1gfolder',
       zone: 'ru-central1-a',
-      resultsBucket: 'ferry-results-b1gfolder',
-      workBucket: 'ferry-work-b1gfolder',
       noncurrentVersionDays: 30,
       clusterTtlSeconds: 4 * 3600,
       imageVersion: '2.1',
       runId: 'manual',
       dataHosts: 1,
     });
+    expect(config.resultsBucket).toBeUndefined();
+    expect(config.workBucket).toBeUndefined();
     expect(config.sshCidr).toBeUndefined();
     expect(config.stateBucket).toBeUndefined();
   });
 
-  it('when YC_FOLDER_ID is missing, then the error names the variable and what it is for', () => {
-    expect(() => readStackConfig({})).toThrow(new FerryError('YC_FOLDER_ID is required: the Yandex Cloud folder to deploy into'));
+  it('when nothing is set, then the configuration is complete without a folder: it is given at deploy time', () => {
+    const config = readStackConfig({});
+    expect(config.folderId).toBeUndefined();
+    expect(config).toMatchObject({ zone: 'ru-central1-a', runId: 'manual', diskSizeGb: 40 });
+  });
+
+  it('when a folder is given but malformed, then the error names YC_FOLDER_ID and what it is for', () => {
+    expect(() => readStackConfig({ YC_FOLDER_ID: 'B1G_folder' })).toThrow(
+      new FerryError('YC_FOLDER_ID is invalid (lowercase letters and digits): the Yandex Cloud folder to deploy into'),
+    );
   });
 
   it('when a value is malformed, then the error names the variable and the expected form', () => {

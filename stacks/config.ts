@@ -4,11 +4,14 @@ import { FerryError } from '@ferry/types';
 
 export interface StackConfig {
   cloudId?: string;
-  folderId: string;
+  /** Unset: the stacks take the folder from the `folder_id` Terraform variable at deploy time. */
+  folderId?: string;
   zone: string;
-  resultsBucket: string;
+  /** Unset: `ferry-results-<folder>`, resolved by Terraform from the folder variable. */
+  resultsBucket?: string;
   noncurrentVersionDays: number;
-  workBucket: string;
+  /** Unset: `ferry-work-<folder>`, resolved by Terraform from the folder variable. */
+  workBucket?: string;
   runId: string;
   clusterTtlSeconds: number;
   imageVersion: string;
@@ -30,11 +33,13 @@ export interface StackConfig {
 const labelValue = /^[a-z0-9]([-a-z0-9]{0,38}[a-z0-9])?$/;
 const bucketName = /^[a-z0-9][-.a-z0-9]{1,61}[a-z0-9]$/;
 const cidr = /^(\d{1,3}\.){3}\d{1,3}\/\d{1,2}$/;
+/** Also checked by Terraform (the folder_id variable's validation), for a folder given only at deploy time. */
+export const FOLDER_ID_PATTERN = /^[a-z0-9]+$/;
 
 /** Each variable: its environment name, what it means (for errors) and how to read it. */
 const variables = {
   cloudId: { name: 'YC_CLOUD_ID', about: 'the Yandex Cloud cloud id', schema: z.string().min(1).optional() },
-  folderId: { name: 'YC_FOLDER_ID', about: 'the Yandex Cloud folder to deploy into', schema: z.string().regex(/^[a-z0-9]+$/, 'lowercase letters and digits') },
+  folderId: { name: 'YC_FOLDER_ID', about: 'the Yandex Cloud folder to deploy into', schema: z.string().regex(FOLDER_ID_PATTERN, 'lowercase letters and digits').optional() },
   zone: { name: 'YC_ZONE', about: 'the availability zone, e.g. ru-central1-a', schema: z.string().regex(/^[a-z]+-[a-z0-9]+-[a-z]$/, 'a zone such as ru-central1-a').default('ru-central1-a') },
   resultsBucket: { name: 'FERRY_RESULTS_BUCKET', about: 'the persistent results bucket name', schema: z.string().regex(bucketName, 'a bucket name (3-63 lowercase letters, digits, dots, hyphens)').optional() },
   noncurrentVersionDays: { name: 'FERRY_RESULTS_NONCURRENT_DAYS', about: 'days to keep noncurrent result versions', schema: z.coerce.number().int().min(1).default(30) },
@@ -61,7 +66,7 @@ export const CONFIG_VARIABLES = Object.values(variables).map((v) => v.name);
 
 /**
  * Reads the configuration: each variable from the environment, else from cdktf context under the same name.
- * Throws a FerryError naming the first bad or missing variable.
+ * Nothing is required (the folder can wait until deploy); throws a FerryError naming the first invalid variable.
  */
 export function readStackConfig(
   env: Record<string, string | undefined>,
@@ -74,8 +79,7 @@ export function readStackConfig(
     const value = raw === '' ? undefined : raw;
     const result = variable.schema.safeParse(value);
     if (!result.success) {
-      const reason = value === undefined ? 'is required' : `is invalid (${result.error.issues[0]?.message ?? 'bad value'})`;
-      throw new FerryError(`${variable.name} ${reason}: ${variable.about}`);
+      throw new FerryError(`${variable.name} is invalid (${result.error.issues[0]?.message ?? 'bad value'}): ${variable.about}`);
     }
     parsed[key] = result.data;
   }
@@ -84,10 +88,9 @@ export function readStackConfig(
     cloudId: p.cloudId,
     folderId: p.folderId,
     zone: p.zone,
-    // Bucket names are global: default to names made unique by the folder id.
-    resultsBucket: p.resultsBucket ?? `ferry-results-${p.folderId}`,
+    resultsBucket: p.resultsBucket,
     noncurrentVersionDays: p.noncurrentVersionDays,
-    workBucket: p.workBucket ?? `ferry-work-${p.folderId}`,
+    workBucket: p.workBucket,
     runId: p.runId,
     clusterTtlSeconds: Math.round(p.clusterTtlHours * 3600),
     imageVersion: p.imageVersion,

@@ -1,4 +1,5 @@
-// `pnpm synth`: writes cdktf.out/stacks/{results,work}/cdk.tf.json from the environment. No terraform needed.
+// `pnpm synth`: writes cdktf.out/stacks/{results,work}/cdk.tf.json from the environment. No terraform, network or
+// cloud account needed: what is unset (the folder) is left to Terraform input variables.
 import { App } from 'cdktf';
 import { FerryError } from '@ferry/types';
 import { readStackConfig } from './config.ts';
@@ -11,6 +12,9 @@ const contextApp = new App({ outdir, skipValidation: true });
 
 try {
   const config = readStackConfig(process.env, (name) => contextApp.node.tryGetContext(name));
+  if (!config.folderId) {
+    console.log('ferry synth: no YC_FOLDER_ID; the folder (and the default bucket names derived from it) will be taken from TF_VAR_folder_id / YC_FOLDER_ID at deploy time');
+  }
   const files = synthesizeStacks(config, outdir);
   console.log(`synthesized ${Object.values(files).join(', ')}`);
 } catch (error) {

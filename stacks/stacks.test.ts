@@ -18,6 +18,7 @@ const frozenNow = new Date('2026-11-21T06:00:00Z');
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- synthesized Terraform JSON is read dynamically
 type Json = any;
 
+/** Synthesizes both stacks with a folder and cloud id unless `env` overrides them (an empty value unsets one). */
 function synth(env: Record<string, string> = {}): Record<StackName, Json> & { outdir: string } {
   const config: StackConfig = readStackConfig({ YC_FOLDER_ID: 'b1gfolder', YC_CLOUD_ID: 'b1gcloud', ...env }, undefined, () => frozenNow);
   const outdir = mkdtempSync(join(tmpdir(), 'ferry-synth-'));
@@ -31,6 +32,7 @@ function synth(env: Record<string, string> = {}): Record<StackName, Json> & { ou
 }
 
 const defaults = synth();
+const withoutFolder = synth({ YC_FOLDER_ID: '', YC_CLOUD_ID: '' });
 const resultsBucket = defaults.results.resource.yandex_storage_bucket['results-bucket'];
 const workResources = defaults.work.resource;
 
@@ -44,7 +46,7 @@ const withinGroup = { protocol: 'ANY', port: undefined, from_port: 0, to_port: 6
 
 describe('given the results stack', () => {
   it('when synthesized, then the bucket is protected: prevent_destroy, no force_destroy, versioned', () => {
-    expect(resultsBucket.bucket).toBe('ferry-results-b1gfolder');
+    expect(resultsBucket.bucket).toBe('ferry-results-${var.folder_id}');
     expect(resultsBucket.lifecycle).toEqual({ prevent_destroy: true });
     expect(resultsBucket).not.toHaveProperty('force_destroy');
     expect(resultsBucket.versioning).toEqual({ enabled: true });
@@ -74,7 +76,7 @@ describe('given the results stack', () => {
 describe('given the work stack', () => {
   it('when synthesized, then the work bucket is private and destroyable with its objects', () => {
     const bucket = workResources.yandex_storage_bucket['work-bucket'];
-    expect(bucket).toMatchObject({ bucket: 'ferry-work-b1gfolder', force_destroy: true, anonymous_access_flags: { read: false, list: false, config_read: false } });
+    expect(bucket).toMatchObject({ bucket: 'ferry-work-${var.folder_id}', force_destroy: true, anonymous_access_flags: { read: false, list: false, config_read: false } });
     expect(bucket).not.toHaveProperty('lifecycle');
   });
 
@@ -82,7 +84,7 @@ describe('given the work stack', () => {
     const members = Object.values(workResources.yandex_resourcemanager_folder_iam_member) as Json[];
     expect(members.map((m) => m.role).sort()).toEqual(['dataproc.agent', 'storage.editor']);
     for (const member of members) {
-      expect(member.folder_id).toBe('b1gfolder');
+      expect(member.folder_id).toBe('${var.folder_id}');
       expect(member.member).toBe('serviceAccount:${yandex_iam_service_account.cluster-account.id}');
     }
     expect(workResources).not.toHaveProperty('yandex_resourcemanager_folder_iam_binding');
@@ -188,15 +190,56 @@ describe('given both stacks', () => {
     }
   });
 
-  it('when synthesized, then the provider block has ids and zone but no credentials, and pins ~> 0.222', () => {
+  it('when synthesized, then the provider block has the cloud id, the folder variable and the zone but no credentials, and pins ~> 0.222', () => {
     for (const name of STACK_NAMES) {
-      expect(defaults[name].provider.yandex).toEqual([{ cloud_id: 'b1gcloud', folder_id: 'b1gfolder', zone: 'ru-central1-a' }]);
+      expect(defaults[name].provider.yandex).toEqual([{ cloud_id: 'b1gcloud', folder_id: '${var.folder_id}', zone: 'ru-central1-a' }]);
       expect(defaults[name].terraform.required_providers).toEqual({ yandex: { source: 'yandex-cloud/yandex', version: '~> 0.222' } });
     }
   });
 
+  it('when YC_FOLDER_ID is set, then it is the default of the folder_id variable, which Terraform also validates', () => {
+    for (const name of STACK_NAMES) {
+      expect(defaults[name].variable).toEqual({
+        folder_id: {
+          type: 'string',
+          default: 'b1gfolder',
+          nullable: false,
+          description: 'the Yandex Cloud folder to deploy into (YC_FOLDER_ID; TF_VAR_folder_id at deploy time)',
+          validation: [
+            {
+              condition: '${can(regex("^[a-z0-9]+$", var.folder_id))}',
+              error_message: 'The folder id (YC_FOLDER_ID, TF_VAR_folder_id) must be lowercase letters and digits.',
+            },
+          ],
+        },
+      });
+    }
+  });
+
+  it('when no folder or cloud id is given, then the folder_id variable has no default, everything folder-bound references it, and no cloud id is written', () => {
+    for (const name of STACK_NAMES) {
+      expect(withoutFolder[name].variable.folder_id).not.toHaveProperty('default');
+      expect(withoutFolder[name].variable.folder_id.type).toBe('string');
+      expect(withoutFolder[name].provider.yandex).toEqual([{ folder_id: '${var.folder_id}', zone: 'ru-central1-a' }]);
+    }
+    expect(withoutFolder.results.resource.yandex_storage_bucket['results-bucket'].bucket).toBe('ferry-results-${var.folder_id}');
+    expect(withoutFolder.work.resource.yandex_storage_bucket['work-bucket'].bucket).toBe('ferry-work-${var.folder_id}');
+    const members = Object.values(withoutFolder.work.resource.yandex_resourcemanager_folder_iam_member) as Json[];
+    expect(members.map((m) => m.folder_id)).toEqual(['${var.folder_id}', '${var.folder_id}']);
+  });
+
+  it('when bucket names are given, then they are used as they are, with or without a folder', () => {
+    const named = synth({ YC_FOLDER_ID: '', FERRY_RESULTS_BUCKET: 'acme-results', FERRY_WORK_BUCKET: 'acme-work' });
+    expect(named.results.resource.yandex_storage_bucket['results-bucket'].bucket).toBe('acme-results');
+    expect(named.work.resource.yandex_storage_bucket['work-bucket'].bucket).toBe('acme-work');
+  });
+
   it('when every resource and provider block is checked against the provider schema, then there is no problem', () => {
-    const variants = [defaults, synth({ FERRY_SSH_CIDR: '203.0.113.7/32', FERRY_SSH_PUBLIC_KEY: 'ssh-ed25519 AAAA test', FERRY_TF_STATE_BUCKET: 'ferry-state' })];
+    const variants = [
+      defaults,
+      withoutFolder,
+      synth({ FERRY_SSH_CIDR: '203.0.113.7/32', FERRY_SSH_PUBLIC_KEY: 'ssh-ed25519 AAAA test', FERRY_TF_STATE_BUCKET: 'ferry-state' }),
+    ];
     for (const variant of variants) {
       for (const name of STACK_NAMES) expect(validateAgainstSchema(variant[name], schema), name).toEqual([]);
     }

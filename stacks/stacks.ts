@@ -2,7 +2,7 @@
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Construct } from 'constructs';
-import { App, LocalBackend, S3Backend, TerraformOutput, TerraformStack } from 'cdktf';
+import { App, LocalBackend, S3Backend, TerraformOutput, TerraformStack, TerraformVariable, VariableType } from 'cdktf';
 import {
   dataprocCluster,
   iamServiceAccount,
@@ -16,7 +16,7 @@ import {
   vpcSecurityGroup,
   vpcSubnet,
 } from '@ferry/provider-yandex';
-import type { StackConfig } from './config.ts';
+import { FOLDER_ID_PATTERN, type StackConfig } from './config.ts';
 
 export const STACK_NAMES = ['results', 'work'] as const;
 export type StackName = (typeof STACK_NAMES)[number];
@@ -41,9 +41,31 @@ export const CLUSTER_SERVICES = ['HDFS', 'YARN', 'SPARK'] as const;
 
 const S3_ENDPOINT = 'storage.yandexcloud.net';
 
-function addProvider(stack: TerraformStack, config: StackConfig): void {
-  // No credentials here: the provider reads YC_TOKEN or YC_SERVICE_ACCOUNT_KEY_FILE at deploy time.
-  new provider.YandexProvider(stack, 'yandex', { cloudId: config.cloudId, folderId: config.folderId, zone: config.zone });
+/**
+ * The folder is always the `folder_id` input variable, so synth needs no cloud account. A folder known at synth
+ * (YC_FOLDER_ID) becomes its default: the stack directory stays deployable by plain terraform, and the files differ
+ * only by that default. Everything derived from the folder (default bucket names) references the variable, so a
+ * folder given at deploy time (TF_VAR_folder_id) is used consistently.
+ */
+function addFolderVariable(stack: TerraformStack, config: StackConfig): string {
+  const folder = new TerraformVariable(stack, 'folder_id', {
+    type: VariableType.STRING,
+    description: 'the Yandex Cloud folder to deploy into (YC_FOLDER_ID; TF_VAR_folder_id at deploy time)',
+    default: config.folderId,
+    nullable: false,
+    validation: [
+      {
+        condition: `\${can(regex("${FOLDER_ID_PATTERN.source}", var.folder_id))}`,
+        errorMessage: 'The folder id (YC_FOLDER_ID, TF_VAR_folder_id) must be lowercase letters and digits.',
+      },
+    ],
+  });
+  return folder.stringValue;
+}
+
+function addProvider(stack: TerraformStack, config: StackConfig, folderId: string): void {
+  // No credentials here: the provider reads YC_TOKEN or YC_SERVICE_ACCOUNT_KEY_FILE (and YC_CLOUD_ID when unset) at deploy time.
+  new provider.YandexProvider(stack, 'yandex', { cloudId: config.cloudId, folderId, zone: config.zone });
 }
 
 function addBackend(stack: TerraformStack, name: StackName, config: StackConfig, outdir: string): void {
@@ -75,11 +97,13 @@ const privateAccess = { read: false, list: false, configRead: false };
 export class ResultsStack extends TerraformStack {
   constructor(scope: Construct, config: StackConfig, outdir: string) {
     super(scope, 'results');
-    addProvider(this, config);
+    const folderId = addFolderVariable(this, config);
+    addProvider(this, config, folderId);
     addBackend(this, 'results', config, outdir);
 
     const bucket = new storageBucket.StorageBucket(this, 'results-bucket', {
-      bucket: config.resultsBucket,
+      // Bucket names are global: the default is made unique by the folder id.
+      bucket: config.resultsBucket ?? `ferry-results-${folderId}`,
       anonymousAccessFlags: privateAccess,
       versioning: { enabled: true },
       lifecycleRule: [
@@ -101,7 +125,8 @@ export class ResultsStack extends TerraformStack {
 export class WorkStack extends TerraformStack {
   constructor(scope: Construct, config: StackConfig, outdir: string) {
     super(scope, 'work');
-    addProvider(this, config);
+    const folderId = addFolderVariable(this, config);
+    addProvider(this, config, folderId);
     addBackend(this, 'work', config, outdir);
     const labels = {
       app: 'ferry',
@@ -110,7 +135,7 @@ export class WorkStack extends TerraformStack {
     };
 
     const bucket = new storageBucket.StorageBucket(this, 'work-bucket', {
-      bucket: config.workBucket,
+      bucket: config.workBucket ?? `ferry-work-${folderId}`,
       anonymousAccessFlags: privateAccess,
       forceDestroy: true,
     });
@@ -123,7 +148,7 @@ export class WorkStack extends TerraformStack {
     const grants = CLUSTER_ROLES.map(
       (role) =>
         new resourcemanagerFolderIamMember.ResourcemanagerFolderIamMember(this, `cluster-role-${role.replace('.', '-')}`, {
-          folderId: config.folderId,
+          folderId,
           role,
           member: `serviceAccount:${account.id}`,
         }),
