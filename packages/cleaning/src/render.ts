@@ -14,6 +14,8 @@ interface Dialect {
   string(value: string): string;
   matches(arg: string, regex: string): string;
   safeCast(arg: string, type: SqlType): string;
+  toText(arg: string): string;
+  byteLength(arg: string): string;
   parseDatetime(arg: string): string;
   unixSeconds(arg: string): string;
   field(line: string, index: number): string;
@@ -27,6 +29,8 @@ const DUCKDB: Dialect = {
   // The definition checks the YYYY-MM-DD HH:MM:SS shape (and handles 24:00:00) before parsing, so a cast does:
   // it is cheaper than strptime and, like it, NULL for dates that do not exist.
   parseDatetime: (arg) => `TRY_CAST(${arg} AS TIMESTAMP)`,
+  toText: (arg) => `CAST(${arg} AS VARCHAR)`,
+  byteLength: (arg) => `strlen(${arg})`,
   unixSeconds: (arg) => `CAST(epoch(${arg}) AS BIGINT)`,
   field: (line, index) => `string_split(${line}, ',')[${index}]`,
 };
@@ -39,6 +43,8 @@ const SPARK: Dialect = {
   safeCast: (arg, type) => `CAST(${arg} AS ${type})`,
   // Needs spark.sql.legacy.timeParserPolicy=CORRECTED: strict java.time parsing, NULL for 2019-02-30 or 24:00:00.
   parseDatetime: (arg) => `to_timestamp(${arg}, 'yyyy-MM-dd HH:mm:ss')`,
+  toText: (arg) => `CAST(${arg} AS STRING)`,
+  byteLength: (arg) => `octet_length(${arg})`,
   unixSeconds: (arg) => `unix_seconds(${arg})`,
   // split() keeps trailing empty fields (limit -1); element_at is 1-based and NULL past the end with ANSI off.
   field: (line, index) => `element_at(split(${line}, ','), ${index})`,
@@ -91,6 +97,10 @@ export function printExpr(expr: Expr, dialectName: DialectName, placeholders = f
       return d.safeCast(p(expr.arg), expr.type);
     case 'parseDatetime':
       return d.parseDatetime(p(expr.arg));
+    case 'toText':
+      return d.toText(p(expr.arg));
+    case 'byteLength':
+      return d.byteLength(p(expr.arg));
     case 'addDays':
       return `(${p(expr.arg)} + INTERVAL ${expr.days} DAY)`;
     case 'unixSeconds':
@@ -121,7 +131,8 @@ export interface CleaningQueryOptions {
  * repair (on kept rows), then the typed output columns ending with the partition column tx_date.
  */
 export function renderCleaningQuery(dialect: DialectName, options: CleaningQueryOptions): string {
-  const definition = cleaningDefinition(options.params ?? DEFAULT_RULE_PARAMS);
+  const definition = cleaningDefinition(options.params ?? DEFAULT_RULE_PARAMS, 'line');
+  if (definition.input.source !== 'line') throw new Error('the line query needs the line source');
   const p = (e: Expr): string => printExpr(e, dialect, options.placeholders);
   const { lineNumber, rawLine } = definition.input;
   const base = new Set([lineNumber, rawLine]);
@@ -163,6 +174,39 @@ export function renderCleaningQuery(dialect: DialectName, options: CleaningQuery
     ...definition.output.map((column) => `${p({ kind: 'safeCast', arg: column.expr, type: column.type })} AS ${column.name}`),
   ];
   return `WITH\n${ctes.join(',\n')}\nSELECT\n  ${columns.join(',\n  ')}\nFROM classified`;
+}
+
+/**
+ * The local engine's classification, one row per row of `input` (a relation with the `fields` source columns),
+ * in the same order, without judging duplicates (that needs the file order, see duckdb.ts):
+ * comment, rule (first rule broken, `duplicate` not judged), judged_for_duplicates (no rule that outranks
+ * `duplicate` is broken), dedupe_key, repair (if the row ends up kept), raw_line (the `rawText` SQL, only on rows that
+ * are rejected or whose text is not the output values printed back), then the typed output columns.
+ */
+export function renderDuckDbClassification(options: { input: string; rawText: string; params?: RuleParams }): string {
+  const definition = cleaningDefinition(options.params ?? DEFAULT_RULE_PARAMS, 'fields');
+  if (definition.input.source !== 'fields') throw new Error('the classification needs the fields source');
+  const p = (e: Expr): string => printExpr(e, 'duckdb');
+  const s = (value: string): string => p({ kind: 'literal', value });
+  const judged = definition.rules.filter((rule) => rule.id !== 'duplicate');
+  const outranking = definition.rules.slice(0, definition.rules.findIndex((rule) => rule.id === 'duplicate'));
+  const flags = judged.map((rule) => ({ name: `breaks_${rule.id}`, expr: rule.condition }));
+  const layers = layerByDependency([...definition.values, ...flags], new Set(definition.input.columns));
+  const from = layers.reduce(
+    (relation, layer) => `(\n  SELECT *,\n${layer.map((item) => `    ${p(item.expr)} AS ${item.name}`).join(',\n')}\n  FROM ${relation}\n)`,
+    options.input,
+  );
+  const rule = `CASE\n${judged.map((r) => `      WHEN breaks_${r.id} THEN ${s(r.id)}`).join('\n')}\n    END`;
+  const columns = [
+    `${p(definition.comment)} AS comment`,
+    'rule',
+    `NOT (${outranking.map((r) => `breaks_${r.id}`).join(' OR ')}) AS judged_for_duplicates`,
+    `${p(definition.dedupe.key)} AS dedupe_key`,
+    `CASE${definition.repairs.map((repair) => ` WHEN ${p(repair.condition)} THEN ${s(repair.id)}`).join('')} END AS repair`,
+    `CASE WHEN rule IS NOT NULL OR canonical_text IS NOT TRUE THEN ${options.rawText} END AS raw_line`,
+    ...definition.output.map((column) => `${p({ kind: 'safeCast', arg: column.expr, type: column.type })} AS ${column.name}`),
+  ];
+  return `SELECT\n  ${columns.join(',\n  ')}\nFROM (SELECT *, ${rule} AS rule FROM ${from}) AS classified`;
 }
 
 /** Number of comment lines in the input relation. */

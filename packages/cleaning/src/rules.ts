@@ -5,8 +5,8 @@
 import { DEFAULT_RULE_PARAMS, FerryError } from '@ferry/types';
 import type { RepairId, RuleId, RuleParams } from '@ferry/types';
 import {
-  addDays, and, coalesce, col, lit, concat, eq, field, fieldCount, floorDiv, gt, isIn, isNull, le, lt, matches, minus, ne,
-  not, or, param, parseDatetime, rowNumber, safeCast, startsWith, substring, unixSeconds, when,
+  addDays, and, byteLength, coalesce, col, lit, concat, eq, field, fieldCount, floorDiv, gt, isIn, isNull, le, lt, matches, minus, ne,
+  not, or, param, parseDatetime, rowNumber, safeCast, startsWith, substring, toText, unixSeconds, when,
 } from './expr.ts';
 import type { Expr, PatternName, SqlType } from './expr.ts';
 
@@ -36,9 +36,18 @@ export interface OutputColumn {
   expr: Expr;
 }
 
+/**
+ * Where the fields come from; everything after the fields (values, rules, repairs, output) is shared.
+ * - `line`: one row per physical line, (line_number, raw_line), raw_line NULL for an empty line; fields are split
+ *   from the line (the Spark job).
+ * - `fields`: one row per non-empty line, with the fields already split by a CSV reader into raw_<name> columns and
+ *   `field_count` (the local DuckDB engine, where splitting strings is the expensive part).
+ */
+export type FieldSource = 'line' | 'fields';
+
 export interface CleaningDefinition {
-  /** Columns of the input relation: one row per physical line of the source file. */
-  input: { lineNumber: string; rawLine: string };
+  /** Columns of the input relation. */
+  input: { source: 'line'; lineNumber: string; rawLine: string } | { source: 'fields'; columns: string[] };
   /** Lines that are comments, not rows (evaluated on the input columns). */
   comment: Expr;
   values: ValueDefinition[];
@@ -48,7 +57,7 @@ export interface CleaningDefinition {
    * also be equal for rows of different partitions): rows whose key occurs once get occurrence 1 without a window,
    * so only the few candidates are sorted.
    */
-  dedupe: { occurrence: string; candidateKey: Expr; value: Expr };
+  dedupe: { occurrence: string; candidateKey: Expr; value: Expr; key: Expr };
   rules: RuleDefinition[];
   repairs: RepairDefinition[];
   /** The typed projection of kept rows, in file-format order, then the partition column. */
@@ -84,44 +93,102 @@ const SECONDS_PER_DAY = 86_400;
 /** The column holding "this row breaks rule `id`", as rendered by render.ts. */
 export const broken = (id: RuleId): Expr => col(`breaks_${id}`);
 
-const raw = (name: (typeof SOURCE_COLUMNS)[number]): Expr => col(`raw_${name}`);
+type SourceColumn = (typeof SOURCE_COLUMNS)[number];
 
-/** The value of a field cast to `type`, or NULL when its text does not have the `pattern` shape. */
-const parsed = (name: (typeof SOURCE_COLUMNS)[number], pattern: PatternName, type: SqlType): ValueDefinition => ({
+const raw = (name: SourceColumn): Expr => col(`raw_${name}`);
+
+/** Input columns of the `fields` source: one per source column, then how many fields the line had. */
+export const FIELD_SOURCE_COLUMNS = [...SOURCE_COLUMNS.map((name) => `raw_${name}`), 'field_count'];
+
+/**
+ * The value of a field cast to `type`, or NULL when its text does not have the `pattern` shape.
+ * `fast` is a cheaper test that implies the pattern (true for almost every field); the pattern decides the rest.
+ */
+const parsed = (name: SourceColumn, pattern: PatternName, type: SqlType, fast: { when: Expr; value: Expr }): ValueDefinition => ({
   name,
   expr: when([
-    [col('well_shaped'), safeCast(raw(name), type)],
+    [fast.when, fast.value],
     [matches(raw(name), pattern), safeCast(raw(name), type)],
   ]),
 });
 
-export function cleaningDefinition(params: RuleParams = DEFAULT_RULE_PARAMS): CleaningDefinition {
+/** Fields with their pattern and type, in the order the rules read them. */
+const NUMBER_FIELDS: Array<[SourceColumn, PatternName, SqlType]> = [
+  ['transaction_id', 'integer', 'BIGINT'],
+  ['customer_id', 'integer', 'BIGINT'],
+  ['terminal_id', 'integer', 'BIGINT'],
+  ['tx_amount', 'decimal', 'DECIMAL(12,2)'],
+  ['tx_time_seconds', 'integer', 'BIGINT'],
+  ['tx_time_days', 'integer', 'BIGINT'],
+  ['tx_fraud', 'integer', 'BIGINT'],
+  ['tx_fraud_scenario', 'integer', 'BIGINT'],
+];
+
+/**
+ * The `line` source: fields split from the line, and one regular expression over the whole line as the fast test.
+ */
+function lineFields(): { values: ValueDefinition[]; fast: (name: SourceColumn, type: SqlType) => { when: Expr; value: Expr }; datetime: Expr | null } {
+  const line = col('line');
+  return {
+    values: [
+      // An empty line reads as NULL in some readers; it is a (malformed) row with an empty text.
+      { name: 'line', expr: coalesce(col('raw_line'), lit('')) },
+      { name: 'field_count', expr: fieldCount(line) },
+      ...SOURCE_COLUMNS.map((name, i) => ({ name: `raw_${name}`, expr: field(line, i + 1) })),
+      { name: 'well_shaped', expr: matches(line, 'wellShapedLine') },
+    ],
+    fast: (name, type) => ({ when: col('well_shaped'), value: safeCast(raw(name), type) }),
+    datetime: null,
+  };
+}
+
+/**
+ * The `fields` source: the fast test is a canonical round trip — the field's text is exactly how the engine prints
+ * the value it casts to. Canonical text always has the pattern's shape once its length is bounded (at most 18
+ * digits; a 4-digit year not starting with 0); valid but other text (`007`, `1.5`, `24:00:00`) takes the pattern path.
+ * Every field passing it also means the line is exactly the values printed back (see `canonical_text`).
+ */
+function splitFields(): { values: ValueDefinition[]; fast: (name: SourceColumn, type: SqlType) => { when: Expr; value: Expr }; datetime: Expr } {
+  const cast = (name: SourceColumn): Expr => col(`cast_${name}`);
+  const canonical = (name: SourceColumn): Expr => col(`canonical_${name}`);
+  const roundTrips = (name: SourceColumn): Expr => eq(toText(cast(name)), raw(name));
+  const dt = raw('tx_datetime');
+  return {
+    values: [
+      ...NUMBER_FIELDS.map(([name, , type]) => ({ name: `cast_${name}`, expr: safeCast(raw(name), type) })),
+      { name: 'cast_tx_datetime', expr: parseDatetime(dt) },
+      ...NUMBER_FIELDS.map(([name, pattern]) => ({
+        name: `canonical_${name}`,
+        expr: pattern === 'integer' ? and(le(byteLength(raw(name)), 18), roundTrips(name)) : roundTrips(name),
+      })),
+      { name: 'canonical_tx_datetime', expr: and(eq(byteLength(dt), 19), ne(substring(dt, 1, 1), lit('0')), roundTrips('tx_datetime')) },
+      // Every field canonical and nine of them: the line is the output values printed back, separated by commas.
+      { name: 'canonical_text', expr: and(eq(col('field_count'), 9), ...SOURCE_COLUMNS.map(canonical)) },
+    ],
+    fast: (name) => ({ when: canonical(name), value: cast(name) }),
+    datetime: canonical('tx_datetime'),
+  };
+}
+
+export function cleaningDefinition(params: RuleParams = DEFAULT_RULE_PARAMS, source: FieldSource = 'line'): CleaningDefinition {
   const epochSeconds = epochToUnixSeconds(params.epoch);
   if (!Number.isInteger(params.terminalIdMax) || params.terminalIdMax < 0) {
     throw new FerryError(`terminalIdMax must be a non-negative integer, got ${params.terminalIdMax}`);
   }
-  const line = col('line');
   const dt = raw('tx_datetime');
+  const fields = source === 'line' ? lineFields() : splitFields();
+  // With the `fields` source a canonical datetime is already cast (and never 24:00:00).
+  const canonicalDatetime: Array<[Expr, Expr]> = fields.datetime ? [[fields.datetime, col('cast_tx_datetime')]] : [];
 
   const values: ValueDefinition[] = [
-    // An empty line reads as NULL in some readers; it is a (malformed) row with an empty text.
-    { name: 'line', expr: coalesce(col('raw_line'), lit('')) },
-    { name: 'field_count', expr: fieldCount(line) },
-    ...SOURCE_COLUMNS.map((name, i) => ({ name: `raw_${name}`, expr: field(line, i + 1) })),
-    { name: 'well_shaped', expr: matches(line, 'wellShapedLine') },
-    parsed('transaction_id', 'integer', 'BIGINT'),
-    parsed('customer_id', 'integer', 'BIGINT'),
-    parsed('terminal_id', 'integer', 'BIGINT'),
-    parsed('tx_amount', 'decimal', 'DECIMAL(12,2)'),
-    parsed('tx_time_seconds', 'integer', 'BIGINT'),
-    parsed('tx_time_days', 'integer', 'BIGINT'),
-    parsed('tx_fraud', 'integer', 'BIGINT'),
-    parsed('tx_fraud_scenario', 'integer', 'BIGINT'),
-    { name: 'datetime_shaped', expr: when([[col('well_shaped'), lit(true)]], matches(dt, 'datetime')) },
+    ...fields.values,
+    ...NUMBER_FIELDS.map(([name, pattern, type]) => parsed(name, pattern, type, fields.fast(name, type))),
+    { name: 'datetime_shaped', expr: when([[fields.datetime ?? col('well_shaped'), lit(true)]], matches(dt, 'datetime')) },
     { name: 'is_midnight_24h', expr: and(col('datetime_shaped'), eq(substring(dt, 12, 8), lit('24:00:00'))) },
     {
       name: 'tx_datetime',
       expr: when([
+        ...canonicalDatetime,
         [col('is_midnight_24h'), addDays(parseDatetime(concat(substring(dt, 1, 10), lit(' 00:00:00'))), 1)],
         [col('datetime_shaped'), parseDatetime(dt)],
       ]),
@@ -203,8 +270,8 @@ export function cleaningDefinition(params: RuleParams = DEFAULT_RULE_PARAMS): Cl
   ];
 
   return {
-    input: { lineNumber: 'line_number', rawLine: 'raw_line' },
-    comment: startsWith(coalesce(col('raw_line'), lit('')), '#'),
+    input: source === 'line' ? { source, lineNumber: 'line_number', rawLine: 'raw_line' } : { source, columns: FIELD_SOURCE_COLUMNS },
+    comment: source === 'line' ? startsWith(coalesce(col('raw_line'), lit('')), '#') : startsWith(raw('transaction_id'), '#'),
     values,
     dedupe: {
       occurrence: 'id_occurrence',
@@ -212,6 +279,8 @@ export function cleaningDefinition(params: RuleParams = DEFAULT_RULE_PARAMS): Cl
       candidateKey: safeCast(field(coalesce(col('raw_line'), lit('')), 1), 'BIGINT'),
       // Duplicates are judged among well-formed rows only; the earliest line of an id is kept.
       value: rowNumber([broken('malformed'), col('transaction_id')], [col('line_number')]),
+      // The same judgement where rows are numbered in file order and malformed rows are left out beforehand.
+      key: col('transaction_id'),
     },
     rules,
     repairs,
