@@ -7,13 +7,13 @@ import type { PeriodQuality } from '@ferry/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASES } from './cases.fixture.ts';
 import type { Expected } from './cases.fixture.ts';
-import { cleanPeriodWithDuckDb } from './duckdb.ts';
+import { cleanPeriodWithDuckDb, renderDuckDbSourceFields } from './duckdb.ts';
 
 const SOURCE = '2019-08-22.txt';
 const count = (what: Expected): number => CASES.filter((c) => c.expect === what).length;
 
-async function query(sql: string): Promise<Record<string, unknown>[]> {
-  const instance = await DuckDBInstance.create(':memory:', { threads: '1', memory_limit: '1GB' });
+async function query(sql: string, threads = '1'): Promise<Record<string, unknown>[]> {
+  const instance = await DuckDBInstance.create(':memory:', { threads, memory_limit: '1GB' });
   const connection = await instance.connect();
   try {
     return (await connection.runAndReadAll(sql)).getRowObjectsJS();
@@ -126,25 +126,54 @@ describe('given rule parameters other than the defaults', () => {
 });
 
 describe('given a file of several CSV scan blocks (about 20 MB) read by two threads', () => {
+  const rows = 330_000;
+  let dir: string;
+  let inputPath: string;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'ferry-cleaning-order-'));
+    inputPath = join(dir, '2019-08-22.txt');
+    const lines = [CASES[0]!.line];
+    for (let id = 0; id < rows; id++) {
+      // Line number of row `id` is id + 2 (header first); every 997th row gets a terminal that is not a number.
+      const terminal = id % 997 === 0 ? 'Err' : String(id % 1000);
+      lines.push(`${id},2019-08-22 06:51:03,${id % 1000},${terminal},12.34,24663,0,0,0`);
+    }
+    await writeFile(inputPath, `${lines.join('\n')}\n`);
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('when its fields are read into a table, then rowid order is file order (the engine numbers lines by it)', async () => {
+    const [row] = await query(
+      `CREATE TABLE fields AS SELECT raw_transaction_id FROM ${renderDuckDbSourceFields(inputPath)};
+       SELECT count(*) AS n, count(*) FILTER (WHERE rowid <> raw_transaction_id::BIGINT + 1) AS out_of_order FROM fields WHERE rowid > 0`,
+      '2',
+    );
+    expect(row).toEqual({ n: BigInt(rows), out_of_order: 0n });
+  });
+
   it('when cleaned, then every quarantined line carries its own line number (the id it holds tells where it is)', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'ferry-cleaning-order-'));
+    const quality = await cleanPeriodWithDuckDb({ inputPath, outDir: join(dir, 'out'), period: '2019-08-22', source: '2019-08-22.txt', threads: 2, memoryLimit: '1GB' });
+    const quarantined = await query(
+      `SELECT line_number, split_part(raw_line, ',', 1)::BIGINT AS id FROM read_parquet('${join(dir, 'out', 'quarantine', '*.parquet')}') ORDER BY line_number`,
+    );
+    expect(quarantined.length).toBe(Math.ceil(rows / 997));
+    expect(quarantined.every((r) => r.line_number === (r.id as bigint) + 2n)).toBe(true);
+    expect(quality.rows_written).toBe(rows - quarantined.length);
+  });
+});
+
+describe('given a file with a carriage return', () => {
+  it('when cleaned, then it is refused with a clear message, as lines must end with a newline alone', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ferry-cleaning-cr-'));
     try {
       const inputPath = join(dir, '2019-08-22.txt');
-      const rows = 330_000;
-      const lines = [CASES[0]!.line];
-      for (let id = 0; id < rows; id++) {
-        // Line number of row `id` is id + 2 (header first); every 997th row gets a terminal that is not a number.
-        const terminal = id % 997 === 0 ? 'Err' : String(id % 1000);
-        lines.push(`${id},2019-08-22 06:51:03,${id % 1000},${terminal},12.34,24663,0,0,0`);
-      }
-      await writeFile(inputPath, `${lines.join('\n')}\n`);
-      const quality = await cleanPeriodWithDuckDb({ inputPath, outDir: join(dir, 'out'), period: '2019-08-22', source: '2019-08-22.txt', threads: 2, memoryLimit: '1GB' });
-      const quarantined = await query(
-        `SELECT line_number, split_part(raw_line, ',', 1)::BIGINT AS id FROM read_parquet('${join(dir, 'out', 'quarantine', '*.parquet')}') ORDER BY line_number`,
-      );
-      expect(quarantined.length).toBe(Math.ceil(rows / 997));
-      expect(quarantined.every((r) => r.line_number === (r.id as bigint) + 2n)).toBe(true);
-      expect(quality.rows_written).toBe(rows - quarantined.length);
+      await writeFile(inputPath, `${CASES[0]!.line}\r\n${CASES[1]!.line}\r\n`);
+      await expect(
+        cleanPeriodWithDuckDb({ inputPath, outDir: join(dir, 'out'), period: '2019-08-22', source: '2019-08-22.txt', threads: 1, memoryLimit: '1GB' }),
+      ).rejects.toThrow(/2019-08-22\.txt has a carriage return/);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -93,7 +93,8 @@ export async function cleanPeriodWithDuckDb(options: CleanPeriodOptions): Promis
 }
 
 async function clean(connection: DuckDBConnection, options: CleanPeriodOptions, params: RuleParams): Promise<PeriodQuality> {
-  const output = cleaningDefinition(params, 'fields').output.map((column) => column.name);
+  const definition = cleaningDefinition(params, 'fields');
+  const output = definition.output.map((column) => column.name);
   const lines = `(${renderDuckDbSourceLines(options.inputPath)})`;
 
   // Classify every non-empty line once, into a table whose rowid is the line's rank among non-empty lines: with
@@ -125,7 +126,7 @@ async function clean(connection: DuckDBConnection, options: CleanPeriodOptions, 
   // Duplicates: among rows no earlier rule rejects, every occurrence of a key after the first in file order.
   await connection.run(
     `CREATE TEMP TABLE duplicates AS SELECT rowid AS row_index FROM classified WHERE NOT comment AND judged_for_duplicates
-     QUALIFY row_number() OVER (PARTITION BY dedupe_key ORDER BY rowid) > 1`,
+     QUALIFY row_number() OVER (PARTITION BY ${definition.dedupe.key} ORDER BY rowid) > 1`,
   );
   const finalRule = `CASE WHEN NOT judged_for_duplicates THEN rule WHEN rowid IN (SELECT row_index FROM duplicates) THEN 'duplicate' ELSE rule END`;
   await connection.run(

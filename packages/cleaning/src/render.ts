@@ -180,7 +180,7 @@ export function renderCleaningQuery(dialect: DialectName, options: CleaningQuery
  * The local engine's classification, one row per row of `input` (a relation with the `fields` source columns),
  * in the same order, without judging duplicates (that needs the file order, see duckdb.ts):
  * comment, rule (first rule broken, `duplicate` not judged), judged_for_duplicates (no rule that outranks
- * `duplicate` is broken), dedupe_key, repair (if the row ends up kept), raw_line (the `rawText` SQL, only on rows that
+ * `duplicate` is broken; they are told apart by the output column `dedupe.key`), repair (if the row ends up kept), raw_line (the `rawText` SQL, only on rows that
  * are rejected or whose text is not the output values printed back), then the typed output columns.
  */
 export function renderDuckDbClassification(options: { input: string; rawText: string; params?: RuleParams }): string {
@@ -201,7 +201,6 @@ export function renderDuckDbClassification(options: { input: string; rawText: st
     `${p(definition.comment)} AS comment`,
     'rule',
     `NOT (${outranking.map((r) => `breaks_${r.id}`).join(' OR ')}) AS judged_for_duplicates`,
-    `${p(definition.dedupe.key)} AS dedupe_key`,
     `CASE${definition.repairs.map((repair) => ` WHEN ${p(repair.condition)} THEN ${s(repair.id)}`).join('')} END AS repair`,
     `CASE WHEN rule IS NOT NULL OR canonical_text IS NOT TRUE THEN ${options.rawText} END AS raw_line`,
     ...definition.output.map((column) => `${p({ kind: 'safeCast', arg: column.expr, type: column.type })} AS ${column.name}`),

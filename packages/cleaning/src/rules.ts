@@ -57,7 +57,8 @@ export interface CleaningDefinition {
    * also be equal for rows of different partitions): rows whose key occurs once get occurrence 1 without a window,
    * so only the few candidates are sorted.
    */
-  dedupe: { occurrence: string; candidateKey: Expr; value: Expr; key: Expr };
+  /** `key`: the output column the local engine partitions by, among rows no earlier rule rejects, in file order. */
+  dedupe: { occurrence: string; candidateKey: Expr; value: Expr; key: string };
   rules: RuleDefinition[];
   repairs: RepairDefinition[];
   /** The typed projection of kept rows, in file-format order, then the partition column. */
@@ -280,7 +281,7 @@ export function cleaningDefinition(params: RuleParams = DEFAULT_RULE_PARAMS, sou
       // Duplicates are judged among well-formed rows only; the earliest line of an id is kept.
       value: rowNumber([broken('malformed'), col('transaction_id')], [col('line_number')]),
       // The same judgement where rows are numbered in file order and malformed rows are left out beforehand.
-      key: col('transaction_id'),
+      key: 'transaction_id',
     },
     rules,
     repairs,
