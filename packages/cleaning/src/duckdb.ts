@@ -6,7 +6,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { DEFAULT_RULE_PARAMS, FerryError, REPAIR_IDS, RULE_IDS } from '@ferry/types';
 import type { PeriodQuality, RepairId, RuleId, RuleParams } from '@ferry/types';
-import { renderDuckDbClassification, renderQualityQuery } from './render.ts';
+import { COMMENT_LINE, printExpr, renderDuckDbClassification, renderQualityQuery } from './render.ts';
 import { SOURCE_COLUMNS, cleaningDefinition } from './rules.ts';
 
 export interface CleanPeriodOptions {
@@ -95,6 +95,10 @@ export async function cleanPeriodWithDuckDb(options: CleanPeriodOptions): Promis
 async function clean(connection: DuckDBConnection, options: CleanPeriodOptions, params: RuleParams): Promise<PeriodQuality> {
   const definition = cleaningDefinition(params, 'fields');
   const output = definition.output.map((column) => column.name);
+  const partition = definition.output.find((column) => column.name === definition.partitionColumn)!;
+  // Rules that outrank `duplicate`: a row breaking one is not judged for duplicates.
+  const outranking = definition.rules.slice(0, definition.rules.findIndex((rule) => rule.id === 'duplicate')).map((rule) => q(rule.id));
+  const row = `rule IS DISTINCT FROM ${q(COMMENT_LINE)}`;
   const lines = `(${renderDuckDbSourceLines(options.inputPath)})`;
 
   // Classify every non-empty line once, into a table whose rowid is the line's rank among non-empty lines: with
@@ -125,17 +129,18 @@ async function clean(connection: DuckDBConnection, options: CleanPeriodOptions, 
 
   // Duplicates: among rows no earlier rule rejects, every occurrence of a key after the first in file order.
   await connection.run(
-    `CREATE TEMP TABLE duplicates AS SELECT rowid AS row_index FROM classified WHERE NOT comment AND judged_for_duplicates
+    `CREATE TEMP TABLE duplicates AS SELECT rowid AS row_index FROM classified
+     WHERE rule IS NULL OR rule NOT IN (${[q(COMMENT_LINE), ...outranking].join(', ')})
      QUALIFY row_number() OVER (PARTITION BY ${definition.dedupe.key} ORDER BY rowid) > 1`,
   );
-  const finalRule = `CASE WHEN NOT judged_for_duplicates THEN rule WHEN rowid IN (SELECT row_index FROM duplicates) THEN 'duplicate' ELSE rule END`;
+  const finalRule = `CASE WHEN rule IN (${outranking.join(', ')}) THEN rule WHEN rowid IN (SELECT row_index FROM duplicates) THEN 'duplicate' ELSE rule END`;
   await connection.run(
     `CREATE TEMP VIEW judged_rows AS
-     SELECT rule, CASE WHEN rule IS NULL THEN repair END AS repair FROM (SELECT ${finalRule} AS rule, repair FROM classified WHERE NOT comment)
+     SELECT rule, CASE WHEN rule IS NULL THEN repair END AS repair FROM (SELECT ${finalRule} AS rule, repair FROM classified WHERE ${row})
      UNION ALL SELECT rule, repair FROM empty_rows`,
   );
   const counts = await firstRow(connection, renderQualityQuery('duckdb', 'judged_rows'));
-  const comments = await firstRow(connection, 'SELECT count(*) AS comment_lines FROM classified WHERE comment');
+  const comments = await firstRow(connection, `SELECT count(*) AS comment_lines FROM classified WHERE rule = ${q(COMMENT_LINE)}`);
 
   // The rejected rows: few, so their line numbers and texts are worked out here. A duplicate whose text is
   // canonical has no stored text: it is its values printed back.
@@ -144,7 +149,7 @@ async function clean(connection: DuckDBConnection, options: CleanPeriodOptions, 
     `CREATE TEMP TABLE rejected AS
      SELECT row_index + 1 + (SELECT count(*) FROM empty_offsets WHERE non_empty_before <= row_index) AS line_number, final_rule AS rule,
        COALESCE(raw_line, CASE WHEN rule IS NULL THEN ${printedBack} END) AS raw_line
-     FROM (SELECT rowid AS row_index, *, ${finalRule} AS final_rule FROM classified WHERE NOT comment) WHERE final_rule IS NOT NULL`,
+     FROM (SELECT rowid AS row_index, *, ${finalRule} AS final_rule FROM classified WHERE ${row}) WHERE final_rule IS NOT NULL`,
   );
   // Lines with more than ten fields: their text is only whole in the line relation.
   const cutShort = await firstRow(connection, 'SELECT count(*) AS lines FROM rejected WHERE raw_line IS NULL');
@@ -157,8 +162,11 @@ async function clean(connection: DuckDBConnection, options: CleanPeriodOptions, 
 
   await connection.run('SET preserve_insertion_order = false');
   await connection.run(
-    `COPY (SELECT ${output.join(', ')} FROM classified WHERE NOT comment AND rule IS NULL AND rowid NOT IN (SELECT row_index FROM duplicates))
-     TO ${q(join(options.outDir, 'data'))} (FORMAT parquet, PARTITION_BY (tx_date), COMPRESSION snappy, OVERWRITE_OR_IGNORE)`,
+    `COPY (
+       SELECT ${output.filter((name) => name !== partition.name).join(', ')},
+         ${printExpr({ kind: 'safeCast', arg: partition.expr, type: partition.type }, 'duckdb')} AS ${partition.name}
+       FROM classified WHERE rule IS NULL AND rowid NOT IN (SELECT row_index FROM duplicates))
+     TO ${q(join(options.outDir, 'data'))} (FORMAT parquet, PARTITION_BY (${partition.name}), COMPRESSION snappy, OVERWRITE_OR_IGNORE)`,
   );
   await connection.run(
     `COPY (SELECT ${q(options.source)} AS source, line_number, raw_line, rule FROM (

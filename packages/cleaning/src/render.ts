@@ -176,12 +176,15 @@ export function renderCleaningQuery(dialect: DialectName, options: CleaningQuery
   return `WITH\n${ctes.join(',\n')}\nSELECT\n  ${columns.join(',\n  ')}\nFROM classified`;
 }
 
+/** The `rule` of a comment line in the local engine's classification (comment lines are not rows). */
+export const COMMENT_LINE = 'comment';
+
 /**
  * The local engine's classification, one row per row of `input` (a relation with the `fields` source columns),
- * in the same order, without judging duplicates (that needs the file order, see duckdb.ts):
- * comment, rule (first rule broken, `duplicate` not judged), judged_for_duplicates (no rule that outranks
- * `duplicate` is broken; they are told apart by the output column `dedupe.key`), repair (if the row ends up kept), raw_line (the `rawText` SQL, only on rows that
- * are rejected or whose text is not the output values printed back), then the typed output columns.
+ * in the same order, without judging duplicates (that needs the file order, see duckdb.ts). Kept narrow, as it is
+ * stored for the whole file: rule (COMMENT_LINE, or the first rule broken with `duplicate` not judged), repair (if
+ * the row ends up kept), raw_line (the `rawText` SQL, only on rows that are rejected or whose text is not the
+ * output values printed back), then the typed output columns but the partition column (derived when written).
  */
 export function renderDuckDbClassification(options: { input: string; rawText: string; params?: RuleParams }): string {
   const definition = cleaningDefinition(options.params ?? DEFAULT_RULE_PARAMS, 'fields');
@@ -189,21 +192,20 @@ export function renderDuckDbClassification(options: { input: string; rawText: st
   const p = (e: Expr): string => printExpr(e, 'duckdb');
   const s = (value: string): string => p({ kind: 'literal', value });
   const judged = definition.rules.filter((rule) => rule.id !== 'duplicate');
-  const outranking = definition.rules.slice(0, definition.rules.findIndex((rule) => rule.id === 'duplicate'));
   const flags = judged.map((rule) => ({ name: `breaks_${rule.id}`, expr: rule.condition }));
   const layers = layerByDependency([...definition.values, ...flags], new Set(definition.input.columns));
   const from = layers.reduce(
     (relation, layer) => `(\n  SELECT *,\n${layer.map((item) => `    ${p(item.expr)} AS ${item.name}`).join(',\n')}\n  FROM ${relation}\n)`,
     options.input,
   );
-  const rule = `CASE\n${judged.map((r) => `      WHEN breaks_${r.id} THEN ${s(r.id)}`).join('\n')}\n    END`;
+  const rule = `CASE\n      WHEN ${p(definition.comment)} THEN ${s(COMMENT_LINE)}\n${judged.map((r) => `      WHEN breaks_${r.id} THEN ${s(r.id)}`).join('\n')}\n    END`;
   const columns = [
-    `${p(definition.comment)} AS comment`,
     'rule',
-    `NOT (${outranking.map((r) => `breaks_${r.id}`).join(' OR ')}) AS judged_for_duplicates`,
     `CASE${definition.repairs.map((repair) => ` WHEN ${p(repair.condition)} THEN ${s(repair.id)}`).join('')} END AS repair`,
     `CASE WHEN rule IS NOT NULL OR canonical_text IS NOT TRUE THEN ${options.rawText} END AS raw_line`,
-    ...definition.output.map((column) => `${p({ kind: 'safeCast', arg: column.expr, type: column.type })} AS ${column.name}`),
+    ...definition.output
+      .filter((column) => column.name !== definition.partitionColumn)
+      .map((column) => `${p({ kind: 'safeCast', arg: column.expr, type: column.type })} AS ${column.name}`),
   ];
   return `SELECT\n  ${columns.join(',\n  ')}\nFROM (SELECT *, ${rule} AS rule FROM ${from}) AS classified`;
 }
