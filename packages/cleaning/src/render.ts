@@ -1,6 +1,7 @@
 /**
- * Renders the cleaning definition (rules.ts) as one SQL query, for DuckDB or Spark SQL.
- * Every dialect difference lives in the two printers below; the query's shape is shared.
+ * Renders the cleaning definition (rules.ts) as SQL: the Spark job's query over lines (renderCleaningQuery, printable
+ * for either dialect) and the local engine's classification over fields split by DuckDB's CSV reader.
+ * Every dialect difference lives in the two printers below.
  */
 import { DEFAULT_RULE_PARAMS, REPAIR_IDS, RULE_IDS } from '@ferry/types';
 import type { RuleParams } from '@ferry/types';
@@ -126,7 +127,7 @@ export interface CleaningQueryOptions {
 }
 
 /**
- * The classified rows of one source file (comment lines excluded), one per line:
+ * The classified rows of one source file from the `line` source (the Spark job's query; comment lines excluded), one per line:
  * line_number, raw_line (the line as read, only on rejected rows), rule (first rule broken, NULL when kept),
  * repair (on kept rows), then the typed output columns ending with the partition column tx_date.
  */

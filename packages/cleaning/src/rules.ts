@@ -55,9 +55,9 @@ export interface CleaningDefinition {
    * How duplicates are found: `occurrence` is the row's rank among rows sharing the partition, in line order.
    * `candidateKey` is a cheap key computed from the raw line that is equal for any two rows of one partition (it may
    * also be equal for rows of different partitions): rows whose key occurs once get occurrence 1 without a window,
-   * so only the few candidates are sorted.
+   * so only the few candidates are sorted. `key` states the same for the local engine, which numbers rows in file
+   * order: the output column to partition by, among rows no rule before `duplicate` rejects.
    */
-  /** `key`: the output column the local engine partitions by, among rows no earlier rule rejects, in file order. */
   dedupe: { occurrence: string; candidateKey: Expr; value: Expr; key: string };
   rules: RuleDefinition[];
   repairs: RepairDefinition[];
@@ -125,10 +125,16 @@ const NUMBER_FIELDS: Array<[SourceColumn, PatternName, SqlType]> = [
   ['tx_fraud_scenario', 'integer', 'BIGINT'],
 ];
 
-/**
- * The `line` source: fields split from the line, and one regular expression over the whole line as the fast test.
- */
-function lineFields(): { values: ValueDefinition[]; fast: (name: SourceColumn, type: SqlType) => { when: Expr; value: Expr }; datetime: Expr | null } {
+/** How a source provides the raw_<name> fields and field_count, and its fast tests (see `parsed`). */
+interface SourceFields {
+  values: ValueDefinition[];
+  fast: (name: SourceColumn, type: SqlType) => { when: Expr; value: Expr };
+  /** A fast test for the datetime whose value is `cast_tx_datetime`, if the source has one. */
+  datetime: Expr | null;
+}
+
+/** The `line` source: fields split from the line, and one regular expression over the whole line as the fast test. */
+function lineFields(): SourceFields {
   const line = col('line');
   return {
     values: [
@@ -149,7 +155,7 @@ function lineFields(): { values: ValueDefinition[]; fast: (name: SourceColumn, t
  * digits; a 4-digit year not starting with 0); valid but other text (`007`, `1.5`, `24:00:00`) takes the pattern path.
  * Every field passing it also means the line is exactly the values printed back (see `canonical_text`).
  */
-function splitFields(): { values: ValueDefinition[]; fast: (name: SourceColumn, type: SqlType) => { when: Expr; value: Expr }; datetime: Expr } {
+function splitFields(): SourceFields {
   const cast = (name: SourceColumn): Expr => col(`cast_${name}`);
   const canonical = (name: SourceColumn): Expr => col(`canonical_${name}`);
   const roundTrips = (name: SourceColumn): Expr => eq(toText(cast(name)), raw(name));
