@@ -62,3 +62,27 @@ export const CASES: Array<{ line: string; expect: Expected; why: string }> = [
   { line: '43,2019-08-22 06:51:03,5,5,-0.00,24663,0,0,0', expect: 'non_positive_amount', why: '-0.00 is a valid amount, zero' },
   { line: '', expect: 'malformed', why: 'empty last line' },
 ];
+
+/** Field texts that are valid, nearly valid, or that a lenient cast would take for a number or a date/time. */
+const ODD_FIELDS = [
+  '', ' 5', '5 ', '+5', '-0', '007', '1e2', '0x10', '1_0', '1.5', '1.50', '5.', '.5', '1.505', '-', 'Err', '7,8',
+  '123456789012345678', '-123456789012345678', '1234567890123456789', '99999999999999999999',
+  '2019-08-22 24:00:00', '2019-08-22 23:59:59', '2019-02-29 00:00:00', '2020-02-29 00:00:00', '0999-01-01 00:00:00',
+  '10000-01-01 00:00:00', '2019-8-22 06:51:03', '2019-08-22T06:51:03', '2019-08-22 06:51:03.5', ' 2019-08-22 06:51:03',
+];
+
+/**
+ * Every odd field text in every field position of an otherwise valid line (ids from 1000, except where the id itself
+ * is the odd field, so `007` and `7` meet as duplicates): for comparing engines, not for hand-written expectations.
+ */
+export function oddFieldLines(): string[] {
+  const lines: string[] = [];
+  for (let position = 0; position < 9; position++) {
+    for (const text of ODD_FIELDS) {
+      const fields = [String(1000 + lines.length), '2019-08-22 06:51:03', '5', '5', '1.50', '24663', '0', '0', '0'];
+      fields[position] = text;
+      lines.push(fields.join(','));
+    }
+  }
+  return [...lines, '7,2019-08-22 06:51:03,5,5,1.50,24663,0,0,0'];
+}

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CASES } from './cases.fixture.ts';
+import { CASES, oddFieldLines } from './cases.fixture.ts';
 import type { PeriodQuality } from '@ferry/types';
 import { cleanPeriodWithDuckDb, renderDuckDbSourceLines } from './duckdb.ts';
 import { renderPySparkJob } from './pyspark.ts';
@@ -123,7 +123,8 @@ describe.skipIf(!SQLGLOT_PYTHON)(`${SQLGLOT_PYTHON ? '' : 'SKIPPED, /usr/bin/pyt
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'ferry-parity-'));
     const inputPath = join(dir, '2019-08-22.txt');
-    await writeFile(inputPath, `${CASES.map((c) => c.line).join('\n')}\n`);
+    // The hand-written lines, then every odd field text in every position (the engines must agree on those too).
+    await writeFile(inputPath, `${[...CASES.map((c) => c.line), ...oddFieldLines()].join('\n')}\n`);
     quality = await cleanPeriodWithDuckDb({ inputPath, outDir: join(dir, 'out'), period: '2019-08-22', source: '2019-08-22.txt', threads: 2, memoryLimit: '1GB' });
     instance = await DuckDBInstance.create(':memory:', { threads: '1', memory_limit: '1GB' });
     connection = await instance.connect();
@@ -148,7 +149,7 @@ describe.skipIf(!SQLGLOT_PYTHON)(`${SQLGLOT_PYTHON ? '' : 'SKIPPED, /usr/bin/pyt
     const columns = cleaningDefinition().output.map((column) => `${column.name}::VARCHAR AS ${column.name}`).join(', ');
     const viaSpark = await rows(connection, `SELECT ${columns} FROM classified WHERE rule IS NULL ORDER BY transaction_id`);
     const engine = await rows(connection, `SELECT ${columns} FROM read_parquet('${join(dir, 'out', 'data', '*', '*.parquet')}', hive_partitioning = true) ORDER BY transaction_id`);
-    expect(viaSpark).toHaveLength(CASES.filter((c) => c.expect === 'kept').length);
+    expect(viaSpark.length).toBeGreaterThan(CASES.filter((c) => c.expect === 'kept').length);
     expect(viaSpark).toEqual(engine);
   });
 
