@@ -1,5 +1,5 @@
 import { DEFAULT_RULE_PARAMS, FerryError, REPAIR_IDS, RULE_IDS } from '@ferry/types';
-import type { RepairId, RuleId } from '@ferry/types';
+import type { PeriodQuality, QuarantineRecord, RepairId, RuleId } from '@ferry/types';
 import { defectCounts, defectiveLine, planDefects, resolveRates } from './defects.ts';
 import type { DefectKind, DefectRates, Row } from './defects.ts';
 import { CLOCK_BYTES, dateOfDay, dayOfDate, EPOCH_DATE, HEADER, SECONDS_PER_DAY, writeBytes, writeDigits } from './format.ts';
@@ -20,20 +20,15 @@ export interface SampleOptions {
   defects?: Partial<DefectRates>;
 }
 
-export interface SamplePeriodTruth {
+/** What cleaning this file must report: its expected quality (the counts are exact), plus what the generator knows. */
+export interface SamplePeriodTruth extends Pick<PeriodQuality, 'period' | 'comment_lines' | 'rejected' | 'repaired'> {
   /** Object name, `YYYY-MM-DD.txt`. */
   name: string;
-  /** First day of the period, `YYYY-MM-DD`. */
-  period: string;
   data_lines: number;
-  comment_lines: number;
   first_id: number;
   last_id: number;
-  /** Exact expected cleaning counts for this file. */
-  rejected: Record<RuleId, number>;
-  repaired: Record<RepairId, number>;
-  /** Every injected rejected line: 1-based line number in the file (the header is line 1), the raw line, the rule. */
-  rejectedLines: { line_number: number; raw_line: string; rule: RuleId }[];
+  /** Every injected rejected line, exactly as the quarantine must hold it (the header is line 1). */
+  rejectedLines: Pick<QuarantineRecord, 'line_number' | 'raw_line' | 'rule'>[];
 }
 
 /** One period's file, generated while it is read. */
