@@ -11,6 +11,7 @@ const TOKEN = 't1.reaper-test';
 describe('given a folder with ferry clusters (expired, not yet expired, unlabelled expiry) and a foreign cluster', () => {
   let emulator: YandexEmulator;
   let client: YandexClient;
+  let setupSeconds: number;
   const nowSeconds = () => Math.floor(Date.now() / 1000);
 
   async function create(name: string, labels: Record<string, string>): Promise<string> {
@@ -26,8 +27,9 @@ describe('given a folder with ferry clusters (expired, not yet expired, unlabell
   beforeEach(async () => {
     emulator = await YandexEmulator.start({ staticTokens: [TOKEN], clusterCreateMs: 5, clusterDeleteMs: 30, maxPageSize: 2 });
     client = new YandexClient({ tokens: new StaticTokenSource(TOKEN), endpoints: { dataproc: emulator.url, operation: emulator.url }, retry: { retries: 2, minTimeoutMs: 5 } });
-    await create('ferry-expired', { app: 'ferry', 'ferry-expires-at': String(nowSeconds() - 60) });
-    await create('ferry-fresh', { app: 'ferry', 'ferry-expires-at': String(nowSeconds() + 3 * 3600) });
+    setupSeconds = nowSeconds();
+    await create('ferry-expired', { app: 'ferry', 'ferry-expires-at': String(setupSeconds - 60) });
+    await create('ferry-fresh', { app: 'ferry', 'ferry-expires-at': String(setupSeconds + 3 * 3600) });
     await create('ferry-unlabelled', { app: 'ferry' });
     await create('someone-elses', { app: 'spark-team', 'ferry-expires-at': String(nowSeconds() - 60) });
     emulator.resetCalls();
@@ -42,13 +44,14 @@ describe('given a folder with ferry clusters (expired, not yet expired, unlabell
   });
 
   it('when reaping, then only the expired ferry cluster is deleted (the foreign one is never touched) and one line is printed per ferry cluster', async () => {
-    const rows = await reap();
+    // A minute after setup, on a pinned clock, so the printed time to expiry does not depend on how fast setup ran.
+    const rows = await reapClusters({ client, folderId: FOLDER, pollIntervalMs: 10, now: (setupSeconds + 60) * 1000 });
     expect(byName(rows)).toEqual({ 'ferry-expired': 'deleted', 'ferry-fresh': 'kept', 'ferry-unlabelled': 'kept' });
     expect(await names()).toEqual(['ferry-fresh', 'ferry-unlabelled', 'someone-elses']);
     const lines = rows.map(formatReapRow);
     expect(lines).toHaveLength(3);
-    expect(lines.find((line) => line.includes('ferry-fresh'))).toMatch(/^c9q\w+ {2}ferry-fresh {2}RUNNING {2}age \d+s {2}kept \(expires in 2h 59m\)$/);
-    expect(lines.find((line) => line.includes('ferry-expired'))).toMatch(/ferry-expired {2}RUNNING {2}age \d+s {2}deleted$/);
+    expect(lines.find((line) => line.includes('ferry-fresh'))).toMatch(/^c9q\w+ {2}ferry-fresh {2}RUNNING {2}age (\d+s|\d+m( \d+s)?) {2}kept \(expires in 2h 59m\)$/);
+    expect(lines.find((line) => line.includes('ferry-expired'))).toMatch(/ferry-expired {2}RUNNING {2}age (\d+s|\d+m( \d+s)?) {2}deleted$/);
   });
 
   it('when reaping --older-than 0s, then every ferry cluster goes, whatever its label, and the foreign one stays', async () => {
