@@ -98,16 +98,18 @@ export async function publishPeriod(args: {
     throw new FerryError(`${period.source}: published files failed verification, manifest left unchanged:\n  ${problems.join('\n  ')}`);
   }
 
-  const owned = [
-    ...(await Promise.all(promoted.map((key) => transactions.head(key)))).map((info, i) => ({ info, key: `${layout.transactions}${promoted[i]}` })),
-    ...(await Promise.all([...quarantineNames.values()].map((key) => quarantine.head(key)))).map((info, i) => ({
-      info,
-      key: `${layout.quarantine(period.period)}${[...quarantineNames.values()][i]}`,
-    })),
-  ].map(({ info, key }) => {
-    if (!info) throw new FerryError(`${results.url}/${key} vanished right after it was verified`);
-    return { key, size: info.size, etag: info.etag };
-  });
+  // What the manifest records is what the results store holds now, read back after verification.
+  const ownedKeys = [
+    ...promoted.map((key) => ({ store: transactions, key, recorded: `${layout.transactions}${key}` })),
+    ...[...quarantineNames.values()].map((key) => ({ store: quarantine, key, recorded: `${layout.quarantine(period.period)}${key}` })),
+  ];
+  const owned = await Promise.all(
+    ownedKeys.map(async ({ store, key, recorded }) => {
+      const info = await store.head(key);
+      if (!info) throw new FerryError(`${results.url}/${recorded} vanished right after it was verified`);
+      return { key: recorded, size: info.size, etag: info.etag };
+    }),
+  );
 
   const record: PeriodRecord = {
     ...period,
