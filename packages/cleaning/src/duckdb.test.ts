@@ -7,7 +7,7 @@ import type { PeriodQuality } from '@ferry/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASES } from './cases.fixture.ts';
 import type { Expected } from './cases.fixture.ts';
-import { cleanPeriodWithDuckDb, renderDuckDbSourceFields } from './duckdb.ts';
+import { cleanPeriodWithDuckDb } from './duckdb.ts';
 
 const SOURCE = '2019-08-22.txt';
 const count = (what: Expected): number => CASES.filter((c) => c.expect === what).length;
@@ -125,19 +125,32 @@ describe('given rule parameters other than the defaults', () => {
   });
 });
 
-describe('given a file of several CSV scan blocks (about 20 MB) read by two threads', () => {
+describe('given a file of several CSV scan blocks (about 20 MB) read by two threads, with lines the typed reader rejects, lines it misreads and empty lines', () => {
   const rows = 330_000;
   let dir: string;
   let inputPath: string;
+  /** Line number -> rule, for every line that must be quarantined. */
+  const expected = new Map<number, string>();
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'ferry-cleaning-order-'));
     inputPath = join(dir, '2019-08-22.txt');
     const lines = [CASES[0]!.line];
     for (let id = 0; id < rows; id++) {
-      // Line number of row `id` is id + 2 (header first); every 997th row gets a terminal that is not a number.
+      // Every 997th terminal is not a number (the reader rejects the line), every 1009th customer has a plus sign
+      // (the reader takes it for a number), every 1013th row follows an empty line, every 1019th amount is zero
+      // (a canonical line rejected by a rule, printed back from its values).
+      if (id % 1013 === 0) {
+        lines.push('');
+        expected.set(lines.length, 'malformed');
+      }
       const terminal = id % 997 === 0 ? 'Err' : String(id % 1000);
-      lines.push(`${id},2019-08-22 06:51:03,${id % 1000},${terminal},12.34,24663,0,0,0`);
+      const customer = id % 1009 === 0 ? `+${id % 1000}` : String(id % 1000);
+      const amount = id % 1019 === 0 ? '0.00' : '12.34';
+      lines.push(`${id},2019-08-22 06:51:03,${customer},${terminal},${amount},24663,0,0,0`);
+      if (id % 1009 === 0) expected.set(lines.length, 'malformed');
+      else if (id % 997 === 0) expected.set(lines.length, 'invalid_terminal');
+      else if (id % 1019 === 0) expected.set(lines.length, 'non_positive_amount');
     }
     await writeFile(inputPath, `${lines.join('\n')}\n`);
   });
@@ -145,23 +158,70 @@ describe('given a file of several CSV scan blocks (about 20 MB) read by two thre
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('when its fields are read into a table, then rowid order is file order (the engine numbers lines by it)', async () => {
-    const [row] = await query(
-      `CREATE TABLE fields AS SELECT raw_transaction_id FROM ${renderDuckDbSourceFields(inputPath)};
-       SELECT count(*) AS n, count(*) FILTER (WHERE rowid <> raw_transaction_id::BIGINT + 1) AS out_of_order FROM fields WHERE rowid > 0`,
-      '2',
-    );
-    expect(row).toEqual({ n: BigInt(rows), out_of_order: 0n });
-  });
-
-  it('when cleaned, then every quarantined line carries its own line number (the id it holds tells where it is)', async () => {
+  it('when cleaned, then every quarantined line carries its own line number, text and rule', async () => {
     const quality = await cleanPeriodWithDuckDb({ inputPath, outDir: join(dir, 'out'), period: '2019-08-22', source: '2019-08-22.txt', threads: 2, memoryLimit: '1GB' });
-    const quarantined = await query(
-      `SELECT line_number, split_part(raw_line, ',', 1)::BIGINT AS id FROM read_parquet('${join(dir, 'out', 'quarantine', '*.parquet')}') ORDER BY line_number`,
-    );
-    expect(quarantined.length).toBe(Math.ceil(rows / 997));
-    expect(quarantined.every((r) => r.line_number === (r.id as bigint) + 2n)).toBe(true);
-    expect(quality.rows_written).toBe(rows - quarantined.length);
+    const quarantined = await query(`SELECT line_number, raw_line, rule FROM read_parquet('${join(dir, 'out', 'quarantine', '*.parquet')}') ORDER BY line_number`);
+    const lines = (await readFile(inputPath, 'utf8')).split('\n');
+    expect(quarantined.map((r) => [Number(r.line_number), r.rule])).toEqual([...expected]);
+    expect(quarantined.every((r) => r.raw_line === lines[Number(r.line_number) - 1])).toBe(true);
+    const emptyLines = Math.ceil(rows / 1013);
+    expect(quality.rows_read).toBe(rows + emptyLines);
+    expect(quality.rows_written).toBe(rows + emptyLines - expected.size);
+  });
+});
+
+describe('given canonical lines of every shape, whose terminal is out of range', () => {
+  it('when cleaned, then each is quarantined with its text exactly as read (printed back from the values the typed reader read)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ferry-cleaning-canonical-'));
+    try {
+      let seed = 11;
+      const random = (n: number): number => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) % n);
+      const digits = (length: number): string => `${1 + random(9)}${Array.from({ length: length - 1 }, () => random(10)).join('')}`;
+      const integer = (): string => [() => '0', () => digits(1 + random(18)), () => `-${digits(1 + random(18))}`][random(3)]!();
+      const amount = (): string => `${random(2) === 0 ? '0' : digits(1 + random(10))}.${random(10)}${random(10)}`;
+      const two = (max: number): string => String(random(max)).padStart(2, '0');
+      // Months and days past the calendar too: the reader rejects those, and their text comes from its rejects.
+      const datetime = (): string => `${1000 + random(9000)}-${two(14)}-${two(33)} ${two(24)}:${two(60)}:${two(60)}`;
+      const lines = Array.from({ length: 3000 }, (_, id) =>
+        [id, datetime(), integer(), 1000 + random(1e9), amount(), integer(), integer(), integer(), integer()].join(','),
+      );
+      const inputPath = join(dir, '2019-08-22.txt');
+      await writeFile(inputPath, `${lines.join('\n')}\n`);
+      const quality = await cleanPeriodWithDuckDb({ inputPath, outDir: join(dir, 'out'), period: '2019-08-22', source: '2019-08-22.txt', threads: 2, memoryLimit: '1GB' });
+      const quarantined = await query(`SELECT line_number, raw_line FROM read_parquet('${join(dir, 'out', 'quarantine', '*.parquet')}') ORDER BY line_number`);
+      expect(quality.rows_written).toBe(0);
+      expect(quarantined).toEqual(lines.map((raw_line, i) => ({ line_number: BigInt(i + 1), raw_line })));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('given a file whose ids do not ascend, some negative or too long to compare as doubles, and repeat', () => {
+  it('when cleaned, then exactly the later lines of each repeated id are duplicates', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ferry-cleaning-unordered-'));
+    try {
+      const ids = [5, 3, 9, 3, -4, 7, -4, 9, 0, 5, 0, 8, 1];
+      const long = ['1234567890123456', '1234567890123457', '1234567890123456', '123456789012345678', '123456789012345678'];
+      const lines = [...ids.map(String), ...long, '2', '1', '123456789012345677', '1234567890123457'].map(
+        (id) => `${id},2019-08-22 06:51:03,5,5,1.50,24663,0,0,0`,
+      );
+      const seen = new Set<string>();
+      const duplicates = lines.flatMap((line, i) => {
+        const id = line.split(',')[0]!;
+        if (seen.has(id)) return [i + 1];
+        seen.add(id);
+        return [];
+      });
+      const inputPath = join(dir, '2019-08-22.txt');
+      await writeFile(inputPath, `${lines.join('\n')}\n`);
+      const quality = await cleanPeriodWithDuckDb({ inputPath, outDir: join(dir, 'out'), period: '2019-08-22', source: '2019-08-22.txt', threads: 2, memoryLimit: '1GB' });
+      const quarantined = await query(`SELECT line_number, rule FROM read_parquet('${join(dir, 'out', 'quarantine', '*.parquet')}') ORDER BY line_number`);
+      expect(quarantined).toEqual(duplicates.map((line) => ({ line_number: BigInt(line), rule: 'duplicate' })));
+      expect(quality.rows_written).toBe(seen.size);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 

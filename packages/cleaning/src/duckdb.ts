@@ -1,4 +1,14 @@
-/** The local engine: cleans one source file with DuckDB into the staging layout of @ferry/types. */
+/**
+ * The local engine: cleans one source file with DuckDB into the staging layout of @ferry/types.
+ *
+ * Fast without giving up exactness: while DuckDB's typed CSV reader reads the whole file (about as fast as a plain
+ * copy), a scan in JavaScript finds the lines that are not in canonical form (CANONICAL_LINE: in the real data only
+ * the header, `Err`/`None` terminals and 24:00:00) and writes them with their line numbers to a side file.
+ * Canonical lines are classified from their typed values; the others from their text (the `line` source), and
+ * whatever the lenient typed reader made of them (`+5`, `1e2`, a trailing comma) is set aside. The reader's rejects
+ * table names the lines it did not read, which ties every typed row to its line number; the scan's line count
+ * checks that nothing went unaccounted.
+ */
 import { mkdir, mkdtemp, open, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +17,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { DEFAULT_RULE_PARAMS, FerryError, REPAIR_IDS, RULE_IDS } from '@ferry/types';
 import type { PeriodQuality, RepairId, RuleId, RuleParams } from '@ferry/types';
 import { COMMENT_LINE, printExpr, renderDuckDbClassification, renderQualityQuery } from './render.ts';
-import { SOURCE_COLUMNS, cleaningDefinition } from './rules.ts';
+import { CANONICAL_LINE, SOURCE_COLUMNS, cleaningDefinition } from './rules.ts';
 
 export interface CleanPeriodOptions {
   inputPath: string;
@@ -22,42 +32,8 @@ export interface CleanPeriodOptions {
 
 const q = (value: string): string => `'${value.replaceAll("'", "''")}'`;
 
-/** A delimiter no text line contains, so each physical line reads whole as one VARCHAR column. */
-const NEVER_A_DELIMITER = '\x01\x02\x03\x04';
-
-/**
- * The relation of physical lines, numbered from 1 (the header is line 1). The CSV reader keeps empty
- * lines (as NULL) and drops the final newline; row_number() OVER () is a streaming window, which DuckDB
- * runs in file order (it declares a fixed order even when the read is parallel). Slower than the field read below:
- * the engine reads it only to place empty lines and to fetch lines the field read cut short.
- */
-export function renderDuckDbSourceLines(inputPath: string): string {
-  return `SELECT row_number() OVER () AS line_number, raw_line
-FROM read_csv(${q(inputPath)}, columns = {'raw_line': 'VARCHAR'}, delim = ${q(NEVER_A_DELIMITER)}, quote = '', escape = '',
-  header = false, auto_detect = false, new_line = '\\n')`;
-}
-
-/** Ten columns: the nine fields, and a tenth that is only ever set on a line with too many fields. */
-const FIELD_COUNT = SOURCE_COLUMNS.length;
-const CSV_COLUMNS = [...SOURCE_COLUMNS.map((name) => `raw_${name}`), 'raw_extra'];
-/** A field text that never occurs, so an empty field reads as '' and only a missing one as NULL. */
-const NEVER_A_FIELD = '\x01';
-
-/**
- * The non-empty lines split into fields by DuckDB's CSV reader (much cheaper than splitting strings in SQL), in file
- * order. A line with fewer fields has NULLs at the end; one with more keeps ten (the rest is dropped, so its text
- * is re-read from the line relation when it is quarantined). Empty lines are skipped by the reader: see `emptyLines`.
- */
-export function renderDuckDbSourceFields(inputPath: string): string {
-  const present = [...CSV_COLUMNS].reverse().map((name, i) => `WHEN ${name} IS NOT NULL THEN ${CSV_COLUMNS.length - i}`);
-  return `(SELECT *, CASE ${present.join(' ')} END AS field_count
-FROM read_csv(${q(inputPath)}, columns = {${CSV_COLUMNS.map((name) => `'${name}': 'VARCHAR'`).join(', ')}},
-  delim = ',', quote = '', escape = '', header = false, auto_detect = false, new_line = '\\n',
-  null_padding = true, strict_mode = false, nullstr = ${q(NEVER_A_FIELD)}))`;
-}
-
-/** The line as read, from its fields; NULL when the reader may have dropped fields past the tenth. */
-const RAW_TEXT = `CASE WHEN raw_extra IS NULL THEN concat_ws(',', ${CSV_COLUMNS.slice(0, FIELD_COUNT).join(', ')}) END`;
+/** The `rule` of a typed row whose line is not canonical: it is judged from its text instead. */
+const READ_AS_TEXT = 'read_as_text';
 
 /**
  * Cleans one local source file into outDir: outDir/data/tx_date=YYYY-MM-DD/*.parquet,
@@ -67,19 +43,23 @@ export async function cleanPeriodWithDuckDb(options: CleanPeriodOptions): Promis
   const params = options.params ?? DEFAULT_RULE_PARAMS;
   // Checks the parameters before any work.
   cleaningDefinition(params);
-  // A real period (47 M rows) does not fit in memory_limit: DuckDB spills there (else it would use ./.tmp).
-  const ownTempDir = options.tempDir ? undefined : await mkdtemp(join(tmpdir(), 'ferry-duckdb-'));
+  // Holds the scan's side file and, unless given one, DuckDB's spill directory: a real period (47 M rows) does not
+  // fit in memory_limit (else DuckDB would spill to ./.tmp).
+  const workDir = await mkdtemp(join(tmpdir(), 'ferry-duckdb-'));
   const instance = await DuckDBInstance.create(':memory:', {
     threads: String(options.threads ?? 2),
     memory_limit: options.memoryLimit ?? '1GB',
-    temp_directory: options.tempDir ?? ownTempDir!,
+    temp_directory: options.tempDir ?? join(workDir, 'spill'),
   });
   const connection = await instance.connect();
   try {
     await rm(options.outDir, { recursive: true, force: true });
     await mkdir(join(options.outDir, 'quarantine'), { recursive: true });
     await mkdir(join(options.outDir, 'data'));
-    const quality = await clean(connection, options, params);
+    const quality = await clean(connection, options, params, {
+      notCanonical: join(workDir, 'not-canonical.ndjson'),
+      repeatCandidates: join(workDir, 'repeat-candidates.txt'),
+    });
     await writeFile(join(options.outDir, 'quality.json'), `${JSON.stringify(quality, null, 2)}\n`);
     return quality;
   } catch (error) {
@@ -88,89 +68,109 @@ export async function cleanPeriodWithDuckDb(options: CleanPeriodOptions): Promis
   } finally {
     connection.closeSync();
     instance.closeSync();
-    if (ownTempDir) await rm(ownTempDir, { recursive: true, force: true });
+    await rm(workDir, { recursive: true, force: true });
   }
 }
 
-async function clean(connection: DuckDBConnection, options: CleanPeriodOptions, params: RuleParams): Promise<PeriodQuality> {
-  const definition = cleaningDefinition(params, 'fields');
-  const output = definition.output.map((column) => column.name);
+async function clean(connection: DuckDBConnection, options: CleanPeriodOptions, params: RuleParams, paths: ScanPaths): Promise<PeriodQuality> {
+  const definition = cleaningDefinition(params, 'typed');
+  if (definition.input.source !== 'typed') throw new Error('the local engine reads the typed source');
+  const output = definition.output.filter((column) => column.name !== definition.partitionColumn);
   const partition = definition.output.find((column) => column.name === definition.partitionColumn)!;
   // Rules that outrank `duplicate`: a row breaking one is not judged for duplicates.
   const outranking = definition.rules.slice(0, definition.rules.findIndex((rule) => rule.id === 'duplicate')).map((rule) => q(rule.id));
-  const row = `rule IS DISTINCT FROM ${q(COMMENT_LINE)}`;
-  const lines = `(${renderDuckDbSourceLines(options.inputPath)})`;
+  const judgedForDuplicates = `(rule IS NULL OR rule NOT IN (${[q(COMMENT_LINE), ...outranking].join(', ')}))`;
 
-  // Classify every non-empty line once, into a table whose rowid is the line's rank among non-empty lines: with
-  // preserve_insertion_order (the default) a parallel read is inserted in file order. The scan for empty lines
-  // runs meanwhile.
-  const scan = hasEmptyLines(options.inputPath, options.source);
-  const classifying = connection.run(
-    `CREATE TEMP TABLE classified AS ${renderDuckDbClassification({ input: renderDuckDbSourceFields(options.inputPath), rawText: RAW_TEXT, params })}`,
-  );
-  const [emptyLinesFound] = await Promise.all([scan, classifying]);
+  // The typed read, classified as it is read into a table whose rowid is the row's rank in file order (with
+  // preserve_insertion_order, the default, a parallel read is inserted in file order). The scan runs meanwhile.
+  const typedRead = `read_csv(${q(options.inputPath)}, columns = {${definition.input.columns.map((c) => `'${c.name}': '${c.type}'`).join(', ')}},
+    delim = ',', quote = '', escape = '', header = false, auto_detect = false, new_line = '\\n',
+    store_rejects = true, rejects_table = 'reader_rejects', rejects_scan = 'reader_reject_scans')`;
+  const [scan, read] = await Promise.allSettled([
+    scanLines(options.inputPath, options.source, paths),
+    connection.run(`CREATE TEMP TABLE typed AS ${renderDuckDbClassification({ source: 'typed', input: typedRead, params })}`),
+  ]);
+  // The scan's error first: it says what is wrong with the file (the reader fails on a carriage return too, vaguely).
+  if (scan.status === 'rejected') throw scan.reason;
+  if (read.status === 'rejected') throw read.reason;
+  const lines = scan.value;
 
-  // Empty lines are rows too (malformed ones): classified by the same definition, as one empty field.
   await connection.run(
-    emptyLinesFound
-      ? `CREATE TEMP TABLE empty_lines AS SELECT line_number FROM ${lines} WHERE raw_line IS NULL`
-      : 'CREATE TEMP TABLE empty_lines (line_number BIGINT)',
+    `CREATE TEMP TABLE scanned AS SELECT line_number, raw_line
+     FROM read_json(${q(paths.notCanonical)}, format = 'newline_delimited', columns = {'line_number': 'BIGINT', 'raw_line': 'VARCHAR'})`,
   );
-  const emptyFields = CSV_COLUMNS.map((name, i) => (i === 0 ? `'' AS ${name}` : `NULL::VARCHAR AS ${name}`)).join(', ');
+  await connection.run('CREATE TEMP TABLE unread AS SELECT DISTINCT CAST(line AS BIGINT) AS line_number, csv_line FROM reader_rejects');
+  // Lines without a typed row: those the reader rejected, and empty ones (which it skips). `rows_before` typed rows
+  // come before the k-th of them (`skipped_through` = k), so the row of rank r is on line r + 1 + k for the last
+  // such line with rows_before <= r.
   await connection.run(
-    `CREATE TEMP TABLE empty_rows AS SELECT line_number, c.* FROM empty_lines CROSS JOIN (
-       ${renderDuckDbClassification({ input: `(SELECT ${emptyFields}, 1 AS field_count)`, rawText: RAW_TEXT, params })}) AS c`,
+    `CREATE TEMP TABLE skipped AS SELECT line_number, row_number() OVER (ORDER BY line_number) AS skipped_through
+     FROM (SELECT line_number FROM unread UNION SELECT line_number FROM scanned WHERE raw_line = '')`,
   );
-  // The k-th empty line follows `non_empty_before` non-empty lines: a row's line number is its rank + 1 plus the
-  // empty lines before it.
   await connection.run(
-    'CREATE TEMP TABLE empty_offsets AS SELECT line_number - row_number() OVER (ORDER BY line_number) AS non_empty_before FROM empty_lines',
+    `CREATE TEMP TABLE gaps AS SELECT line_number - skipped_through AS rows_before, max(skipped_through) AS skipped_through
+     FROM skipped GROUP BY ALL`,
   );
+  await checkEveryLineAccountedFor(connection, options.source, lines);
 
-  // Duplicates: among rows no earlier rule rejects, every occurrence of a key after the first in file order.
+  // The lines judged from their text: the scan's, and the canonical ones the reader rejected (a day that does not exist).
   await connection.run(
-    `CREATE TEMP TABLE duplicates AS SELECT rowid AS row_index FROM classified
-     WHERE rule IS NULL OR rule NOT IN (${[q(COMMENT_LINE), ...outranking].join(', ')})
-     QUALIFY row_number() OVER (PARTITION BY ${definition.dedupe.key} ORDER BY rowid) > 1`,
+    `CREATE TEMP TABLE by_text AS ${renderDuckDbClassification({
+      source: 'line',
+      keep: ['line_number', 'raw_line'],
+      params,
+      input: `(SELECT line_number, raw_line FROM scanned
+               UNION ALL SELECT line_number, csv_line FROM unread WHERE line_number NOT IN (SELECT line_number FROM scanned))`,
+    })}`,
   );
-  const finalRule = `CASE WHEN rule IN (${outranking.join(', ')}) THEN rule WHEN rowid IN (SELECT row_index FROM duplicates) THEN 'duplicate' ELSE rule END`;
+  // Their typed rows, where the reader made one of a line that is not canonical (without a key, so that no
+  // duplicate is judged by it).
   await connection.run(
-    `CREATE TEMP VIEW judged_rows AS
-     SELECT rule, CASE WHEN rule IS NULL THEN repair END AS repair FROM (SELECT ${finalRule} AS rule, repair FROM classified WHERE ${row})
-     UNION ALL SELECT rule, repair FROM empty_rows`,
+    `UPDATE typed SET rule = ${q(READ_AS_TEXT)}, ${definition.dedupe.key} = NULL WHERE rowid IN (
+       SELECT s.line_number - 1 - COALESCE(k.skipped_through, 0) FROM scanned s ASOF LEFT JOIN skipped k ON s.line_number > k.line_number
+       WHERE s.line_number NOT IN (SELECT line_number FROM skipped))`,
   );
+  const lineOf = (rows: string, columns: string): string =>
+    `(SELECT t.row_index + 1 + COALESCE(g.skipped_through, 0) AS line_number, ${columns} FROM ${rows} t ASOF LEFT JOIN gaps g ON t.row_index >= g.rows_before)`;
+
+  // Duplicates: among rows no earlier rule rejects, every occurrence of a key after the first in file order. Only keys
+  // that may repeat are looked at: the scan's candidates, and the keys of rows judged from their text.
+  const key = definition.dedupe.key;
+  await connection.run(
+    `CREATE TEMP TABLE repeatable_keys AS
+     SELECT candidate AS ${key} FROM read_csv(${q(paths.repeatCandidates)}, columns = {'candidate': 'BIGINT'}, header = false, auto_detect = false)
+     UNION SELECT ${key} FROM by_text WHERE ${judgedForDuplicates} AND ${key} IS NOT NULL`,
+  );
+  await connection.run(
+    `CREATE TEMP TABLE duplicates AS SELECT row_index, line_number FROM (
+       SELECT row_index, line_number, ${key} FROM ${lineOf(`(SELECT rowid AS row_index, ${key} FROM typed WHERE ${key} IN (SELECT ${key} FROM repeatable_keys))`, `t.row_index, t.${key}`)}
+       UNION ALL SELECT NULL, line_number, ${key} FROM by_text WHERE ${judgedForDuplicates} AND ${key} IN (SELECT ${key} FROM repeatable_keys))
+     QUALIFY row_number() OVER (PARTITION BY ${key} ORDER BY line_number) > 1`,
+  );
+  await connection.run(`UPDATE typed SET rule = 'duplicate' WHERE rowid IN (SELECT row_index FROM duplicates WHERE row_index IS NOT NULL)`);
+  await connection.run(`UPDATE by_text SET rule = 'duplicate' WHERE line_number IN (SELECT line_number FROM duplicates WHERE row_index IS NULL)`);
+
+  const judged = (table: string, notARow: string): string =>
+    `SELECT rule, CASE WHEN rule IS NULL THEN repair END AS repair FROM ${table} WHERE rule IS DISTINCT FROM ${q(notARow)}`;
+  await connection.run(`CREATE TEMP VIEW judged_rows AS ${judged('typed', READ_AS_TEXT)} UNION ALL ${judged('by_text', COMMENT_LINE)}`);
   const counts = await firstRow(connection, renderQualityQuery('duckdb', 'judged_rows'));
-  const comments = await firstRow(connection, `SELECT count(*) AS comment_lines FROM classified WHERE rule = ${q(COMMENT_LINE)}`);
-
-  // The rejected rows: few, so their line numbers and texts are worked out here. A duplicate whose text is
-  // canonical has no stored text: it is its values printed back.
-  const printedBack = `concat_ws(',', ${output.slice(0, FIELD_COUNT).map((name) => `CAST(${name} AS VARCHAR)`).join(', ')})`;
-  await connection.run(
-    `CREATE TEMP TABLE rejected AS
-     SELECT row_index + 1 + (SELECT count(*) FROM empty_offsets WHERE non_empty_before <= row_index) AS line_number, final_rule AS rule,
-       COALESCE(raw_line, CASE WHEN rule IS NULL THEN ${printedBack} END) AS raw_line
-     FROM (SELECT rowid AS row_index, *, ${finalRule} AS final_rule FROM classified WHERE ${row}) WHERE final_rule IS NOT NULL`,
-  );
-  // Lines with more than ten fields: their text is only whole in the line relation.
-  const cutShort = await firstRow(connection, 'SELECT count(*) AS lines FROM rejected WHERE raw_line IS NULL');
-  if (Number(cutShort.lines) > 0) {
-    await connection.run(
-      `UPDATE rejected SET raw_line = lines.raw_line FROM ${lines} AS lines
-       WHERE rejected.raw_line IS NULL AND lines.line_number = rejected.line_number`,
-    );
-  }
+  const comments = await firstRow(connection, `SELECT count(*) AS comment_lines FROM by_text WHERE rule = ${q(COMMENT_LINE)}`);
 
   await connection.run('SET preserve_insertion_order = false');
+  const values = output.map((column) => column.name).join(', ');
   await connection.run(
     `COPY (
-       SELECT ${output.filter((name) => name !== partition.name).join(', ')},
+       SELECT ${output.map((column) => `${printExpr({ kind: 'safeCast', arg: { kind: 'column', name: column.name }, type: column.type }, 'duckdb')} AS ${column.name}`).join(', ')},
          ${printExpr({ kind: 'safeCast', arg: partition.expr, type: partition.type }, 'duckdb')} AS ${partition.name}
-       FROM classified WHERE rule IS NULL AND rowid NOT IN (SELECT row_index FROM duplicates))
+       FROM (SELECT ${values} FROM typed WHERE rule IS NULL UNION ALL SELECT ${values} FROM by_text WHERE rule IS NULL))
      TO ${q(join(options.outDir, 'data'))} (FORMAT parquet, PARTITION_BY (${partition.name}), COMPRESSION snappy, OVERWRITE_OR_IGNORE)`,
   );
+  // A rejected typed row's text is its values printed back: its line is canonical.
+  const printedBack = `concat_ws(',', ${SOURCE_COLUMNS.map((name) => `CAST(t.${name} AS VARCHAR)`).join(', ')})`;
   await connection.run(
     `COPY (SELECT ${q(options.source)} AS source, line_number, raw_line, rule FROM (
-       SELECT line_number, raw_line, rule FROM rejected UNION ALL SELECT line_number, raw_line, rule FROM empty_rows
+       SELECT line_number, raw_line, rule FROM ${lineOf(`(SELECT rowid AS row_index, * FROM typed WHERE rule IS NOT NULL AND rule <> ${q(READ_AS_TEXT)})`, `${printedBack} AS raw_line, t.rule`)}
+       UNION ALL SELECT line_number, raw_line, rule FROM by_text WHERE rule IS DISTINCT FROM ${q(COMMENT_LINE)} AND rule IS NOT NULL
      ) ORDER BY line_number)
      TO ${q(join(options.outDir, 'quarantine', 'part-0.parquet'))} (FORMAT parquet, COMPRESSION zstd)`,
   );
@@ -187,27 +187,97 @@ async function clean(connection: DuckDBConnection, options: CleanPeriodOptions, 
 }
 
 /**
- * Whether the file may hold an empty line (two newlines in a row, or one at the start): a cheap byte scan, so the
- * slower line relation is read only for such files. A carriage return fails the file, as the line reader
- * always has (the field reader would take it for a line end).
+ * Every line has a typed row or was skipped by the reader, and a line the reader rejected although the scan found
+ * it canonical still reads as canonical: otherwise rows and line numbers could not be trusted, and nothing is written.
  */
-async function hasEmptyLines(inputPath: string, source: string): Promise<boolean> {
-  const file = await open(inputPath);
+async function checkEveryLineAccountedFor(connection: DuckDBConnection, source: string, lines: number): Promise<void> {
+  const check = await firstRow(
+    connection,
+    `SELECT (SELECT count(*) FROM typed) AS typed_rows, (SELECT count(*) FROM skipped) AS skipped_lines,
+       (SELECT count(*) FROM unread WHERE line_number NOT IN (SELECT line_number FROM scanned)
+          AND NOT regexp_full_match(csv_line, ${q(CANONICAL_LINE)})) AS misplaced`,
+  );
+  const accounted = Number(check.typed_rows) + Number(check.skipped_lines);
+  if (accounted !== lines || Number(check.misplaced) > 0) {
+    throw new FerryError(
+      `DuckDB's CSV reader and ferry's line scan disagree about ${source}: ${lines} lines, ${check.typed_rows} read, ` +
+        `${check.skipped_lines} skipped, ${check.misplaced} misplaced; nothing was written`,
+    );
+  }
+}
+
+interface ScanPaths {
+  /** NDJSON {line_number, raw_line} of every line not in canonical form. */
+  notCanonical: string;
+  /** One key per line: the keys of canonical lines that may repeat an earlier line's. */
+  repeatCandidates: string;
+}
+
+/**
+ * Reads the file once, line by line: writes every line that is not in canonical form with its 1-based line number,
+ * and the key (the leading transaction_id) of every canonical line whose key is not above all keys before it: only
+ * those can repeat an earlier key, and where keys ascend through the file, as in the real data, they are just the
+ * repeats. Returns the number of lines; a final line without a newline counts. A carriage return fails the file:
+ * lines must end with \n alone.
+ */
+async function scanLines(inputPath: string, source: string, paths: ScanPaths): Promise<number> {
+  const canonical = new RegExp(`${CANONICAL_LINE}\n`, 'y');
+  const input = await open(inputPath);
+  const notCanonical = await open(paths.notCanonical, 'w');
+  const repeatCandidates = await open(paths.repeatCandidates, 'w');
   try {
-    const buffer = Buffer.allocUnsafe(1 << 22);
-    let found = false;
-    let previous = 0x0a;
+    const chunk = Buffer.allocUnsafe(1 << 22);
+    let carried = Buffer.alloc(0);
+    let lines = 0;
+    let highestKey = -Infinity;
     for (;;) {
-      const { bytesRead } = await file.read(buffer, 0, buffer.length, null);
-      if (bytesRead === 0) return found;
-      const chunk = buffer.subarray(0, bytesRead);
-      if (chunk.includes(0x0d)) throw new FerryError(`${source} has a carriage return: lines must end with \\n alone`);
-      found ||= (previous === 0x0a && chunk[0] === 0x0a) || chunk.includes('\n\n');
-      previous = chunk[bytesRead - 1]!;
+      const { bytesRead } = await input.read(chunk, 0, chunk.length, null);
+      const read = chunk.subarray(0, bytesRead);
+      if (read.includes(0x0d)) throw new FerryError(`${source} has a carriage return: lines must end with \\n alone`);
+      let bytes = carried.length > 0 ? Buffer.concat([carried, read]) : read;
+      if (bytesRead === 0 && bytes.length > 0 && bytes.at(-1) !== 0x0a) bytes = Buffer.concat([bytes, Buffer.from('\n')]);
+      const end = bytes.lastIndexOf(0x0a) + 1;
+      // latin1 keeps one character per byte, so string offsets are byte offsets; texts are decoded as UTF-8.
+      const text = bytes.toString('latin1', 0, end);
+      const found: string[] = [];
+      const candidates: string[] = [];
+      for (let at = 0; at < end; ) {
+        lines++;
+        canonical.lastIndex = at;
+        if (canonical.test(text)) {
+          const key = leadingInteger(text, at);
+          // NaN (too long to compare exactly) is always a candidate.
+          if (key > highestKey) highestKey = key;
+          else candidates.push(`${text.slice(at, text.indexOf(',', at))}\n`);
+          at = canonical.lastIndex;
+          continue;
+        }
+        const next = text.indexOf('\n', at);
+        found.push(`${JSON.stringify({ line_number: lines, raw_line: bytes.toString('utf8', at, next) })}\n`);
+        at = next + 1;
+      }
+      if (found.length > 0) await notCanonical.write(found.join(''));
+      if (candidates.length > 0) await repeatCandidates.write(candidates.join(''));
+      if (bytesRead === 0) return lines;
+      // A copy: `chunk` is read into again.
+      carried = Buffer.from(bytes.subarray(end));
     }
   } finally {
-    await file.close();
+    await input.close();
+    await notCanonical.close();
+    await repeatCandidates.close();
   }
+}
+
+/** The integer at `at` (a canonical field, ended by a comma); NaN beyond 15 digits, where doubles stop being exact. */
+function leadingInteger(text: string, at: number): number {
+  const negative = text.charCodeAt(at) === 0x2d;
+  let i = negative ? at + 1 : at;
+  const first = i;
+  let value = 0;
+  for (let c = text.charCodeAt(i); c !== 0x2c; c = text.charCodeAt(++i)) value = value * 10 + (c - 0x30);
+  if (i - first > 15) return NaN;
+  return negative ? -value : value;
 }
 
 async function firstRow(connection: DuckDBConnection, sql: string): Promise<Record<string, unknown>> {

@@ -29,10 +29,6 @@ export type Expr =
   | { kind: 'matches'; arg: Expr; pattern: PatternName }
   /** Cast that yields NULL instead of failing; callers validate with `matches` first (see rules.ts). */
   | { kind: 'safeCast'; arg: Expr; type: SqlType }
-  /** A value printed as text in the engine's canonical form (e.g. 7 -> '7', 7.5 -> '7.50'). */
-  | { kind: 'toText'; arg: Expr }
-  /** Length of a string in bytes. */
-  | { kind: 'byteLength'; arg: Expr }
   /** Strict `YYYY-MM-DD HH:MM:SS` parse of a string into a TIMESTAMP; NULL when not a real date/time. */
   | { kind: 'parseDatetime'; arg: Expr }
   | { kind: 'addDays'; arg: Expr; days: number }
@@ -69,8 +65,6 @@ export const substring = (arg: Expr, start: number, length: number): Expr => ({ 
 export const concat = (...args: Expr[]): Expr => ({ kind: 'concat', args });
 export const matches = (arg: Expr, pattern: PatternName): Expr => ({ kind: 'matches', arg, pattern });
 export const safeCast = (arg: Expr, type: SqlType): Expr => ({ kind: 'safeCast', arg, type });
-export const toText = (arg: Expr): Expr => ({ kind: 'toText', arg });
-export const byteLength = (arg: Expr): Expr => ({ kind: 'byteLength', arg });
 export const parseDatetime = (arg: Expr): Expr => ({ kind: 'parseDatetime', arg });
 export const addDays = (arg: Expr, days: number): Expr => ({ kind: 'addDays', arg, days });
 export const unixSeconds = (arg: Expr): Expr => ({ kind: 'unixSeconds', arg });

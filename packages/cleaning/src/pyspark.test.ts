@@ -13,7 +13,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASES, oddFieldLines } from './cases.fixture.ts';
 import type { PeriodQuality } from '@ferry/types';
-import { cleanPeriodWithDuckDb, renderDuckDbSourceLines } from './duckdb.ts';
+import { cleanPeriodWithDuckDb } from './duckdb.ts';
 import { renderPySparkJob } from './pyspark.ts';
 import { renderCleaningQuery, renderCommentCountQuery, renderQualityQuery } from './render.ts';
 import { cleaningDefinition } from './rules.ts';
@@ -124,11 +124,17 @@ describe.skipIf(!SQLGLOT_PYTHON)(`${SQLGLOT_PYTHON ? '' : 'SKIPPED, /usr/bin/pyt
     dir = await mkdtemp(join(tmpdir(), 'ferry-parity-'));
     const inputPath = join(dir, '2019-08-22.txt');
     // The hand-written lines, then every odd field text in every position (the engines must agree on those too).
-    await writeFile(inputPath, `${[...CASES.map((c) => c.line), ...oddFieldLines()].join('\n')}\n`);
+    const lines = [...CASES.map((c) => c.line), ...oddFieldLines()];
+    await writeFile(inputPath, `${lines.join('\n')}\n`);
+    // The Spark job's input relation: one row per line, numbered from 1.
+    const linesPath = join(dir, 'lines.ndjson');
+    await writeFile(linesPath, lines.map((raw_line, i) => `${JSON.stringify({ line_number: i + 1, raw_line })}\n`).join(''));
     quality = await cleanPeriodWithDuckDb({ inputPath, outDir: join(dir, 'out'), period: '2019-08-22', source: '2019-08-22.txt', threads: 2, memoryLimit: '1GB' });
     instance = await DuckDBInstance.create(':memory:', { threads: '1', memory_limit: '1GB' });
     connection = await instance.connect();
-    await connection.run(`CREATE TABLE source_lines AS ${renderDuckDbSourceLines(inputPath)}`);
+    await connection.run(
+      `CREATE TABLE source_lines AS SELECT * FROM read_json('${linesPath}', format = 'newline_delimited', columns = {'line_number': 'BIGINT', 'raw_line': 'VARCHAR'})`,
+    );
     await connection.run('CREATE MACRO unix_seconds(ts) AS CAST(epoch(ts) AS BIGINT)');
     await connection.run(`CREATE TABLE classified AS ${sparkToDuckDb(renderCleaningQuery('spark', { input: 'source_lines' }))}`);
   });

@@ -1,6 +1,6 @@
 /**
  * Renders the cleaning definition (rules.ts) as SQL: the Spark job's query over lines (renderCleaningQuery, printable
- * for either dialect) and the local engine's classification over fields split by DuckDB's CSV reader.
+ * for either dialect) and the local engine's classification of typed rows or of lines (renderDuckDbClassification).
  * Every dialect difference lives in the two printers below.
  */
 import { DEFAULT_RULE_PARAMS, REPAIR_IDS, RULE_IDS } from '@ferry/types';
@@ -8,6 +8,7 @@ import type { RuleParams } from '@ferry/types';
 import { columnsOf } from './expr.ts';
 import type { Expr, ParamName, SqlType } from './expr.ts';
 import { PATTERNS, cleaningDefinition } from './rules.ts';
+import type { FieldSource } from './rules.ts';
 
 export type DialectName = 'duckdb' | 'spark';
 
@@ -15,8 +16,6 @@ interface Dialect {
   string(value: string): string;
   matches(arg: string, regex: string): string;
   safeCast(arg: string, type: SqlType): string;
-  toText(arg: string): string;
-  byteLength(arg: string): string;
   parseDatetime(arg: string): string;
   unixSeconds(arg: string): string;
   field(line: string, index: number): string;
@@ -30,8 +29,6 @@ const DUCKDB: Dialect = {
   // The definition checks the YYYY-MM-DD HH:MM:SS shape (and handles 24:00:00) before parsing, so a cast does:
   // it is cheaper than strptime and, like it, NULL for dates that do not exist.
   parseDatetime: (arg) => `TRY_CAST(${arg} AS TIMESTAMP)`,
-  toText: (arg) => `CAST(${arg} AS VARCHAR)`,
-  byteLength: (arg) => `strlen(${arg})`,
   unixSeconds: (arg) => `CAST(epoch(${arg}) AS BIGINT)`,
   field: (line, index) => `string_split(${line}, ',')[${index}]`,
 };
@@ -44,8 +41,6 @@ const SPARK: Dialect = {
   safeCast: (arg, type) => `CAST(${arg} AS ${type})`,
   // Needs spark.sql.legacy.timeParserPolicy=CORRECTED: strict java.time parsing, NULL for 2019-02-30 or 24:00:00.
   parseDatetime: (arg) => `to_timestamp(${arg}, 'yyyy-MM-dd HH:mm:ss')`,
-  toText: (arg) => `CAST(${arg} AS STRING)`,
-  byteLength: (arg) => `octet_length(${arg})`,
   unixSeconds: (arg) => `unix_seconds(${arg})`,
   // split() keeps trailing empty fields (limit -1); element_at is 1-based and NULL past the end with ANSI off.
   field: (line, index) => `element_at(split(${line}, ','), ${index})`,
@@ -98,10 +93,6 @@ export function printExpr(expr: Expr, dialectName: DialectName, placeholders = f
       return d.safeCast(p(expr.arg), expr.type);
     case 'parseDatetime':
       return d.parseDatetime(p(expr.arg));
-    case 'toText':
-      return d.toText(p(expr.arg));
-    case 'byteLength':
-      return d.byteLength(p(expr.arg));
     case 'addDays':
       return `(${p(expr.arg)} + INTERVAL ${expr.days} DAY)`;
     case 'unixSeconds':
@@ -181,32 +172,30 @@ export function renderCleaningQuery(dialect: DialectName, options: CleaningQuery
 export const COMMENT_LINE = 'comment';
 
 /**
- * The local engine's classification, one row per row of `input` (a relation with the `fields` source columns),
- * in the same order, without judging duplicates (that needs the file order, see duckdb.ts). Kept narrow, as it is
- * stored for the whole file: rule (COMMENT_LINE, or the first rule broken with `duplicate` not judged), repair (if
- * the row ends up kept), raw_line (the `rawText` SQL, only on rows that are rejected or whose text is not the
- * output values printed back), then the typed output columns but the partition column (derived when written).
+ * The local engine's classification, one row per row of `input` (a relation with the columns of `source`), without
+ * judging duplicates (that needs the whole file, see duckdb.ts). Columns: the input columns named in `keep`, rule
+ * (COMMENT_LINE, or the first rule broken with `duplicate` not judged), repair (if the row ends up kept), then the
+ * output values but the partition column, not yet cast to their output types: a rejected row of the `typed` source
+ * has no text but these values, which print back to it.
  */
-export function renderDuckDbClassification(options: { input: string; rawText: string; params?: RuleParams }): string {
-  const definition = cleaningDefinition(options.params ?? DEFAULT_RULE_PARAMS, 'fields');
-  if (definition.input.source !== 'fields') throw new Error('the classification needs the fields source');
+export function renderDuckDbClassification(options: { source: FieldSource; input: string; keep?: string[]; params?: RuleParams }): string {
+  const definition = cleaningDefinition(options.params ?? DEFAULT_RULE_PARAMS, options.source);
   const p = (e: Expr): string => printExpr(e, 'duckdb');
   const s = (value: string): string => p({ kind: 'literal', value });
   const judged = definition.rules.filter((rule) => rule.id !== 'duplicate');
   const flags = judged.map((rule) => ({ name: `breaks_${rule.id}`, expr: rule.condition }));
-  const layers = layerByDependency([...definition.values, ...flags], new Set(definition.input.columns));
-  const from = layers.reduce(
+  const input = definition.input;
+  const base = new Set(input.source === 'line' ? [input.lineNumber, input.rawLine] : input.columns.map((column) => column.name));
+  const from = layerByDependency([...definition.values, ...flags], base).reduce(
     (relation, layer) => `(\n  SELECT *,\n${layer.map((item) => `    ${p(item.expr)} AS ${item.name}`).join(',\n')}\n  FROM ${relation}\n)`,
     options.input,
   );
   const rule = `CASE\n      WHEN ${p(definition.comment)} THEN ${s(COMMENT_LINE)}\n${judged.map((r) => `      WHEN breaks_${r.id} THEN ${s(r.id)}`).join('\n')}\n    END`;
   const columns = [
+    ...(options.keep ?? []),
     'rule',
     `CASE${definition.repairs.map((repair) => ` WHEN ${p(repair.condition)} THEN ${s(repair.id)}`).join('')} END AS repair`,
-    `CASE WHEN rule IS NOT NULL OR canonical_text IS NOT TRUE THEN ${options.rawText} END AS raw_line`,
-    ...definition.output
-      .filter((column) => column.name !== definition.partitionColumn)
-      .map((column) => `${p({ kind: 'safeCast', arg: column.expr, type: column.type })} AS ${column.name}`),
+    ...definition.output.filter((column) => column.name !== definition.partitionColumn).map((column) => `${p(column.expr)} AS ${column.name}`),
   ];
   return `SELECT\n  ${columns.join(',\n  ')}\nFROM (SELECT *, ${rule} AS rule FROM ${from}) AS classified`;
 }

@@ -5,8 +5,8 @@
 import { DEFAULT_RULE_PARAMS, FerryError } from '@ferry/types';
 import type { RepairId, RuleId, RuleParams } from '@ferry/types';
 import {
-  addDays, and, byteLength, coalesce, col, lit, concat, eq, field, fieldCount, floorDiv, gt, isIn, isNull, le, lt, matches, minus, ne,
-  not, or, param, parseDatetime, rowNumber, safeCast, startsWith, substring, toText, unixSeconds, when,
+  addDays, and, coalesce, col, lit, concat, eq, field, fieldCount, floorDiv, gt, isIn, isNull, le, lt, matches, minus, ne,
+  not, or, param, parseDatetime, rowNumber, safeCast, startsWith, substring, unixSeconds, when,
 } from './expr.ts';
 import type { Expr, PatternName, SqlType } from './expr.ts';
 
@@ -39,15 +39,15 @@ export interface OutputColumn {
 /**
  * Where the fields come from; everything after the fields (values, rules, repairs, output) is shared.
  * - `line`: one row per physical line, (line_number, raw_line), raw_line NULL for an empty line; fields are split
- *   from the line (the Spark job).
- * - `fields`: one row per non-empty line, with the fields already split by a CSV reader into raw_<name> columns and
- *   `field_count` (the local DuckDB engine, where splitting strings is the expensive part).
+ *   from the line (the Spark job, and the local engine's few lines that are not in canonical form).
+ * - `typed`: one row per line in canonical form (CANONICAL_LINE), its nine fields read by a typed CSV reader into
+ *   typed_<name> columns (the local engine's fast path for almost every line).
  */
-export type FieldSource = 'line' | 'fields';
+export type FieldSource = 'line' | 'typed';
 
 export interface CleaningDefinition {
   /** Columns of the input relation. */
-  input: { source: 'line'; lineNumber: string; rawLine: string } | { source: 'fields'; columns: string[] };
+  input: { source: 'line'; lineNumber: string; rawLine: string } | { source: 'typed'; columns: Array<{ name: string; type: SqlType }> };
   /** Lines that are comments, not rows (evaluated on the input columns). */
   comment: Expr;
   values: ValueDefinition[];
@@ -98,20 +98,15 @@ type SourceColumn = (typeof SOURCE_COLUMNS)[number];
 
 const raw = (name: SourceColumn): Expr => col(`raw_${name}`);
 
-/** Input columns of the `fields` source: one per source column, then how many fields the line had. */
-export const FIELD_SOURCE_COLUMNS = [...SOURCE_COLUMNS.map((name) => `raw_${name}`), 'field_count'];
-
 /**
  * The value of a field cast to `type`, or NULL when its text does not have the `pattern` shape.
- * `fast` is a cheaper test that implies the pattern (true for almost every field); the pattern decides the rest.
+ * A line whose every field has its shape (`well_shaped`, true for almost every line) skips the per-field patterns.
  */
-const parsed = (name: SourceColumn, pattern: PatternName, type: SqlType, fast: { when: Expr; value: Expr }): ValueDefinition => ({
-  name,
-  expr: when([
-    [fast.when, fast.value],
+const parsed = (name: SourceColumn, pattern: PatternName, type: SqlType): Expr =>
+  when([
+    [col('well_shaped'), safeCast(raw(name), type)],
     [matches(raw(name), pattern), safeCast(raw(name), type)],
-  ]),
-});
+  ]);
 
 /** Fields with their pattern and type, in the order the rules read them. */
 const NUMBER_FIELDS: Array<[SourceColumn, PatternName, SqlType]> = [
@@ -125,17 +120,34 @@ const NUMBER_FIELDS: Array<[SourceColumn, PatternName, SqlType]> = [
   ['tx_fraud_scenario', 'integer', 'BIGINT'],
 ];
 
-/** How a source provides the raw_<name> fields and field_count, and its fast tests (see `parsed`). */
+/**
+ * A line in canonical form: nine fields, each exactly as DuckDB prints the value it reads as (integers without
+ * leading zeros or `-0`, amounts with two decimals and no sign, datetimes of hours 00-23). A typed CSV reader
+ * reads such a line to exactly the values the rules would parse from its text (or rejects it, for a day that does
+ * not exist), and printing those values back gives the line again. Written for JavaScript's RegExp.
+ */
+const CANONICAL_INTEGER = '(?:0|-?[1-9][0-9]{0,17})';
+const CANONICAL_AMOUNT = '(?:0|[1-9][0-9]{0,9})[.][0-9]{2}';
+const CANONICAL_DATETIME = '[1-9][0-9]{3}-[0-9]{2}-[0-9]{2} (?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]';
+export const CANONICAL_LINE = [
+  CANONICAL_INTEGER, CANONICAL_DATETIME, CANONICAL_INTEGER, CANONICAL_INTEGER, CANONICAL_AMOUNT,
+  CANONICAL_INTEGER, CANONICAL_INTEGER, CANONICAL_INTEGER, CANONICAL_INTEGER,
+].join(',');
+
+/** How a source provides field_count, each field's value (NULL when not of its type) and the datetime. */
 interface SourceFields {
   values: ValueDefinition[];
-  fast: (name: SourceColumn, type: SqlType) => { when: Expr; value: Expr };
-  /** A fast test for the datetime whose value is `cast_tx_datetime`, if the source has one. */
-  datetime: Expr | null;
+  number: (name: SourceColumn, pattern: PatternName, type: SqlType) => Expr;
+  /** True for `YYYY-MM-DD 24:00:00`, the repair's case (`is_midnight_24h`). */
+  midnight: Expr;
+  /** The datetime, repaired when `is_midnight_24h`; NULL when not a real date/time. */
+  datetime: Expr;
 }
 
-/** The `line` source: fields split from the line, and one regular expression over the whole line as the fast test. */
+/** The `line` source: fields split from the line, one regular expression over the whole line as the common case. */
 function lineFields(): SourceFields {
   const line = col('line');
+  const dt = raw('tx_datetime');
   return {
     values: [
       // An empty line reads as NULL in some readers; it is a (malformed) row with an empty text.
@@ -143,63 +155,45 @@ function lineFields(): SourceFields {
       { name: 'field_count', expr: fieldCount(line) },
       ...SOURCE_COLUMNS.map((name, i) => ({ name: `raw_${name}`, expr: field(line, i + 1) })),
       { name: 'well_shaped', expr: matches(line, 'wellShapedLine') },
+      { name: 'datetime_shaped', expr: when([[col('well_shaped'), lit(true)]], matches(dt, 'datetime')) },
     ],
-    fast: (name, type) => ({ when: col('well_shaped'), value: safeCast(raw(name), type) }),
-    datetime: null,
+    number: parsed,
+    midnight: and(col('datetime_shaped'), eq(substring(dt, 12, 8), lit('24:00:00'))),
+    datetime: when([
+      [col('is_midnight_24h'), addDays(parseDatetime(concat(substring(dt, 1, 10), lit(' 00:00:00'))), 1)],
+      [col('datetime_shaped'), parseDatetime(dt)],
+    ]),
   };
 }
 
-/**
- * The `fields` source: the fast test is a canonical round trip — the field's text is exactly how the engine prints
- * the value it casts to. Canonical text always has the pattern's shape once its length is bounded (at most 18
- * digits; a 4-digit year not starting with 0); valid but other text (`007`, `1.5`, `24:00:00`) takes the pattern path.
- * Every field passing it also means the line is exactly the values printed back (see `canonical_text`).
- */
-function splitFields(): SourceFields {
-  const cast = (name: SourceColumn): Expr => col(`cast_${name}`);
-  const canonical = (name: SourceColumn): Expr => col(`canonical_${name}`);
-  const roundTrips = (name: SourceColumn): Expr => eq(toText(cast(name)), raw(name));
-  const dt = raw('tx_datetime');
+/** The `typed` source: canonical lines, already read as their values (never the repair's case). */
+function typedFields(): SourceFields {
   return {
-    values: [
-      ...NUMBER_FIELDS.map(([name, , type]) => ({ name: `cast_${name}`, expr: safeCast(raw(name), type) })),
-      { name: 'cast_tx_datetime', expr: parseDatetime(dt) },
-      ...NUMBER_FIELDS.map(([name, pattern]) => ({
-        name: `canonical_${name}`,
-        expr: pattern === 'integer' ? and(le(byteLength(raw(name)), 18), roundTrips(name)) : roundTrips(name),
-      })),
-      { name: 'canonical_tx_datetime', expr: and(eq(byteLength(dt), 19), ne(substring(dt, 1, 1), lit('0')), roundTrips('tx_datetime')) },
-      // Every field canonical and nine of them: the line is the output values printed back, separated by commas.
-      { name: 'canonical_text', expr: and(eq(col('field_count'), 9), ...SOURCE_COLUMNS.map(canonical)) },
-    ],
-    fast: (name) => ({ when: canonical(name), value: cast(name) }),
-    datetime: canonical('tx_datetime'),
+    values: [{ name: 'field_count', expr: lit(SOURCE_COLUMNS.length) }],
+    number: (name) => col(`typed_${name}`),
+    midnight: lit(false),
+    datetime: col('typed_tx_datetime'),
   };
 }
+
+/** The columns the typed reader reads a canonical line into, in file order. */
+const TYPED_COLUMNS = SOURCE_COLUMNS.map((name) => ({
+  name: `typed_${name}`,
+  type: name === 'tx_datetime' ? ('TIMESTAMP' as const) : NUMBER_FIELDS.find(([field]) => field === name)![2],
+}));
 
 export function cleaningDefinition(params: RuleParams = DEFAULT_RULE_PARAMS, source: FieldSource = 'line'): CleaningDefinition {
   const epochSeconds = epochToUnixSeconds(params.epoch);
   if (!Number.isInteger(params.terminalIdMax) || params.terminalIdMax < 0) {
     throw new FerryError(`terminalIdMax must be a non-negative integer, got ${params.terminalIdMax}`);
   }
-  const dt = raw('tx_datetime');
-  const fields = source === 'line' ? lineFields() : splitFields();
-  // With the `fields` source a canonical datetime is already cast (and never 24:00:00).
-  const canonicalDatetime: Array<[Expr, Expr]> = fields.datetime ? [[fields.datetime, col('cast_tx_datetime')]] : [];
+  const fields = source === 'line' ? lineFields() : typedFields();
 
   const values: ValueDefinition[] = [
     ...fields.values,
-    ...NUMBER_FIELDS.map(([name, pattern, type]) => parsed(name, pattern, type, fields.fast(name, type))),
-    { name: 'datetime_shaped', expr: when([[fields.datetime ?? col('well_shaped'), lit(true)]], matches(dt, 'datetime')) },
-    { name: 'is_midnight_24h', expr: and(col('datetime_shaped'), eq(substring(dt, 12, 8), lit('24:00:00'))) },
-    {
-      name: 'tx_datetime',
-      expr: when([
-        ...canonicalDatetime,
-        [col('is_midnight_24h'), addDays(parseDatetime(concat(substring(dt, 1, 10), lit(' 00:00:00'))), 1)],
-        [col('datetime_shaped'), parseDatetime(dt)],
-      ]),
-    },
+    ...NUMBER_FIELDS.map(([name, pattern, type]) => ({ name, expr: fields.number(name, pattern, type) })),
+    { name: 'is_midnight_24h', expr: fields.midnight },
+    { name: 'tx_datetime', expr: fields.datetime },
     { name: 'days_from_seconds', expr: floorDiv(col('tx_time_seconds'), SECONDS_PER_DAY) },
     {
       name: 'tx_time_days_repaired',
@@ -277,8 +271,9 @@ export function cleaningDefinition(params: RuleParams = DEFAULT_RULE_PARAMS, sou
   ];
 
   return {
-    input: source === 'line' ? { source, lineNumber: 'line_number', rawLine: 'raw_line' } : { source, columns: FIELD_SOURCE_COLUMNS },
-    comment: source === 'line' ? startsWith(coalesce(col('raw_line'), lit('')), '#') : startsWith(raw('transaction_id'), '#'),
+    input: source === 'line' ? { source, lineNumber: 'line_number', rawLine: 'raw_line' } : { source, columns: TYPED_COLUMNS },
+    // A comment is never in canonical form, so the typed source has none.
+    comment: source === 'line' ? startsWith(coalesce(col('raw_line'), lit('')), '#') : lit(false),
     values,
     dedupe: {
       occurrence: 'id_occurrence',

@@ -64,6 +64,7 @@ single_2 AS (
 ),
 single_3 AS (
   SELECT *,
+    CASE WHEN well_shaped THEN TRUE ELSE (raw_tx_datetime RLIKE '^([1-9][0-9]{3}-[0-9]{2}-[0-9]{2} ([01][0-9]|2[0-4]):[0-5][0-9]:[0-5][0-9])$') END AS datetime_shaped,
     CASE WHEN well_shaped THEN CAST(raw_transaction_id AS BIGINT) WHEN (raw_transaction_id RLIKE '^(-?[0-9]{1,18})$') THEN CAST(raw_transaction_id AS BIGINT) END AS transaction_id,
     CASE WHEN well_shaped THEN CAST(raw_customer_id AS BIGINT) WHEN (raw_customer_id RLIKE '^(-?[0-9]{1,18})$') THEN CAST(raw_customer_id AS BIGINT) END AS customer_id,
     CASE WHEN well_shaped THEN CAST(raw_terminal_id AS BIGINT) WHEN (raw_terminal_id RLIKE '^(-?[0-9]{1,18})$') THEN CAST(raw_terminal_id AS BIGINT) END AS terminal_id,
@@ -71,8 +72,7 @@ single_3 AS (
     CASE WHEN well_shaped THEN CAST(raw_tx_time_seconds AS BIGINT) WHEN (raw_tx_time_seconds RLIKE '^(-?[0-9]{1,18})$') THEN CAST(raw_tx_time_seconds AS BIGINT) END AS tx_time_seconds,
     CASE WHEN well_shaped THEN CAST(raw_tx_time_days AS BIGINT) WHEN (raw_tx_time_days RLIKE '^(-?[0-9]{1,18})$') THEN CAST(raw_tx_time_days AS BIGINT) END AS tx_time_days,
     CASE WHEN well_shaped THEN CAST(raw_tx_fraud AS BIGINT) WHEN (raw_tx_fraud RLIKE '^(-?[0-9]{1,18})$') THEN CAST(raw_tx_fraud AS BIGINT) END AS tx_fraud,
-    CASE WHEN well_shaped THEN CAST(raw_tx_fraud_scenario AS BIGINT) WHEN (raw_tx_fraud_scenario RLIKE '^(-?[0-9]{1,18})$') THEN CAST(raw_tx_fraud_scenario AS BIGINT) END AS tx_fraud_scenario,
-    CASE WHEN well_shaped THEN TRUE ELSE (raw_tx_datetime RLIKE '^([1-9][0-9]{3}-[0-9]{2}-[0-9]{2} ([01][0-9]|2[0-4]):[0-5][0-9]:[0-5][0-9])$') END AS datetime_shaped
+    CASE WHEN well_shaped THEN CAST(raw_tx_fraud_scenario AS BIGINT) WHEN (raw_tx_fraud_scenario RLIKE '^(-?[0-9]{1,18})$') THEN CAST(raw_tx_fraud_scenario AS BIGINT) END AS tx_fraud_scenario
   FROM single_2
 ),
 single_4 AS (
@@ -100,7 +100,7 @@ single_6 AS (
   FROM single_5
 ),
 single AS (
-  SELECT line_number, raw_line, line, field_count, raw_transaction_id, raw_tx_datetime, raw_customer_id, raw_terminal_id, raw_tx_amount, raw_tx_time_seconds, raw_tx_time_days, raw_tx_fraud, raw_tx_fraud_scenario, well_shaped, transaction_id, customer_id, terminal_id, tx_amount, tx_time_seconds, tx_time_days, tx_fraud, tx_fraud_scenario, datetime_shaped, is_midnight_24h, tx_datetime, days_from_seconds, tx_time_days_repaired, id_occurrence, breaks_malformed, breaks_duplicate, breaks_invalid_terminal, breaks_terminal_out_of_range, breaks_invalid_customer, breaks_non_positive_amount, breaks_invalid_datetime, breaks_inconsistent_time, breaks_invalid_fraud_label FROM single_6
+  SELECT line_number, raw_line, line, field_count, raw_transaction_id, raw_tx_datetime, raw_customer_id, raw_terminal_id, raw_tx_amount, raw_tx_time_seconds, raw_tx_time_days, raw_tx_fraud, raw_tx_fraud_scenario, well_shaped, datetime_shaped, transaction_id, customer_id, terminal_id, tx_amount, tx_time_seconds, tx_time_days, tx_fraud, tx_fraud_scenario, is_midnight_24h, tx_datetime, days_from_seconds, tx_time_days_repaired, id_occurrence, breaks_malformed, breaks_duplicate, breaks_invalid_terminal, breaks_terminal_out_of_range, breaks_invalid_customer, breaks_non_positive_amount, breaks_invalid_datetime, breaks_inconsistent_time, breaks_invalid_fraud_label FROM single_6
 ),
 repeated_1 AS (
   SELECT *,
@@ -124,6 +124,7 @@ repeated_2 AS (
 ),
 repeated_3 AS (
   SELECT *,
+    CASE WHEN well_shaped THEN TRUE ELSE (raw_tx_datetime RLIKE '^([1-9][0-9]{3}-[0-9]{2}-[0-9]{2} ([01][0-9]|2[0-4]):[0-5][0-9]:[0-5][0-9])$') END AS datetime_shaped,
     CASE WHEN well_shaped THEN CAST(raw_transaction_id AS BIGINT) WHEN (raw_transaction_id RLIKE '^(-?[0-9]{1,18})$') THEN CAST(raw_transaction_id AS BIGINT) END AS transaction_id,
     CASE WHEN well_shaped THEN CAST(raw_customer_id AS BIGINT) WHEN (raw_customer_id RLIKE '^(-?[0-9]{1,18})$') THEN CAST(raw_customer_id AS BIGINT) END AS customer_id,
     CASE WHEN well_shaped THEN CAST(raw_terminal_id AS BIGINT) WHEN (raw_terminal_id RLIKE '^(-?[0-9]{1,18})$') THEN CAST(raw_terminal_id AS BIGINT) END AS terminal_id,
@@ -131,8 +132,7 @@ repeated_3 AS (
     CASE WHEN well_shaped THEN CAST(raw_tx_time_seconds AS BIGINT) WHEN (raw_tx_time_seconds RLIKE '^(-?[0-9]{1,18})$') THEN CAST(raw_tx_time_seconds AS BIGINT) END AS tx_time_seconds,
     CASE WHEN well_shaped THEN CAST(raw_tx_time_days AS BIGINT) WHEN (raw_tx_time_days RLIKE '^(-?[0-9]{1,18})$') THEN CAST(raw_tx_time_days AS BIGINT) END AS tx_time_days,
     CASE WHEN well_shaped THEN CAST(raw_tx_fraud AS BIGINT) WHEN (raw_tx_fraud RLIKE '^(-?[0-9]{1,18})$') THEN CAST(raw_tx_fraud AS BIGINT) END AS tx_fraud,
-    CASE WHEN well_shaped THEN CAST(raw_tx_fraud_scenario AS BIGINT) WHEN (raw_tx_fraud_scenario RLIKE '^(-?[0-9]{1,18})$') THEN CAST(raw_tx_fraud_scenario AS BIGINT) END AS tx_fraud_scenario,
-    CASE WHEN well_shaped THEN TRUE ELSE (raw_tx_datetime RLIKE '^([1-9][0-9]{3}-[0-9]{2}-[0-9]{2} ([01][0-9]|2[0-4]):[0-5][0-9]:[0-5][0-9])$') END AS datetime_shaped
+    CASE WHEN well_shaped THEN CAST(raw_tx_fraud_scenario AS BIGINT) WHEN (raw_tx_fraud_scenario RLIKE '^(-?[0-9]{1,18})$') THEN CAST(raw_tx_fraud_scenario AS BIGINT) END AS tx_fraud_scenario
   FROM repeated_2
 ),
 repeated_4 AS (
@@ -162,7 +162,7 @@ repeated_6 AS (
   FROM repeated_5
 ),
 repeated AS (
-  SELECT line_number, raw_line, line, field_count, raw_transaction_id, raw_tx_datetime, raw_customer_id, raw_terminal_id, raw_tx_amount, raw_tx_time_seconds, raw_tx_time_days, raw_tx_fraud, raw_tx_fraud_scenario, well_shaped, transaction_id, customer_id, terminal_id, tx_amount, tx_time_seconds, tx_time_days, tx_fraud, tx_fraud_scenario, datetime_shaped, is_midnight_24h, tx_datetime, days_from_seconds, tx_time_days_repaired, id_occurrence, breaks_malformed, breaks_duplicate, breaks_invalid_terminal, breaks_terminal_out_of_range, breaks_invalid_customer, breaks_non_positive_amount, breaks_invalid_datetime, breaks_inconsistent_time, breaks_invalid_fraud_label FROM repeated_6
+  SELECT line_number, raw_line, line, field_count, raw_transaction_id, raw_tx_datetime, raw_customer_id, raw_terminal_id, raw_tx_amount, raw_tx_time_seconds, raw_tx_time_days, raw_tx_fraud, raw_tx_fraud_scenario, well_shaped, datetime_shaped, transaction_id, customer_id, terminal_id, tx_amount, tx_time_seconds, tx_time_days, tx_fraud, tx_fraud_scenario, is_midnight_24h, tx_datetime, days_from_seconds, tx_time_days_repaired, id_occurrence, breaks_malformed, breaks_duplicate, breaks_invalid_terminal, breaks_terminal_out_of_range, breaks_invalid_customer, breaks_non_positive_amount, breaks_invalid_datetime, breaks_inconsistent_time, breaks_invalid_fraud_label FROM repeated_6
 ),
 classified AS (
   SELECT *,
