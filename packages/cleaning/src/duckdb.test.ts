@@ -225,6 +225,36 @@ describe('given a file whose ids do not ascend, some negative or too long to com
   });
 });
 
+describe('given lines a CSV reader finds hard: 3 MB long, 100,000 fields, invalid UTF-8, a NUL, no final newline', () => {
+  it('when cleaned, then each is quarantined with its text (invalid UTF-8 bytes as U+FFFD) and the rest is kept', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ferry-cleaning-hard-'));
+    try {
+      const row = (id: number): string => `${id},2019-08-22 06:51:03,5,5,1.50,24663,0,0,0`;
+      const hard = ['x'.repeat(3_000_000), `${row(2)}${',0'.repeat(100_000)}`, `3,2019-08-22 06:51:03,5,\u0000,1.50,24663,0,0,0`];
+      const inputPath = join(dir, '2019-08-22.txt');
+      await writeFile(
+        inputPath,
+        Buffer.concat([
+          Buffer.from(`${row(1)}\n${hard.join('\n')}\n4,2019-08-22 06:51:03,5,`),
+          Buffer.from([0xff]),
+          Buffer.from(`,1.50,24663,0,0,0\n${row(5)}`),
+        ]),
+      );
+      const quality = await cleanPeriodWithDuckDb({ inputPath, outDir: join(dir, 'out'), period: '2019-08-22', source: '2019-08-22.txt', threads: 2, memoryLimit: '1GB' });
+      const quarantined = await query(`SELECT line_number, raw_line, rule FROM read_parquet('${join(dir, 'out', 'quarantine', '*.parquet')}') ORDER BY line_number`);
+      expect(quarantined).toEqual([
+        { line_number: 2n, raw_line: hard[0], rule: 'malformed' },
+        { line_number: 3n, raw_line: hard[1], rule: 'malformed' },
+        { line_number: 4n, raw_line: hard[2], rule: 'invalid_terminal' },
+        { line_number: 5n, raw_line: '4,2019-08-22 06:51:03,5,\ufffd,1.50,24663,0,0,0', rule: 'invalid_terminal' },
+      ]);
+      expect(quality.rows_written).toBe(2);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('given a file with a carriage return', () => {
   it('when cleaned, then it is refused with a clear message, as lines must end with a newline alone', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'ferry-cleaning-cr-'));

@@ -83,9 +83,11 @@ async function clean(connection: DuckDBConnection, options: CleanPeriodOptions, 
 
   // The typed read, classified as it is read into a table whose rowid is the row's rank in file order (with
   // preserve_insertion_order, the default, a parallel read is inserted in file order). The scan runs meanwhile.
+  // strict_mode = false: a line of too many fields is read, not reported field by field (slow for 100,000 of them);
+  // it is never canonical, so its row is set aside anyway.
   const typedRead = `read_csv(${q(options.inputPath)}, columns = {${definition.input.columns.map((c) => `'${c.name}': '${c.type}'`).join(', ')}},
     delim = ',', quote = '', escape = '', header = false, auto_detect = false, new_line = '\\n',
-    store_rejects = true, rejects_table = 'reader_rejects', rejects_scan = 'reader_reject_scans')`;
+    strict_mode = false, store_rejects = true, rejects_table = 'reader_rejects', rejects_scan = 'reader_reject_scans')`;
   const [scan, read] = await Promise.allSettled([
     scanLines(options.inputPath, options.source, paths),
     connection.run(`CREATE TEMP TABLE typed AS ${renderDuckDbClassification({ source: 'typed', input: typedRead, params })}`),
