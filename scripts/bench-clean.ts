@@ -1,5 +1,6 @@
 /**
- * Benchmark of the local cleaning engine: `pnpm bench:clean [rows]` (default 10,000,000).
+ * Benchmark of the local cleaning engine: `pnpm bench:clean [rows] [memory-limit]` (default 10,000,000 rows, 2GB).
+ * A real period (47 M rows) needs about 5 GB to clean without spilling to disk.
  * Generates one source file with @ferry/sample (real default defect rates), then times, each in its own process
  * with the same threads and memory limit:
  *   (a) a plain DuckDB copy: typed read_csv (explicit schema, comment '#') -> parquet partitioned by day (snappy, as the engine writes);
@@ -20,7 +21,6 @@ import { cleanPeriodWithDuckDb } from '@ferry/cleaning';
 import { generateSample } from '@ferry/sample';
 
 const THREADS = 2;
-const MEMORY_LIMIT = '2GB';
 
 interface PhaseResult {
   wallMs: number;
@@ -29,11 +29,11 @@ interface PhaseResult {
   rows: number;
 }
 
-const [, , first, second, third] = process.argv;
-if (first === '--phase') await runPhase(second as 'copy' | 'clean', third!);
-else await main(Number((first ?? '10000000').replaceAll('_', '')));
+const [, , first, second, third, fourth] = process.argv;
+if (first === '--phase') await runPhase(second as 'copy' | 'clean', third!, fourth!);
+else await main(Number((first ?? '10000000').replaceAll('_', '')), second ?? '2GB');
 
-async function main(rows: number): Promise<void> {
+async function main(rows: number, memoryLimit: string): Promise<void> {
   if (!Number.isInteger(rows) || rows < 1000) throw new Error(`rows must be an integer >= 1000, got ${first}`);
   const dir = await mkdtemp(join(tmpdir(), 'ferry-bench-clean-'));
   try {
@@ -46,10 +46,10 @@ async function main(rows: number): Promise<void> {
     const truth = period.truth();
     const bytes = (await stat(inputPath)).size;
     console.log(`input: ${period.name} from @ferry/sample (real default defect rates), ${truth.data_lines.toLocaleString('en')} data lines, ${(bytes / 1e6).toFixed(1)} MB, generated in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    console.log(`engine: DuckDB, threads ${THREADS}, memory_limit ${MEMORY_LIMIT}`);
+    console.log(`engine: DuckDB, threads ${THREADS}, memory_limit ${memoryLimit}`);
 
-    const copy = phase('copy', inputPath);
-    const clean = phase('clean', inputPath);
+    const copy = phase('copy', inputPath, memoryLimit);
+    const clean = phase('clean', inputPath, memoryLimit);
     const line = (label: string, r: PhaseResult): string =>
       `${label.padEnd(34)} ${(r.wallMs / 1000).toFixed(2).padStart(7)} s wall  ${(r.cpuMs / 1000).toFixed(2).padStart(7)} s cpu  ${Math.round(truth.data_lines / (r.wallMs / 1000)).toLocaleString('en').padStart(11)} rows/s  peak RSS ${r.peakRssMb} MB`;
     console.log(line('(a) plain copy CSV -> parquet/day', copy));
@@ -57,7 +57,7 @@ async function main(rows: number): Promise<void> {
     console.log(`ratio (b)/(a): ${(clean.wallMs / copy.wallMs).toFixed(2)} wall, ${(clean.cpuMs / copy.cpuMs).toFixed(2)} cpu (target <= 2.0)`);
 
     await writeFile(join(dir, 'truth.json'), JSON.stringify(truth.rejectedLines));
-    const mismatches = await quarantineMismatches(join(dir, 'clean-out', 'quarantine', '*.parquet'), join(dir, 'truth.json'));
+    const mismatches = await quarantineMismatches(join(dir, 'clean-out', 'quarantine', '*.parquet'), join(dir, 'truth.json'), memoryLimit);
     console.log(`check: ${clean.rows.toLocaleString('en')} rows written; quarantine vs generator truth: ${truth.rejectedLines.length.toLocaleString('en')} expected lines, ${mismatches} mismatches`);
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -65,8 +65,8 @@ async function main(rows: number): Promise<void> {
 }
 
 /** Runs one phase in a child process so its peak RSS is its own. */
-function phase(name: 'copy' | 'clean', inputPath: string): PhaseResult {
-  const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--phase', name, inputPath], {
+function phase(name: 'copy' | 'clean', inputPath: string, memoryLimit: string): PhaseResult {
+  const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--phase', name, inputPath, memoryLimit], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -74,17 +74,17 @@ function phase(name: 'copy' | 'clean', inputPath: string): PhaseResult {
   return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as PhaseResult;
 }
 
-async function runPhase(name: 'copy' | 'clean', inputPath: string): Promise<void> {
+async function runPhase(name: 'copy' | 'clean', inputPath: string, memoryLimit: string): Promise<void> {
   const outDir = join(inputPath, '..', `${name}-out`);
   const wall = Date.now();
   const cpu = process.cpuUsage();
   let rows: number;
   if (name === 'clean') {
     const source = basename(inputPath);
-    const quality = await cleanPeriodWithDuckDb({ inputPath, outDir, period: source.replace(/\.txt$/, ''), source, threads: THREADS, memoryLimit: MEMORY_LIMIT, tempDir: join(outDir, '..', 'duckdb-tmp') });
+    const quality = await cleanPeriodWithDuckDb({ inputPath, outDir, period: source.replace(/\.txt$/, ''), source, threads: THREADS, memoryLimit, tempDir: join(outDir, '..', 'duckdb-tmp') });
     rows = quality.rows_written;
   } else {
-    rows = await plainCopy(inputPath, outDir);
+    rows = await plainCopy(inputPath, outDir, memoryLimit);
   }
   const used = process.cpuUsage(cpu);
   const result: PhaseResult = { wallMs: Date.now() - wall, cpuMs: Math.round((used.user + used.system) / 1000), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), rows };
@@ -92,8 +92,8 @@ async function runPhase(name: 'copy' | 'clean', inputPath: string): Promise<void
 }
 
 /** The reference: what a plain typed copy costs. Lines that do not fit the schema (Err terminals, 24:00:00) are skipped. */
-async function plainCopy(inputPath: string, outDir: string): Promise<number> {
-  const instance = await DuckDBInstance.create(':memory:', { threads: String(THREADS), memory_limit: MEMORY_LIMIT, temp_directory: join(outDir, '..', 'duckdb-tmp') });
+async function plainCopy(inputPath: string, outDir: string, memoryLimit: string): Promise<number> {
+  const instance = await DuckDBInstance.create(':memory:', { threads: String(THREADS), memory_limit: memoryLimit, temp_directory: join(outDir, '..', 'duckdb-tmp') });
   const connection = await instance.connect();
   try {
     const reader = await connection.runAndReadAll(`
@@ -110,8 +110,8 @@ async function plainCopy(inputPath: string, outDir: string): Promise<number> {
   }
 }
 
-async function quarantineMismatches(quarantineGlob: string, truthPath: string): Promise<number> {
-  const instance = await DuckDBInstance.create(':memory:', { threads: String(THREADS), memory_limit: MEMORY_LIMIT });
+async function quarantineMismatches(quarantineGlob: string, truthPath: string, memoryLimit: string): Promise<number> {
+  const instance = await DuckDBInstance.create(':memory:', { threads: String(THREADS), memory_limit: memoryLimit });
   const connection = await instance.connect();
   try {
     const reader = await connection.runAndReadAll(`

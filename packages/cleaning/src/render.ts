@@ -205,14 +205,17 @@ export function renderCommentCountQuery(dialect: DialectName, input: string): st
   return `SELECT count(*) AS comment_lines FROM ${input} WHERE ${printExpr(cleaningDefinition().comment, dialect)}`;
 }
 
-/** One row of counts over a classified relation: rows_read, rows_written, rejected_<rule>…, repaired_<repair>…. */
-export function renderQualityQuery(dialect: DialectName, classified: string): string {
+/**
+ * One row of counts over a classified relation: rows_read, rows_written, rejected_<rule>…, repaired_<repair>….
+ * `rows` is how many rows each row of the relation stands for (a column of counts, when the relation is grouped).
+ */
+export function renderQualityQuery(dialect: DialectName, classified: string, rows = '1'): string {
   const s = (value: string): string => printExpr({ kind: 'literal', value }, dialect);
   const counts = [
-    'count(*) AS rows_read',
-    'COALESCE(sum(CASE WHEN rule IS NULL THEN 1 ELSE 0 END), 0) AS rows_written',
-    ...RULE_IDS.map((id) => `COALESCE(sum(CASE WHEN rule = ${s(id)} THEN 1 ELSE 0 END), 0) AS rejected_${id}`),
-    ...REPAIR_IDS.map((id) => `COALESCE(sum(CASE WHEN repair = ${s(id)} THEN 1 ELSE 0 END), 0) AS repaired_${id}`),
+    `COALESCE(sum(${rows}), 0) AS rows_read`,
+    `COALESCE(sum(CASE WHEN rule IS NULL THEN ${rows} ELSE 0 END), 0) AS rows_written`,
+    ...RULE_IDS.map((id) => `COALESCE(sum(CASE WHEN rule = ${s(id)} THEN ${rows} ELSE 0 END), 0) AS rejected_${id}`),
+    ...REPAIR_IDS.map((id) => `COALESCE(sum(CASE WHEN repair = ${s(id)} THEN ${rows} ELSE 0 END), 0) AS repaired_${id}`),
   ];
   return `SELECT\n  ${counts.join(',\n  ')}\nFROM ${classified}`;
 }

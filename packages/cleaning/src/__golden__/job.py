@@ -203,7 +203,7 @@ SELECT count(*) AS comment_lines FROM source_lines WHERE (COALESCE(raw_line, '')
 
 QUALITY_SQL = """
 SELECT
-  count(*) AS rows_read,
+  COALESCE(sum(1), 0) AS rows_read,
   COALESCE(sum(CASE WHEN rule IS NULL THEN 1 ELSE 0 END), 0) AS rows_written,
   COALESCE(sum(CASE WHEN rule = 'malformed' THEN 1 ELSE 0 END), 0) AS rejected_malformed,
   COALESCE(sum(CASE WHEN rule = 'duplicate' THEN 1 ELSE 0 END), 0) AS rejected_duplicate,
