@@ -16,7 +16,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { DEFAULT_RULE_PARAMS, FerryError, REPAIR_IDS, RULE_IDS } from '@ferry/types';
 import type { PeriodQuality, RepairId, RuleId, RuleParams } from '@ferry/types';
-import { COMMENT_LINE, printExpr, renderDuckDbClassification, renderQualityQuery } from './render.ts';
+import { COMMENT_LINE, READ_AS_TEXT, printExpr, renderDuckDbClassification, renderQualityQuery } from './render.ts';
 import { CANONICAL_LINE, SOURCE_COLUMNS, cleaningDefinition } from './rules.ts';
 
 export interface CleanPeriodOptions {
@@ -33,9 +33,6 @@ export interface CleanPeriodOptions {
 }
 
 const q = (value: string): string => `'${value.replaceAll("'", "''")}'`;
-
-/** The `rule` of a typed row whose line is not canonical: it is judged from its text instead. */
-const READ_AS_TEXT = 'read_as_text';
 
 /**
  * Cleans one local source file into outDir: outDir/data/tx_date=YYYY-MM-DD/*.parquet,
@@ -174,7 +171,7 @@ async function clean(connection: DuckDBConnection, options: CleanPeriodOptions, 
   // A rejected typed row's text is its values printed back: its line is canonical.
   const printedBack = `concat_ws(',', ${SOURCE_COLUMNS.map((name) => `CAST(t.${name} AS VARCHAR)`).join(', ')})`;
   await connection.run(
-    `COPY (SELECT ${q(options.source)} AS source, line_number, raw_line, rule FROM (
+    `COPY (SELECT ${q(options.source)} AS source, line_number, raw_line, CAST(rule AS VARCHAR) AS rule FROM (
        SELECT line_number, raw_line, rule FROM ${lineOf(`(SELECT rowid AS row_index, * FROM typed WHERE rule IS NOT NULL AND rule <> ${q(READ_AS_TEXT)})`, `${printedBack} AS raw_line, t.rule`)}
        UNION ALL SELECT line_number, raw_line, rule FROM by_text WHERE rule IS DISTINCT FROM ${q(COMMENT_LINE)} AND rule IS NOT NULL
      ) ORDER BY line_number)

@@ -171,6 +171,9 @@ export function renderCleaningQuery(dialect: DialectName, options: CleaningQuery
 /** The `rule` of a comment line in the local engine's classification (comment lines are not rows). */
 export const COMMENT_LINE = 'comment';
 
+/** The `rule` the local engine gives a typed row whose line is not canonical: that line is judged from its text. */
+export const READ_AS_TEXT = 'read_as_text';
+
 /**
  * The local engine's classification, one row per row of `input` (a relation with the columns of `source`), without
  * judging duplicates (that needs the whole file, see duckdb.ts). Columns: the input columns named in `keep`, rule
@@ -191,10 +194,12 @@ export function renderDuckDbClassification(options: { source: FieldSource; input
     options.input,
   );
   const rule = `CASE\n      WHEN ${p(definition.comment)} THEN ${s(COMMENT_LINE)}\n${judged.map((r) => `      WHEN breaks_${r.id} THEN ${s(r.id)}`).join('\n')}\n    END`;
+  // Enums, not text: one byte a row in a table of the whole file.
+  const enumOf = (values: readonly string[]): string => `ENUM(${values.map(s).join(', ')})`;
   const columns = [
     ...(options.keep ?? []),
-    'rule',
-    `CASE${definition.repairs.map((repair) => ` WHEN ${p(repair.condition)} THEN ${s(repair.id)}`).join('')} END AS repair`,
+    `CAST(rule AS ${enumOf([COMMENT_LINE, READ_AS_TEXT, ...RULE_IDS])}) AS rule`,
+    `CAST(CASE${definition.repairs.map((repair) => ` WHEN ${p(repair.condition)} THEN ${s(repair.id)}`).join('')} END AS ${enumOf(REPAIR_IDS)}) AS repair`,
     ...definition.output.filter((column) => column.name !== definition.partitionColumn).map((column) => `${p(column.expr)} AS ${column.name}`),
   ];
   return `SELECT\n  ${columns.join(',\n  ')}\nFROM (SELECT *, ${rule} AS rule FROM ${from}) AS classified`;

@@ -176,11 +176,25 @@ function typedFields(): SourceFields {
   };
 }
 
-/** The columns the typed reader reads a canonical line into, in file order. */
-const TYPED_COLUMNS = SOURCE_COLUMNS.map((name) => ({
-  name: `typed_${name}`,
-  type: name === 'tx_datetime' ? ('TIMESTAMP' as const) : NUMBER_FIELDS.find(([field]) => field === name)![2],
-}));
+/** The type of each field in the output. */
+const OUTPUT_TYPES: Record<SourceColumn, SqlType> = {
+  transaction_id: 'BIGINT',
+  tx_datetime: 'TIMESTAMP',
+  customer_id: 'BIGINT',
+  terminal_id: 'INTEGER',
+  tx_amount: 'DECIMAL(12,2)',
+  tx_time_seconds: 'BIGINT',
+  tx_time_days: 'INTEGER',
+  tx_fraud: 'SMALLINT',
+  tx_fraud_scenario: 'SMALLINT',
+};
+
+/**
+ * The columns the typed reader reads a canonical line into, in file order: each field as its output type, so rows
+ * stay narrow. A value too large for it (a terminal_id of 18 digits) makes the reader reject the line, which is
+ * then judged from its text like any line the reader rejects.
+ */
+const TYPED_COLUMNS = SOURCE_COLUMNS.map((name) => ({ name: `typed_${name}`, type: OUTPUT_TYPES[name] }));
 
 export function cleaningDefinition(params: RuleParams = DEFAULT_RULE_PARAMS, source: FieldSource = 'line'): CleaningDefinition {
   const epochSeconds = epochToUnixSeconds(params.epoch);
@@ -258,15 +272,7 @@ export function cleaningDefinition(params: RuleParams = DEFAULT_RULE_PARAMS, sou
   ];
 
   const output: OutputColumn[] = [
-    { name: 'transaction_id', type: 'BIGINT', expr: col('transaction_id') },
-    { name: 'tx_datetime', type: 'TIMESTAMP', expr: col('tx_datetime') },
-    { name: 'customer_id', type: 'BIGINT', expr: col('customer_id') },
-    { name: 'terminal_id', type: 'INTEGER', expr: col('terminal_id') },
-    { name: 'tx_amount', type: 'DECIMAL(12,2)', expr: col('tx_amount') },
-    { name: 'tx_time_seconds', type: 'BIGINT', expr: col('tx_time_seconds') },
-    { name: 'tx_time_days', type: 'INTEGER', expr: col('tx_time_days_repaired') },
-    { name: 'tx_fraud', type: 'SMALLINT', expr: col('tx_fraud') },
-    { name: 'tx_fraud_scenario', type: 'SMALLINT', expr: col('tx_fraud_scenario') },
+    ...SOURCE_COLUMNS.map((name) => ({ name, type: OUTPUT_TYPES[name], expr: col(name === 'tx_time_days' ? 'tx_time_days_repaired' : name) })),
     { name: 'tx_date', type: 'DATE', expr: safeCast(col('tx_datetime'), 'DATE') },
   ];
 
