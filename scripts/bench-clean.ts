@@ -64,8 +64,9 @@ async function main(rows: number, memoryLimit: string): Promise<void> {
   }
 }
 
-/** Runs one phase in a child process so its peak RSS is its own. */
+/** Runs one phase in a child process so its peak RSS is its own, after flushing the files written so far to disk. */
 function phase(name: 'copy' | 'clean', inputPath: string, memoryLimit: string): PhaseResult {
+  spawnSync('sync');
   const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--phase', name, inputPath, memoryLimit], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
