@@ -46,7 +46,7 @@ export const CASES: Array<{ line: string; expect: Expected; why: string }> = [
   { line: '30,2019-08-22 24:00:00,7,5,3.50,86400,1,0,0', expect: 'kept', why: 'midnight with days already right: datetime repaired only' },
   { line: '31,2019-08-22 24:00:00,7,5,3.50,86399,0,0,0', expect: 'inconsistent_time', why: 'midnight whose seconds do not match' },
   { line: '32,2019-08-22 06:51:03,5,\t5,1.50,24663,0,0,0', expect: 'invalid_terminal', why: 'tab before the terminal' },
-  { line: '33,2019-08-22 06:51:03,5,5,1.50,24663,0,0,0,7,8,9', expect: 'malformed', why: '12 fields (a CSV reader of ten columns drops the rest)' },
+  { line: '33,2019-08-22 06:51:03,5,5,1.50,24663,0,0,0,7,8,9', expect: 'malformed', why: '12 fields (a lenient typed reader drops the rest)' },
   { line: '1,2019-08-22 06:51:03,5,711,70.91,24663,0,0,0,', expect: 'malformed', why: 'a trailing comma is a tenth field, even on a seen id' },
   { line: '34,2019-08-22 06:51:03,5,5,1.50,24663,0,0,', expect: 'malformed', why: 'empty last field' },
   { line: ',,,,,,,,', expect: 'malformed', why: 'nine empty fields' },

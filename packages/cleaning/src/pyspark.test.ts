@@ -1,7 +1,7 @@
 /**
  * Spark cannot run here, so the job is checked as far as this machine allows: it parses as Python 3.8,
  * it matches a reviewed golden file, and its Spark SQL — transpiled to DuckDB by sqlglot — classifies the
- * hand-written lines exactly like the local DuckDB engine (which splits fields with its CSV reader instead).
+ * hand-written lines exactly like the local DuckDB engine (which reads canonical lines with its typed CSV reader instead).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
