@@ -22,17 +22,20 @@ let dir: string;
 let storage: Storage;
 let results: Store;
 
-beforeEach(async () => {
-  fake = await FakeLl2Server.start();
-  dir = await mkdtemp(join(tmpdir(), 'ferry-rocket-e2e-'));
-  storage = await Storage.open({ embeddedDir: join(dir, 's3') });
-  results = await storage.store(join(dir, 'results'));
-});
-afterEach(async () => {
-  await fake.close();
-  await storage.close();
-  await rm(dir, { recursive: true, force: true });
-});
+/** A fresh server and store per test, in the variables above. Not for concurrent tests: they would share them. */
+function useServerAndStore(): void {
+  beforeEach(async () => {
+    fake = await FakeLl2Server.start();
+    dir = await mkdtemp(join(tmpdir(), 'ferry-rocket-e2e-'));
+    storage = await Storage.open({ embeddedDir: join(dir, 's3') });
+    results = await storage.store(join(dir, 'results'));
+  });
+  afterEach(async () => {
+    await fake.close();
+    await storage.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+}
 
 async function readJson<T>(store: Store, key: string): Promise<T> {
   const text = await store.readText(key);
@@ -138,6 +141,8 @@ describe('given launches and images served by a fake Launch Library', () => {
 });
 
 describe('given a fake Launch Library and a results store on the embedded S3 server', () => {
+  useServerAndStore();
+
   it('when a run with a token and a webhook is recorded, then run.json, log.ndjson and both reports exist, the webhook hears about it, and the token is nowhere', async () => {
     const token = 'll2-token-5ecr3t-4242';
     const s3 = await storage.store('s3://ferry-rocket-results');
@@ -174,6 +179,8 @@ describe('given a fake Launch Library and a results store on the embedded S3 ser
 });
 
 describe('given a fake Launch Library that fails', () => {
+  useServerAndStore();
+
   it('when the API answers an HTML error page, then the run fails with a clear error, nothing is kept as data, and the webhook hears of the failure', async () => {
     fake.on('/2.3.0/api-throttle/', throttle(15, 0));
     fake.on('/2.3.0/launches/upcoming/', status(200, '<html><body>Bad gateway</body></html>'));
@@ -198,6 +205,8 @@ describe('given a fake Launch Library that fails', () => {
 });
 
 describe('given a bandwidth cap', () => {
+  useServerAndStore();
+
   it('when about 1.2 MB of images download under a 1 MB/s cap, then the measured rate stays within 15% of the cap', async () => {
     const cap = 1_000_000;
     const launches = Array.from({ length: 6 }, (_, i) => {
