@@ -7,7 +7,8 @@
  * Canonical lines are classified from their typed values; the others from their text (the `line` source), and
  * whatever the lenient typed reader made of them (`+5`, `1e2`, a trailing comma) is set aside. The reader's rejects
  * table names the lines it did not read, which ties every typed row to its line number; the scan's line count
- * checks that nothing went unaccounted.
+ * checks that nothing went unaccounted. The scan also notes which ids may repeat an earlier one, so duplicates are
+ * looked for among a few rows, not the whole file.
  */
 import { mkdir, mkdtemp, open, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
