@@ -297,8 +297,6 @@ export function cleaningDefinition(params: RuleParams = DEFAULT_RULE_PARAMS, sou
   };
 }
 
-/** The rules with default parameters, in the order they are applied. */
-export const RULES: readonly RuleDefinition[] = cleaningDefinition().rules;
 
 function epochToUnixSeconds(epoch: string): number {
   const match = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(epoch);
