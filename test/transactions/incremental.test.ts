@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeSample } from '@ferry/sample';
-import { createDuckDbEngine, readManifest, runTransactions } from '@ferry/transactions';
+import { LOCK_KEY, MANIFEST_KEY, createDuckDbEngine, readManifest, runTransactions } from '@ferry/transactions';
 import type { CleanEngine, ObjectInfo, RunRecord } from '@ferry/types';
 import { openTestStores, readPublishedRows, type Backend, type TestStores } from '../support/stores.ts';
 
@@ -99,6 +99,25 @@ describe.each<Backend>(['embedded S3', 'local directories'])('given a source loc
     expect(manifest.periods['2019-08-22']!.run_id).toBe(rerun.runId);
     const listed = new Set((await stores.results.list()).map((object) => object.key));
     for (const record of Object.values(manifest.periods)) for (const file of record.files) expect(listed).toContain(file.key);
+  });
+
+  it('when another run holds the results store, then this run is refused and recorded as failed, starts no engine and publishes nothing; once released, the next run goes ahead', async () => {
+    await writeSample(stores.source, { ...SAMPLE, periods: 1 });
+    const expires = new Date(Date.now() + 60_000).toISOString();
+    await stores.results.create(LOCK_KEY, JSON.stringify({ run_id: 'other-run', acquired_at: new Date().toISOString(), expires_at: expires }));
+    const engine = countingEngine();
+    await expect(run(engine)).rejects.toThrow(new RegExp(`in use by run other-run .*expires at ${expires.replaceAll('.', '\\.')}`));
+    expect(engine.calls).toBe(0);
+    expect(await stores.results.head(MANIFEST_KEY)).toBeUndefined();
+    expect(await stores.results.child('transactions/').list()).toEqual([]);
+    const [failed] = (await stores.results.child('runs/').list()).filter((object) => object.key.endsWith('/run.json'));
+    expect(JSON.parse((await stores.results.child('runs/').readText(failed!.key))!)).toMatchObject({ status: 'failed', error: expect.stringContaining('other-run') });
+    expect(JSON.parse((await stores.results.readText(LOCK_KEY))!)).toMatchObject({ run_id: 'other-run' });
+
+    await stores.results.delete([LOCK_KEY]);
+    const next = await run(engine);
+    expect(next.status).toBe('succeeded');
+    expect(await stores.results.head(LOCK_KEY)).toBeUndefined();
   });
 
   it('when a run finishes, then run.json accounts for every row of every period: read = written + rejected', async () => {

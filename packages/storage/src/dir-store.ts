@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, type Stats } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -148,6 +148,23 @@ export class DirStore extends BaseStore {
 
   async upload(localPath: string, key: string): Promise<ObjectInfo> {
     return this.write(key, createReadStream(localPath));
+  }
+
+  /** Writes a temp file, then hard-links it into place: link() fails when the name exists, and never shows half a file. */
+  async create(key: string, body: string): Promise<boolean> {
+    const file = this.filePath(key);
+    const temp = path.join(path.dirname(file), `.${path.basename(file)}${TEMP_MARK}${randomBytes(6).toString('hex')}`);
+    try {
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(temp, body);
+      await link(temp, file);
+      return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+      throw dirError(error, this.where(key), 'create');
+    } finally {
+      await rm(temp, { force: true });
+    }
   }
 
   /** Writes a copied object and records where it came from (see the sidecar rule above); returns its content MD5. */

@@ -13,6 +13,7 @@ import {
   GetObjectCommand,
   HeadObjectCommand,
   ListObjectsV2Command,
+  PutObjectCommand,
   UploadPartCopyCommand,
   type GetObjectCommandOutput,
   type S3Client,
@@ -190,6 +191,20 @@ export class S3Store extends BaseStore {
   async write(key: string, body: string | Uint8Array | Readable, options: { contentType?: string } = {}): Promise<ObjectInfo> {
     await this.put(key, body, { contentType: options.contentType });
     return this.headOrFail(key);
+  }
+
+  /** If-None-Match makes the put conditional where the server honours it (a 412 when the key exists); the head first covers the rest. */
+  async create(key: string, body: string, options: { contentType?: string } = {}): Promise<boolean> {
+    if (await this.headObject(key)) return false;
+    try {
+      await this.context.client.send(
+        new PutObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key), Body: body, ContentType: options.contentType, IfNoneMatch: '*' }),
+      );
+      return true;
+    } catch (error) {
+      if (statusOf(error) === 412 || codeOf(error) === 'PreconditionFailed') return false;
+      throw this.fail(error, key, 'create');
+    }
   }
 
   async upload(localPath: string, key: string, options: { contentType?: string } = {}): Promise<ObjectInfo> {

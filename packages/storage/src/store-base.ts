@@ -29,6 +29,7 @@ export abstract class BaseStore implements Store {
   abstract readStream(key: string): Promise<Readable>;
   abstract download(key: string, localPath: string): Promise<ObjectInfo>;
   abstract write(key: string, body: string | Uint8Array | Readable, options?: { contentType?: string }): Promise<ObjectInfo>;
+  abstract create(key: string, body: string, options?: { contentType?: string }): Promise<boolean>;
   abstract upload(localPath: string, key: string, options?: { contentType?: string }): Promise<ObjectInfo>;
   abstract delete(keys: readonly string[]): Promise<void>;
   abstract child(prefix: string): BaseStore;

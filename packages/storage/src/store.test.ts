@@ -111,9 +111,25 @@ describe.each(kinds)('given a store on %s', (_kind, open) => {
     expect(await store.readText('same.txt')).toBe('second');
     expect(await store.head('same.txt')).toMatchObject({ size: 6, etag: md5('second') });
   });
+
+  it('when an object is created, then it is written once and a second create of the key leaves it alone', async () => {
+    const store = await open();
+    expect(await store.create('locks/a.json', 'first')).toBe(true);
+    expect(await store.create('locks/a.json', 'second')).toBe(false);
+    expect(await store.readText('locks/a.json')).toBe('first');
+    expect((await store.list('locks/')).map((object) => object.key)).toEqual(['locks/a.json']);
+  });
 });
 
 describe('given a directory store', () => {
+  // Atomic here (link() refuses an existing name); on S3 it is as atomic as the server's If-None-Match (s3rver ignores it).
+  it('when many creates of one key race, then exactly one wins', async () => {
+    const store = await storage.store(path.join(work.dir, 'dirs', 'race'));
+    const won = await Promise.all(Array.from({ length: 8 }, (_, i) => store.create('race.json', String(i))));
+    expect(won.filter(Boolean)).toHaveLength(1);
+    expect(await store.readText('race.json')).toBe(String(won.indexOf(true)));
+  });
+
   it('when files are written, then no temp files are left behind and bookkeeping files are not listed', async () => {
     const store = await storage.store(path.join(work.dir, 'dirs', 'bookkeeping'));
     await store.write('f.txt', 'content');

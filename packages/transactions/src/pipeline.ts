@@ -11,6 +11,7 @@ import {
   type RunRecord,
   type Store,
 } from '@ferry/types';
+import { acquireRunLock, type RunLock } from './lock.ts';
 import { planTransactions } from './plan.ts';
 import { layout, publishPeriod, rejectedRows } from './publish.ts';
 
@@ -57,7 +58,14 @@ export async function runTransactions(options: RunTransactionsOptions): Promise<
     secrets: options.secrets,
     now,
   });
+  let lock: RunLock | undefined;
   try {
+    lock = await acquireRunLock({
+      results,
+      runId: run.id,
+      now,
+      onRenewFailed: (error) => run.log.warn(`could not renew the results store's lock: ${(error as Error).message}`),
+    });
     const plan = await run.step('plan', async (step) => {
       const planned = await planTransactions(source, results);
       step.count('source_periods', planned.source.length);
@@ -163,6 +171,9 @@ export async function runTransactions(options: RunTransactionsOptions): Promise<
   } catch (error) {
     await run.finish('failed', error);
     throw error;
+  } finally {
+    // Not thrown: the run's outcome stands, and a lock left behind expires.
+    await lock?.release().catch((error: unknown) => run.log.warn(`could not release the results store's lock: ${(error as Error).message}`));
   }
 }
 

@@ -25,6 +25,11 @@ export interface Store {
   /** Downloads one object to a local file (parent dirs created). */
   download(key: string, localPath: string): Promise<ObjectInfo>;
   write(key: string, body: string | Uint8Array | Readable, options?: { contentType?: string }): Promise<ObjectInfo>;
+  /**
+   * Writes a small object only when none exists at `key`; false when one does. Atomic on a directory and on S3
+   * servers that honour If-None-Match; on others a check, then a write.
+   */
+  create(key: string, body: string, options?: { contentType?: string }): Promise<boolean>;
   /** Uploads a local file (multipart above the part threshold). */
   upload(localPath: string, key: string, options?: { contentType?: string }): Promise<ObjectInfo>;
   delete(keys: readonly string[]): Promise<void>;
