@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { $, quote, type ProcessPromise } from 'zx';
+import type { Plan } from '@ferry/types';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const env = process.env;
@@ -118,10 +119,15 @@ async function main(): Promise<number> {
     say(`planning failed (exit ${planned.code}); nothing deployed`);
     return planned.code || 1;
   }
-  const plan = JSON.parse(planned.stdout) as { new: { source: string }[] };
+  const plan = JSON.parse(planned.stdout) as Plan;
   if (plan.new.length === 0) {
     say('nothing new: every source period is already processed; no cluster deployed');
     return 0;
+  }
+  // The run would be refused once its cluster is up: do not pay for one.
+  if (plan.in_use_by) {
+    say(`the results store is in use by run ${plan.in_use_by.run_id} (its lock expires at ${plan.in_use_by.expires_at} unless renewed); no cluster deployed`);
+    return 1;
   }
   say(`${plan.new.length} new period(s): ${plan.new.map((period) => period.source).join(', ')}`);
 

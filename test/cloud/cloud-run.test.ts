@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MANIFEST_KEY } from '@ferry/transactions';
+import { LOCK_KEY, MANIFEST_KEY } from '@ferry/transactions';
 import type { Manifest } from '@ferry/types';
 import { startCloudHarness, type CloudHarness } from './harness.ts';
 import { startTsx } from './processes.ts';
@@ -44,6 +44,20 @@ describe('given new source periods and the cloud-run script with a stack that de
     const manifest = JSON.parse((await (await harness.storage.store('s3://ferry-results')).readText(MANIFEST_KEY))!) as Manifest;
     const sources = (await harness.source.list()).map((object) => object.key.replace(/\.txt$/, ''));
     expect(Object.keys(manifest.periods).sort()).toEqual(sources);
+  });
+
+  it('when the results store is in use by another run, then no cluster is deployed and it exits 1 naming that run', async () => {
+    harness.emulator.resetCalls();
+    const results = await harness.storage.store('s3://ferry-results/busy');
+    const expires = new Date(Date.now() + 60_000).toISOString();
+    await results.create(LOCK_KEY, JSON.stringify({ run_id: 'other-run', acquired_at: new Date().toISOString(), expires_at: expires }));
+
+    const result = await cloudRun('--', '--results', 's3://ferry-results/busy');
+
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`the results store is in use by run other-run (its lock expires at ${expires} unless renewed); no cluster deployed`);
+    expect(harness.emulator.clusterCalls).toBe(0);
+    expect(await results.list('transactions/')).toEqual([]);
   });
 
   it('when nothing is new, then it says so, exits 0 and no call creates, uses or waits for a cluster', async () => {

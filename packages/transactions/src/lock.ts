@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FerryError, type Store } from '@ferry/types';
+import { FerryError, type RunLockHolder, type Store } from '@ferry/types';
 
 /**
  * One transactions run at a time per results store. Two runs publishing at once could each rewrite manifest.json
@@ -12,7 +12,6 @@ export const LOCK_TTL_MS = 120_000;
 const RENEW_EVERY_MS = LOCK_TTL_MS / 4;
 
 const lockSchema = z.object({ run_id: z.string(), acquired_at: z.string(), expires_at: z.string() });
-type LockRecord = z.infer<typeof lockSchema>;
 
 export interface RunLock {
   /** Stops renewing and deletes the lock if it is still this run's. */
@@ -30,12 +29,12 @@ export interface AcquireRunLockOptions {
 export async function acquireRunLock({ results, runId, now, onRenewFailed }: AcquireRunLockOptions): Promise<RunLock> {
   const acquiredAt = now().toISOString();
   const body = (): string =>
-    `${JSON.stringify({ run_id: runId, acquired_at: acquiredAt, expires_at: new Date(now().getTime() + LOCK_TTL_MS).toISOString() } satisfies LockRecord)}\n`;
+    `${JSON.stringify({ run_id: runId, acquired_at: acquiredAt, expires_at: new Date(now().getTime() + LOCK_TTL_MS).toISOString() } satisfies RunLockHolder)}\n`;
   const where = `${results.url}/${LOCK_KEY}`;
 
   if (!(await results.create(LOCK_KEY, body(), { contentType: 'application/json' }))) {
-    const held = await readLock(results);
-    if (held && Date.parse(held.expires_at) > now().getTime()) {
+    const held = await readRunLock(results, now);
+    if (held) {
       throw new FerryError(
         `the results store is in use by run ${held.run_id} (since ${held.acquired_at}): wait for it to finish. ` +
           `If it crashed, its lock ${where} expires at ${held.expires_at}.`,
@@ -64,7 +63,13 @@ export async function acquireRunLock({ results, runId, now, onRenewFailed }: Acq
   };
 }
 
-async function readLock(results: Store): Promise<LockRecord | undefined> {
+/** The run holding the results store's lock, unless there is none or it has expired. */
+export async function readRunLock(results: Store, now: () => Date): Promise<RunLockHolder | undefined> {
+  const held = await readLock(results);
+  return held && Date.parse(held.expires_at) > now().getTime() ? held : undefined;
+}
+
+async function readLock(results: Store): Promise<RunLockHolder | undefined> {
   const text = await results.readText(LOCK_KEY);
   if (text === undefined) return undefined;
   try {

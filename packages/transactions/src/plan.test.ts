@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Storage } from '@ferry/storage';
 import { FerryError, type PeriodRecord, type Store } from '@ferry/types';
+import { acquireRunLock } from './lock.ts';
 import { MANIFEST_KEY, writeManifest } from './manifest.ts';
 import { periodOfSourceKey } from './periods.ts';
 import { planTransactions, renderPlan } from './plan.ts';
@@ -75,6 +76,18 @@ describe('given a source directory and a results directory', () => {
     expect(renderPlan(plan)).toContain('2019-09-21.txt');
     expect(renderPlan(plan)).toContain('changed since it was processed');
     expect(await source.list()).toHaveLength(3);
+  });
+
+  it('when another run holds the results store, then the plan names it until its lock expires', async () => {
+    await source.write('2019-08-22.txt', 'a');
+    const lock = await acquireRunLock({ results, runId: 'run-a', now: () => new Date('2026-11-21T08:00:00Z'), onRenewFailed: () => undefined });
+    const during = await planTransactions(source, results, () => new Date('2026-11-21T08:01:00Z'));
+    expect(during.in_use_by).toEqual({ run_id: 'run-a', acquired_at: '2026-11-21T08:00:00.000Z', expires_at: '2026-11-21T08:02:00.000Z' });
+    expect(renderPlan(during)).toContain('in use by run run-a since 2026-11-21T08:00:00.000Z');
+    const after = await planTransactions(source, results, () => new Date('2026-11-21T08:03:00Z'));
+    expect(after.in_use_by).toBeUndefined();
+    expect(renderPlan(after)).not.toContain('in use');
+    await lock.release();
   });
 
   it('when the manifest is corrupt, then planning stops with one clear error instead of reprocessing everything', async () => {

@@ -1,21 +1,29 @@
 import { formatBytes } from '@ferry/runs';
 import type { Plan, Store } from '@ferry/types';
+import { readRunLock } from './lock.ts';
 import { readManifest } from './manifest.ts';
 import { listSourcePeriods } from './periods.ts';
 
-/** Which source periods are new: absent from the manifest, or recorded with another size or ETag. Changes nothing. */
-export async function planTransactions(source: Store, results: Store): Promise<Plan & { ignored: string[] }> {
-  const [{ periods, ignored }, manifest] = await Promise.all([listSourcePeriods(source), readManifest(results)]);
+/**
+ * Which source periods are new: absent from the manifest, or recorded with another size or ETag; and which run, if
+ * any, holds the results store. Changes nothing.
+ */
+export async function planTransactions(source: Store, results: Store, now: () => Date = () => new Date()): Promise<Plan & { ignored: string[] }> {
+  const [{ periods, ignored }, manifest, holder] = await Promise.all([listSourcePeriods(source), readManifest(results), readRunLock(results, now)]);
   const processed = Object.values(manifest.periods).sort((a, b) => a.period.localeCompare(b.period));
   const fresh = periods.filter((candidate) => {
     const recorded = manifest.periods[candidate.period];
     return !recorded || recorded.size !== candidate.size || recorded.etag !== candidate.etag || recorded.source !== candidate.source;
   });
-  return { source: periods, processed, new: fresh, ignored };
+  return { source: periods, processed, new: fresh, ignored, ...(holder ? { in_use_by: holder } : {}) };
 }
 
 export function renderPlan(plan: Plan): string {
   const lines = [`source periods: ${plan.source.length}`, `processed:      ${plan.processed.length}`, `new:            ${plan.new.length}`];
+  if (plan.in_use_by) {
+    const { run_id, acquired_at, expires_at } = plan.in_use_by;
+    lines.push(`in use by run ${run_id} since ${acquired_at} (its lock expires at ${expires_at} unless renewed): a run now would be refused`);
+  }
   const recorded = new Map(plan.processed.map((record) => [record.period, record]));
   for (const period of plan.new) {
     const why = recorded.has(period.period) ? 'changed since it was processed' : 'not processed yet';

@@ -30,4 +30,13 @@ export interface Plan {
   processed: PeriodRecord[];
   /** Periods absent from the manifest or recorded with another size or ETag. */
   new: SourcePeriod[];
+  /** The run holding the results store's lock, if one does: a run started now would be refused. */
+  in_use_by?: RunLockHolder;
+}
+
+/** Who holds a results store's run lock, and until when unless renewed. */
+export interface RunLockHolder {
+  run_id: string;
+  acquired_at: string;
+  expires_at: string;
 }
