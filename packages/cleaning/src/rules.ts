@@ -124,7 +124,8 @@ const NUMBER_FIELDS: Array<[SourceColumn, PatternName, SqlType]> = [
  * A line in canonical form: nine fields, each exactly as DuckDB prints the value it reads as (integers without
  * leading zeros or `-0`, amounts with two decimals and no sign, datetimes of hours 00-23). A typed CSV reader
  * reads such a line to exactly the values the rules would parse from its text (or rejects it, for a day that does
- * not exist), and printing those values back gives the line again. Written for JavaScript's RegExp.
+ * not exist), and printing those values back gives the line again. JavaScript's RegExp (the engine's scan) and
+ * RE2 (DuckDB's check of the reader's rejects) read it alike.
  */
 const CANONICAL_INTEGER = '(?:0|-?[1-9][0-9]{0,17})';
 const CANONICAL_AMOUNT = '(?:0|[1-9][0-9]{0,9})[.][0-9]{2}';
