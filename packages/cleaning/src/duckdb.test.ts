@@ -23,6 +23,26 @@ async function query(sql: string, threads = '1'): Promise<Record<string, unknown
   }
 }
 
+interface QuarantinedLine {
+  line_number: bigint;
+  raw_line: string;
+  rule: string;
+}
+
+/** Cleans `content` as the source 2019-08-22.txt in a temp dir (removed after); the quality and the quarantine in line order. */
+async function cleanContent(content: string | Buffer, threads = 2): Promise<{ quality: PeriodQuality; quarantined: QuarantinedLine[] }> {
+  const dir = await mkdtemp(join(tmpdir(), 'ferry-cleaning-'));
+  try {
+    const inputPath = join(dir, SOURCE);
+    await writeFile(inputPath, content);
+    const quality = await cleanPeriodWithDuckDb({ inputPath, outDir: join(dir, 'out'), period: '2019-08-22', source: SOURCE, threads, memoryLimit: '1GB' });
+    const quarantined = await query(`SELECT line_number, raw_line, rule FROM read_parquet('${join(dir, 'out', 'quarantine', '*.parquet')}') ORDER BY line_number`);
+    return { quality, quarantined: quarantined as unknown as QuarantinedLine[] };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 describe('given a source file with a line for every rule, the repair and the valid edge values', () => {
   let dir: string;
   let outDir: string;
@@ -172,100 +192,66 @@ describe('given a file of several CSV scan blocks (about 20 MB) read by two thre
 
 describe('given canonical lines of every shape, whose terminal is out of range', () => {
   it('when cleaned, then each is quarantined with its text exactly as read (printed back from the values the typed reader read)', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'ferry-cleaning-canonical-'));
-    try {
-      let seed = 11;
-      const random = (n: number): number => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) % n);
-      const digits = (length: number): string => `${1 + random(9)}${Array.from({ length: length - 1 }, () => random(10)).join('')}`;
-      const integer = (): string => [() => '0', () => digits(1 + random(18)), () => `-${digits(1 + random(18))}`][random(3)]!();
-      const amount = (): string => `${random(2) === 0 ? '0' : digits(1 + random(10))}.${random(10)}${random(10)}`;
-      const two = (max: number): string => String(random(max)).padStart(2, '0');
-      // Months and days past the calendar too: the reader rejects those, and their text comes from its rejects.
-      const datetime = (): string => `${1000 + random(9000)}-${two(14)}-${two(33)} ${two(24)}:${two(60)}:${two(60)}`;
-      const lines = Array.from({ length: 3000 }, (_, id) =>
-        [id, datetime(), integer(), 1000 + random(1e9), amount(), integer(), integer(), integer(), integer()].join(','),
-      );
-      const inputPath = join(dir, '2019-08-22.txt');
-      await writeFile(inputPath, `${lines.join('\n')}\n`);
-      const quality = await cleanPeriodWithDuckDb({ inputPath, outDir: join(dir, 'out'), period: '2019-08-22', source: '2019-08-22.txt', threads: 2, memoryLimit: '1GB' });
-      const quarantined = await query(`SELECT line_number, raw_line FROM read_parquet('${join(dir, 'out', 'quarantine', '*.parquet')}') ORDER BY line_number`);
-      expect(quality.rows_written).toBe(0);
-      expect(quarantined).toEqual(lines.map((raw_line, i) => ({ line_number: BigInt(i + 1), raw_line })));
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    let seed = 11;
+    const random = (n: number): number => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) % n);
+    const digits = (length: number): string => `${1 + random(9)}${Array.from({ length: length - 1 }, () => random(10)).join('')}`;
+    const integer = (): string => [() => '0', () => digits(1 + random(18)), () => `-${digits(1 + random(18))}`][random(3)]!();
+    const amount = (): string => `${random(2) === 0 ? '0' : digits(1 + random(10))}.${random(10)}${random(10)}`;
+    const two = (max: number): string => String(random(max)).padStart(2, '0');
+    // Months and days past the calendar too: the reader rejects those, and their text comes from its rejects.
+    const datetime = (): string => `${1000 + random(9000)}-${two(14)}-${two(33)} ${two(24)}:${two(60)}:${two(60)}`;
+    const lines = Array.from({ length: 3000 }, (_, id) =>
+      [id, datetime(), integer(), 1000 + random(1e9), amount(), integer(), integer(), integer(), integer()].join(','),
+    );
+    const { quality, quarantined } = await cleanContent(`${lines.join('\n')}\n`);
+    expect(quality.rows_written).toBe(0);
+    expect(quarantined.map(({ line_number, raw_line }) => ({ line_number, raw_line }))).toEqual(lines.map((raw_line, i) => ({ line_number: BigInt(i + 1), raw_line })));
   });
 });
 
 describe('given a file whose ids do not ascend, some negative or too long to compare as doubles, and repeat', () => {
   it('when cleaned, then exactly the later lines of each repeated id are duplicates', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'ferry-cleaning-unordered-'));
-    try {
-      const ids = [5, 3, 9, 3, -4, 7, -4, 9, 0, 5, 0, 8, 1];
-      const long = ['1234567890123456', '1234567890123457', '1234567890123456', '123456789012345678', '123456789012345678'];
-      const lines = [...ids.map(String), ...long, '2', '1', '123456789012345677', '1234567890123457'].map(
-        (id) => `${id},2019-08-22 06:51:03,5,5,1.50,24663,0,0,0`,
-      );
-      const seen = new Set<string>();
-      const duplicates = lines.flatMap((line, i) => {
-        const id = line.split(',')[0]!;
-        if (seen.has(id)) return [i + 1];
-        seen.add(id);
-        return [];
-      });
-      const inputPath = join(dir, '2019-08-22.txt');
-      await writeFile(inputPath, `${lines.join('\n')}\n`);
-      const quality = await cleanPeriodWithDuckDb({ inputPath, outDir: join(dir, 'out'), period: '2019-08-22', source: '2019-08-22.txt', threads: 2, memoryLimit: '1GB' });
-      const quarantined = await query(`SELECT line_number, rule FROM read_parquet('${join(dir, 'out', 'quarantine', '*.parquet')}') ORDER BY line_number`);
-      expect(quarantined).toEqual(duplicates.map((line) => ({ line_number: BigInt(line), rule: 'duplicate' })));
-      expect(quality.rows_written).toBe(seen.size);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    const ids = [5, 3, 9, 3, -4, 7, -4, 9, 0, 5, 0, 8, 1];
+    const long = ['1234567890123456', '1234567890123457', '1234567890123456', '123456789012345678', '123456789012345678'];
+    const lines = [...ids.map(String), ...long, '2', '1', '123456789012345677', '1234567890123457'].map(
+      (id) => `${id},2019-08-22 06:51:03,5,5,1.50,24663,0,0,0`,
+    );
+    const seen = new Set<string>();
+    const duplicates = lines.flatMap((line, i) => {
+      const id = line.split(',')[0]!;
+      if (seen.has(id)) return [i + 1];
+      seen.add(id);
+      return [];
+    });
+    const { quality, quarantined } = await cleanContent(`${lines.join('\n')}\n`);
+    expect(quarantined.map(({ line_number, rule }) => ({ line_number, rule }))).toEqual(duplicates.map((line) => ({ line_number: BigInt(line), rule: 'duplicate' })));
+    expect(quality.rows_written).toBe(seen.size);
   });
 });
 
 describe('given lines a CSV reader finds hard: 3 MB long, 100,000 fields, invalid UTF-8, a NUL, no final newline', () => {
   it('when cleaned, then each is quarantined with its text (invalid UTF-8 bytes as U+FFFD) and the rest is kept', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'ferry-cleaning-hard-'));
-    try {
-      const row = (id: number): string => `${id},2019-08-22 06:51:03,5,5,1.50,24663,0,0,0`;
-      const hard = ['x'.repeat(3_000_000), `${row(2)}${',0'.repeat(100_000)}`, `3,2019-08-22 06:51:03,5,\u0000,1.50,24663,0,0,0`];
-      const inputPath = join(dir, '2019-08-22.txt');
-      await writeFile(
-        inputPath,
-        Buffer.concat([
-          Buffer.from(`${row(1)}\n${hard.join('\n')}\n4,2019-08-22 06:51:03,5,`),
-          Buffer.from([0xff]),
-          Buffer.from(`,1.50,24663,0,0,0\n${row(5)}`),
-        ]),
-      );
-      const quality = await cleanPeriodWithDuckDb({ inputPath, outDir: join(dir, 'out'), period: '2019-08-22', source: '2019-08-22.txt', threads: 2, memoryLimit: '1GB' });
-      const quarantined = await query(`SELECT line_number, raw_line, rule FROM read_parquet('${join(dir, 'out', 'quarantine', '*.parquet')}') ORDER BY line_number`);
-      expect(quarantined).toEqual([
-        { line_number: 2n, raw_line: hard[0], rule: 'malformed' },
-        { line_number: 3n, raw_line: hard[1], rule: 'malformed' },
-        { line_number: 4n, raw_line: hard[2], rule: 'invalid_terminal' },
-        { line_number: 5n, raw_line: '4,2019-08-22 06:51:03,5,\ufffd,1.50,24663,0,0,0', rule: 'invalid_terminal' },
-      ]);
-      expect(quality.rows_written).toBe(2);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    const row = (id: number): string => `${id},2019-08-22 06:51:03,5,5,1.50,24663,0,0,0`;
+    const hard = ['x'.repeat(3_000_000), `${row(2)}${',0'.repeat(100_000)}`, `3,2019-08-22 06:51:03,5,\u0000,1.50,24663,0,0,0`];
+    const { quality, quarantined } = await cleanContent(
+      Buffer.concat([
+        Buffer.from(`${row(1)}\n${hard.join('\n')}\n4,2019-08-22 06:51:03,5,`),
+        Buffer.from([0xff]),
+        Buffer.from(`,1.50,24663,0,0,0\n${row(5)}`),
+      ]),
+    );
+    expect(quarantined).toEqual([
+      { line_number: 2n, raw_line: hard[0], rule: 'malformed' },
+      { line_number: 3n, raw_line: hard[1], rule: 'malformed' },
+      { line_number: 4n, raw_line: hard[2], rule: 'invalid_terminal' },
+      { line_number: 5n, raw_line: '4,2019-08-22 06:51:03,5,\ufffd,1.50,24663,0,0,0', rule: 'invalid_terminal' },
+    ]);
+    expect(quality.rows_written).toBe(2);
   });
 });
 
 describe('given a file with a carriage return', () => {
   it('when cleaned, then it is refused with a clear message, as lines must end with a newline alone', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'ferry-cleaning-cr-'));
-    try {
-      const inputPath = join(dir, '2019-08-22.txt');
-      await writeFile(inputPath, `${CASES[0]!.line}\r\n${CASES[1]!.line}\r\n`);
-      await expect(
-        cleanPeriodWithDuckDb({ inputPath, outDir: join(dir, 'out'), period: '2019-08-22', source: '2019-08-22.txt', threads: 1, memoryLimit: '1GB' }),
-      ).rejects.toThrow(/2019-08-22\.txt has a carriage return/);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    await expect(cleanContent(`${CASES[0]!.line}\r\n${CASES[1]!.line}\r\n`, 1)).rejects.toThrow(/2019-08-22\.txt has a carriage return/);
   });
 });
