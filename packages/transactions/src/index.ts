@@ -1,5 +1,5 @@
 export { runTransactions, type RunTransactionsOptions, type TransactionsRunResult } from './pipeline.ts';
-export { planTransactions, renderPlan } from './plan.ts';
+export { planNextRun, renderPlan } from './plan.ts';
 export { readManifest, MANIFEST_KEY } from './manifest.ts';
 export { LOCK_KEY } from './lock.ts';
 export { listSourcePeriods, periodOfSourceKey } from './periods.ts';

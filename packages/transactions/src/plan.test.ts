@@ -7,7 +7,7 @@ import { FerryError, type PeriodRecord, type Store } from '@ferry/types';
 import { acquireRunLock } from './lock.ts';
 import { MANIFEST_KEY, writeManifest } from './manifest.ts';
 import { periodOfSourceKey } from './periods.ts';
-import { planTransactions, renderPlan } from './plan.ts';
+import { planNextRun, planTransactions, renderPlan } from './plan.ts';
 
 describe('periodOfSourceKey', () => {
   it('given real source names and look-alikes, then only real YYYY-MM-DD.txt dates are periods', () => {
@@ -81,10 +81,10 @@ describe('given a source directory and a results directory', () => {
   it('when another run holds the results store, then the plan names it until its lock expires', async () => {
     await source.write('2019-08-22.txt', 'a');
     const lock = await acquireRunLock({ results, runId: 'run-a', now: () => new Date('2026-11-21T08:00:00Z'), onRenewFailed: () => undefined });
-    const during = await planTransactions(source, results, () => new Date('2026-11-21T08:01:00Z'));
+    const during = await planNextRun(source, results, () => new Date('2026-11-21T08:01:00Z'));
     expect(during.in_use_by).toEqual({ run_id: 'run-a', acquired_at: '2026-11-21T08:00:00.000Z', expires_at: '2026-11-21T08:02:00.000Z' });
     expect(renderPlan(during)).toContain('in use by run run-a since 2026-11-21T08:00:00.000Z');
-    const after = await planTransactions(source, results, () => new Date('2026-11-21T08:03:00Z'));
+    const after = await planNextRun(source, results, () => new Date('2026-11-21T08:03:00Z'));
     expect(after.in_use_by).toBeUndefined();
     expect(renderPlan(after)).not.toContain('in use');
     await lock.release();

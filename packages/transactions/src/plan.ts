@@ -4,18 +4,24 @@ import { readRunLock } from './lock.ts';
 import { readManifest } from './manifest.ts';
 import { listSourcePeriods } from './periods.ts';
 
-/**
- * Which source periods are new: absent from the manifest, or recorded with another size or ETag; and which run, if
- * any, holds the results store. Changes nothing.
- */
-export async function planTransactions(source: Store, results: Store, now: () => Date = () => new Date()): Promise<Plan & { ignored: string[] }> {
-  const [{ periods, ignored }, manifest, holder] = await Promise.all([listSourcePeriods(source), readManifest(results), readRunLock(results, now)]);
+/** Which source periods are new: absent from the manifest, or recorded with another size or ETag. Changes nothing. */
+export async function planTransactions(source: Store, results: Store): Promise<Plan & { ignored: string[] }> {
+  const [{ periods, ignored }, manifest] = await Promise.all([listSourcePeriods(source), readManifest(results)]);
   const processed = Object.values(manifest.periods).sort((a, b) => a.period.localeCompare(b.period));
   const fresh = periods.filter((candidate) => {
     const recorded = manifest.periods[candidate.period];
     return !recorded || recorded.size !== candidate.size || recorded.etag !== candidate.etag || recorded.source !== candidate.source;
   });
-  return { source: periods, processed, new: fresh, ignored, ...(holder ? { in_use_by: holder } : {}) };
+  return { source: periods, processed, new: fresh, ignored };
+}
+
+/**
+ * The plan of a run started now, seen from outside one (`ferry plan`): with the run holding the results store, if
+ * any, which would refuse it. A run plans with planTransactions once it holds the store itself.
+ */
+export async function planNextRun(source: Store, results: Store, now: () => Date = () => new Date()): Promise<Plan & { ignored: string[] }> {
+  const [plan, holder] = await Promise.all([planTransactions(source, results), readRunLock(results, now)]);
+  return holder ? { ...plan, in_use_by: holder } : plan;
 }
 
 export function renderPlan(plan: Plan): string {

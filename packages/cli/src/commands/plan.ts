@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { planTransactions, renderPlan } from '@ferry/transactions';
+import { planNextRun, renderPlan } from '@ferry/transactions';
 import { addLocationOptions, withStores, type LocationOptions } from '../context.ts';
 
 export function register(program: Command): void {
@@ -7,7 +7,7 @@ export function register(program: Command): void {
     .option('--json', 'print the plan as JSON')
     .action(async (options: LocationOptions & { json?: boolean }) => {
       await withStores(options, async (context) => {
-        const plan = await planTransactions(await context.open('source'), await context.open('results'));
+        const plan = await planNextRun(await context.open('source'), await context.open('results'));
         process.stdout.write(options.json ? `${JSON.stringify(plan, null, 2)}\n` : `${renderPlan(plan)}\n`);
       });
     });
