@@ -164,8 +164,7 @@ async function clean(connection: DuckDBConnection, options: CleanPeriodOptions, 
   const values = output.map((column) => column.name).join(', ');
   await connection.run(
     `COPY (
-       SELECT ${output.map((column) => `${printExpr({ kind: 'safeCast', arg: { kind: 'column', name: column.name }, type: column.type }, 'duckdb')} AS ${column.name}`).join(', ')},
-         ${printExpr({ kind: 'safeCast', arg: partition.expr, type: partition.type }, 'duckdb')} AS ${partition.name}
+       SELECT *, ${printExpr({ kind: 'safeCast', arg: partition.expr, type: partition.type }, 'duckdb')} AS ${partition.name}
        FROM (SELECT ${values} FROM typed WHERE rule IS NULL UNION ALL SELECT ${values} FROM by_text WHERE rule IS NULL))
      TO ${q(join(options.outDir, 'data'))} (FORMAT parquet, PARTITION_BY (${partition.name}), COMPRESSION snappy, OVERWRITE_OR_IGNORE)`,
   );

@@ -178,8 +178,8 @@ export const READ_AS_TEXT = 'read_as_text';
  * The local engine's classification, one row per row of `input` (a relation with the columns of `source`), without
  * judging duplicates (that needs the whole file, see duckdb.ts). Columns: the input columns named in `keep`, rule
  * (COMMENT_LINE, or the first rule broken with `duplicate` not judged), repair (if the row ends up kept), then the
- * output values but the partition column, not yet cast to their output types: a rejected row of the `typed` source
- * has no text but these values, which print back to it.
+ * output values but the partition column, as their output types. A rejected row of the `typed` source has no text
+ * but these values, which print back to it: it was read as those types.
  */
 export function renderDuckDbClassification(options: { source: FieldSource; input: string; keep?: string[]; params?: RuleParams }): string {
   const definition = cleaningDefinition(options.params ?? DEFAULT_RULE_PARAMS, options.source);
@@ -200,7 +200,9 @@ export function renderDuckDbClassification(options: { source: FieldSource; input
     ...(options.keep ?? []),
     `CAST(rule AS ${enumOf([COMMENT_LINE, READ_AS_TEXT, ...RULE_IDS])}) AS rule`,
     `CAST(CASE${definition.repairs.map((repair) => ` WHEN ${p(repair.condition)} THEN ${s(repair.id)}`).join('')} END AS ${enumOf(REPAIR_IDS)}) AS repair`,
-    ...definition.output.filter((column) => column.name !== definition.partitionColumn).map((column) => `${p(column.expr)} AS ${column.name}`),
+    ...definition.output
+      .filter((column) => column.name !== definition.partitionColumn)
+      .map((column) => `${p({ kind: 'safeCast', arg: column.expr, type: column.type })} AS ${column.name}`),
   ];
   return `SELECT\n  ${columns.join(',\n  ')}\nFROM (SELECT *, ${rule} AS rule FROM ${from}) AS classified`;
 }
