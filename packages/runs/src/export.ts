@@ -1,11 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { FerryError, type Manifest, type RunRecord, type Store } from '@ferry/types';
+import { FerryError, MANIFEST_KEY, type Manifest, type RunRecord, type Store } from '@ferry/types';
 import { formatBytes, formatTime } from './format.ts';
 import { listRuns, loadRun, parseJson, runPrefix, type ImagesReport } from './history.ts';
 
-/** Where the transactions pipeline keeps which run produced which period's files. */
-const MANIFEST_KEY = 'manifest.json';
 const IMAGES_PREFIX = 'rocket/images/';
 
 export interface ExportResult {

@@ -1,6 +1,7 @@
 export { runTransactions, type RunTransactionsOptions, type TransactionsRunResult } from './pipeline.ts';
 export { planNextRun, renderPlan } from './plan.ts';
-export { readManifest, MANIFEST_KEY } from './manifest.ts';
+export { readManifest } from './manifest.ts';
+export { MANIFEST_KEY } from '@ferry/types';
 export { LOCK_KEY } from './lock.ts';
 export { listSourcePeriods, periodOfSourceKey } from './periods.ts';
 export { createDuckDbEngine, type DuckDbEngineOptions } from './duckdb-engine.ts';

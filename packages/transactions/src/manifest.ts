@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { FerryError, type Manifest, type PeriodRecord, type Store } from '@ferry/types';
-
-export const MANIFEST_KEY = 'manifest.json';
+import { FerryError, MANIFEST_KEY, type Manifest, type PeriodRecord, type Store } from '@ferry/types';
 
 const fileSchema = z.object({ key: z.string(), size: z.number(), etag: z.string() });
 const periodRecordSchema = z.object({

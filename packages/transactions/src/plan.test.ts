@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Storage } from '@ferry/storage';
-import { FerryError, type PeriodRecord, type Store } from '@ferry/types';
+import { FerryError, MANIFEST_KEY, type PeriodRecord, type Store } from '@ferry/types';
 import { acquireRunLock } from './lock.ts';
-import { MANIFEST_KEY, writeManifest } from './manifest.ts';
+import { writeManifest } from './manifest.ts';
 import { periodOfSourceKey } from './periods.ts';
 import { planNextRun, planTransactions, renderPlan } from './plan.ts';
 

@@ -25,6 +25,9 @@ export interface Manifest {
   periods: Record<string, PeriodRecord>;
 }
 
+/** Where a results store keeps its manifest: which run produced which period's files. */
+export const MANIFEST_KEY = 'manifest.json';
+
 export interface Plan {
   source: SourcePeriod[];
   processed: PeriodRecord[];
