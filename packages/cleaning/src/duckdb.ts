@@ -101,6 +101,8 @@ async function clean(connection: DuckDBConnection, options: CleanPeriodOptions, 
      FROM read_json(${q(paths.notCanonical)}, format = 'newline_delimited', columns = {'line_number': 'BIGINT', 'raw_line': 'VARCHAR'})`,
   );
   await connection.run('CREATE TEMP TABLE unread AS SELECT DISTINCT CAST(line AS BIGINT) AS line_number, csv_line FROM reader_rejects');
+  // Canonical lines the reader rejected all the same (a day that does not exist): judged from the text it kept.
+  await connection.run('CREATE TEMP TABLE unread_canonical AS SELECT * FROM unread WHERE line_number NOT IN (SELECT line_number FROM scanned)');
   // Lines without a typed row: those the reader rejected, and empty ones (which it skips). `rows_before` typed rows
   // come before the k-th of them (`skipped_through` = k), so the row of rank r is on line r + 1 + k for the last
   // such line with rows_before <= r.
@@ -114,14 +116,14 @@ async function clean(connection: DuckDBConnection, options: CleanPeriodOptions, 
   );
   await checkEveryLineAccountedFor(connection, options.source, lines);
 
-  // The lines judged from their text: the scan's, and the canonical ones the reader rejected (a day that does not exist).
+  // The lines judged from their text: the scan's, and the canonical ones the reader rejected.
   await connection.run(
     `CREATE TEMP TABLE by_text AS ${renderDuckDbClassification({
       source: 'line',
       keep: ['line_number', 'raw_line'],
       params,
       input: `(SELECT line_number, raw_line FROM scanned
-               UNION ALL SELECT line_number, csv_line FROM unread WHERE line_number NOT IN (SELECT line_number FROM scanned))`,
+               UNION ALL SELECT line_number, csv_line FROM unread_canonical)`,
     })}`,
   );
   // Their typed rows, where the reader made one of a line that is not canonical (without a key, so that no
@@ -197,8 +199,7 @@ async function checkEveryLineAccountedFor(connection: DuckDBConnection, source: 
   const check = await firstRow(
     connection,
     `SELECT (SELECT count(*) FROM typed) AS typed_rows, (SELECT count(*) FROM skipped) AS skipped_lines,
-       (SELECT count(*) FROM unread WHERE line_number NOT IN (SELECT line_number FROM scanned)
-          AND NOT regexp_full_match(csv_line, ${q(CANONICAL_LINE)})) AS misplaced`,
+       (SELECT count(*) FROM unread_canonical WHERE NOT regexp_full_match(csv_line, ${q(CANONICAL_LINE)})) AS misplaced`,
   );
   const accounted = Number(check.typed_rows) + Number(check.skipped_lines);
   if (accounted !== lines || Number(check.misplaced) > 0) {
