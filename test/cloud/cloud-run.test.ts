@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCK_KEY, MANIFEST_KEY } from '@ferry/transactions';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { LOCK_KEY, MANIFEST_KEY, acquireRunLock } from '@ferry/transactions';
 import type { Manifest } from '@ferry/types';
 import { startCloudHarness, type CloudHarness } from './harness.ts';
 import { startTsx } from './processes.ts';
@@ -49,8 +49,9 @@ describe('given new source periods and the cloud-run script with a stack that de
   it('when the results store is in use by another run, then no cluster is deployed and it exits 1 naming that run', async () => {
     harness.emulator.resetCalls();
     const results = await harness.storage.store('s3://ferry-results/busy');
-    const expires = new Date(Date.now() + 60_000).toISOString();
-    await results.create(LOCK_KEY, JSON.stringify({ run_id: 'other-run', acquired_at: new Date().toISOString(), expires_at: expires }));
+    const other = await acquireRunLock({ results, runId: 'other-run', now: () => new Date(), onRenewFailed: () => undefined });
+    onTestFinished(() => other.release());
+    const expires = (JSON.parse((await results.readText(LOCK_KEY))!) as { expires_at: string }).expires_at;
 
     const result = await cloudRun('--', '--results', 's3://ferry-results/busy');
 

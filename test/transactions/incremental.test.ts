@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeSample } from '@ferry/sample';
-import { LOCK_KEY, MANIFEST_KEY, createDuckDbEngine, readManifest, runTransactions } from '@ferry/transactions';
+import { LOCK_KEY, MANIFEST_KEY, acquireRunLock, createDuckDbEngine, readManifest, runTransactions } from '@ferry/transactions';
 import type { CleanEngine, ObjectInfo, RunRecord } from '@ferry/types';
 import { openTestStores, readPublishedRows, type Backend, type TestStores } from '../support/stores.ts';
 
@@ -103,8 +103,8 @@ describe.each<Backend>(['embedded S3', 'local directories'])('given a source loc
 
   it('when another run holds the results store, then this run is refused and recorded as failed, starts no engine and publishes nothing; once released, the next run goes ahead', async () => {
     await writeSample(stores.source, { ...SAMPLE, periods: 1 });
-    const expires = new Date(Date.now() + 60_000).toISOString();
-    await stores.results.create(LOCK_KEY, JSON.stringify({ run_id: 'other-run', acquired_at: new Date().toISOString(), expires_at: expires }));
+    const other = await acquireRunLock({ results: stores.results, runId: 'other-run', now: () => new Date(), onRenewFailed: () => undefined });
+    const expires = (JSON.parse((await stores.results.readText(LOCK_KEY))!) as { expires_at: string }).expires_at;
     const engine = countingEngine();
     await expect(run(engine)).rejects.toThrow(new RegExp(`in use by run other-run .*expires at ${expires.replaceAll('.', '\\.')}`));
     expect(engine.calls).toBe(0);
@@ -114,7 +114,7 @@ describe.each<Backend>(['embedded S3', 'local directories'])('given a source loc
     expect(JSON.parse((await stores.results.child('runs/').readText(failed!.key))!)).toMatchObject({ status: 'failed', error: expect.stringContaining('other-run') });
     expect(JSON.parse((await stores.results.readText(LOCK_KEY))!)).toMatchObject({ run_id: 'other-run' });
 
-    await stores.results.delete([LOCK_KEY]);
+    await other.release();
     const next = await run(engine);
     expect(next.status).toBe('succeeded');
     expect(await stores.results.head(LOCK_KEY)).toBeUndefined();
