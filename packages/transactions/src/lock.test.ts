@@ -52,17 +52,47 @@ describe('given a results store', () => {
 
   it('when a run lasts longer than the lock lives, then renewals keep it', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
-    const long = await acquire('run-a');
-    for (let minute = 0; minute < 10; minute++) {
-      clock += 60_000;
-      await vi.advanceTimersByTimeAsync(60_000);
-    }
-    // Renewals are real writes: wait for the last one to land.
-    await vi.waitFor(async () => {
-      const { expires_at } = JSON.parse((await results.readText(LOCK_KEY))!) as { expires_at: string };
-      expect(Date.parse(expires_at)).toBeGreaterThan(clock);
+    let renewals = 0;
+    const countedResults: Store = Object.assign(Object.create(results) as Store, {
+      async write(...args: Parameters<Store['write']>) {
+        const written = await results.write(...args);
+        renewals++;
+        return written;
+      },
     });
+    const long = await acquireRunLock({ results: countedResults, runId: 'run-a', now, onRenewFailed: (error) => { throw error; } });
+    const renewEvery = LOCK_TTL_MS / 4;
+    for (let renewal = 1; renewal <= 20; renewal++) {
+      clock += renewEvery;
+      await vi.advanceTimersByTimeAsync(renewEvery);
+      // Renewals are real writes, and the clock here moves faster than the disk: let each one land.
+      await vi.waitFor(() => expect(renewals).toBe(renewal));
+      const { expires_at } = JSON.parse((await results.readText(LOCK_KEY))!) as { expires_at: string };
+      expect(Date.parse(expires_at)).toBe(clock + LOCK_TTL_MS);
+    }
     await expect(acquire('run-b')).rejects.toThrow(/in use by run run-a/);
     await long.release();
+  });
+
+  it('when a renewal stalls, then no second renewal races it, and release waits for it before deleting', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const writes: string[] = [];
+    let unstall!: () => void;
+    const stalled = new Promise<void>((resolve) => (unstall = resolve));
+    const slowResults: Store = Object.assign(Object.create(results) as Store, {
+      async write(...args: Parameters<Store['write']>) {
+        writes.push(String(args[1]));
+        await stalled;
+        return results.write(...args);
+      },
+    });
+    const lock = await acquireRunLock({ results: slowResults, runId: 'run-a', now, onRenewFailed: (error) => { throw error; } });
+    await vi.advanceTimersByTimeAsync(LOCK_TTL_MS);
+    expect(writes).toHaveLength(1);
+
+    const released = lock.release();
+    unstall();
+    await released;
+    expect(await results.head(LOCK_KEY)).toBeUndefined();
   });
 });

@@ -47,9 +47,15 @@ export async function acquireRunLock({ results, runId, now, onRenewFailed }: Acq
     }
   }
 
-  let renewal: Promise<unknown> = Promise.resolve();
+  // One renewal at a time: a slow write landing after a newer one would shorten the lock.
+  let renewal: Promise<unknown> | undefined;
   const renewing = setInterval(() => {
-    renewal = results.write(LOCK_KEY, body(), { contentType: 'application/json' }).catch(onRenewFailed);
+    renewal ??= results
+      .write(LOCK_KEY, body(), { contentType: 'application/json' })
+      .catch(onRenewFailed)
+      .finally(() => {
+        renewal = undefined;
+      });
   }, RENEW_EVERY_MS);
   renewing.unref();
   return {
