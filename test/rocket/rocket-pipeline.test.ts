@@ -207,7 +207,8 @@ describe('given a fake Launch Library that fails', () => {
 describe('given a bandwidth cap', () => {
   useServerAndStore();
 
-  it('when about 1.2 MB of images download under a 1 MB/s cap, then the measured rate stays within 15% of the cap', async () => {
+  // The cap is an upper bound; a loaded machine may be slower than it, so the lower bound only rules out a crawl.
+  it('when about 1.2 MB of images download under a 1 MB/s cap, then the measured rate stays under the cap (15% slack) and above half of it', async () => {
     const cap = 1_000_000;
     const launches = Array.from({ length: 6 }, (_, i) => {
       fake.on(`/media/images/big-${i}.png`, image(generatedPng(256, 260, { seed: 100 + i, counter: 0 }), 'image/png'));
@@ -221,7 +222,9 @@ describe('given a bandwidth cap', () => {
     expect(report.totals.downloaded).toBe(6);
     expect(report.totals.bytes_downloaded).toBeGreaterThan(1_100_000);
     const rate = report.totals.bytes_downloaded / (report.elapsed_ms / 1000);
-    expect(Math.abs(rate - cap) / cap).toBeLessThan(0.15);
-    expect(Math.abs(report.throughput_bytes_per_second - cap) / cap).toBeLessThan(0.15);
+    for (const measured of [rate, report.throughput_bytes_per_second]) {
+      expect(measured).toBeLessThan(cap * 1.15);
+      expect(measured).toBeGreaterThan(cap * 0.5);
+    }
   });
 });
