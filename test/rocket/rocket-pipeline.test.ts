@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { Storage } from '@ferry/storage';
 import type { ImageReportEntry, Store } from '@ferry/types';
@@ -56,10 +56,12 @@ describe('given launches and images served by a fake Launch Library', () => {
   if (!real) it.skip(REAL_FIXTURES_MISSING, () => undefined);
 
   // Concurrent: most of each case is waiting out the hanging URL's timeouts, so each case brings its own server and store.
-  it.concurrent.each(scenarios)('given $label, when the pipeline runs twice, then each unique image is stored once, duplicates and failures are reported with reasons, and the second run downloads nothing', async ({ fixtures, version }) => {
+  it.concurrent.for(scenarios)('given $label, when the pipeline runs twice, then each unique image is stored once, duplicates and failures are reported with reasons, and the second run downloads nothing', async ({ fixtures, version }, { onTestFinished }) => {
     const fake = await FakeLl2Server.start();
     const dir = await mkdtemp(join(tmpdir(), 'ferry-rocket-e2e-'));
     const storage = await Storage.open();
+    // The context's hook, not the global one: vitest cannot tell concurrent tests apart in global hooks, and would
+    // run this cleanup when a sibling case finishes.
     onTestFinished(async () => {
       await fake.close();
       await storage.close();
