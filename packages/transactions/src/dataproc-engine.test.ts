@@ -146,6 +146,17 @@ describe('given a running cluster and a work bucket', () => {
     expect([...emulator.jobs.values()].map((job) => job.json.status)).toEqual(['CANCELLED']);
   });
 
+  it('when the run is interrupted while the job is being submitted, then the submission completes and the job is cancelled', async () => {
+    await start({ jobHoldMs: 60_000 });
+    const abort = new AbortController();
+    abort.abort();
+    const error = await clean([], { signal: abort.signal }).catch((caught: unknown) => caught);
+    expect((error as Error).message).toMatch(/^Data Processing job c9q\w+ was cancelled \(the run was interrupted\); it ended CANCELLED$/);
+    expect(emulator.count('jobs.create')).toBe(1);
+    expect(emulator.count('jobs.cancel')).toBe(1);
+    expect([...emulator.jobs.values()].map((job) => job.json.status)).toEqual(['CANCELLED']);
+  });
+
   it('when the API answers bursts of 429 and 500 while the job runs, then the calls are retried and the job still completes', async () => {
     await start();
     emulator.failures.bursts.push({ status: 429, count: 2, match: /jobs/ }, { status: 500, count: 2, match: /jobs/ });

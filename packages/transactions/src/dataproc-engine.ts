@@ -48,23 +48,20 @@ export function createDataprocEngine(options: DataprocEngineOptions): CleanEngin
       // The job writes <output-uri><period>/…, i.e. stagingPrefix(runId, period) under the work root.
       const outputPrefix = stagingPrefix(request.runId, '').replace(/\/+$/, '/');
       const name = `ferry-${request.runId}`.toLowerCase();
-      const operation = await client.createPysparkJob(
-        clusterId,
-        {
-          name,
-          pysparkJob: {
-            mainPythonFileUri: `${s3aRoot}${jobKey}`,
-            args: [
-              '--input-uri', `${s3aRoot}input_data/`,
-              '--output-uri', `${s3aRoot}${outputPrefix}`,
-              '--sources', sources.join(','),
-              '--terminal-id-max', String(params.terminalIdMax),
-              '--epoch', params.epoch,
-            ],
-          },
+      // Not aborted by an interrupt: the job may exist as soon as the request is sent, and only its id lets us cancel it.
+      const operation = await client.createPysparkJob(clusterId, {
+        name,
+        pysparkJob: {
+          mainPythonFileUri: `${s3aRoot}${jobKey}`,
+          args: [
+            '--input-uri', `${s3aRoot}input_data/`,
+            '--output-uri', `${s3aRoot}${outputPrefix}`,
+            '--sources', sources.join(','),
+            '--terminal-id-max', String(params.terminalIdMax),
+            '--epoch', params.epoch,
+          ],
         },
-        request.signal,
-      );
+      });
       const jobId = operation.metadata?.jobId;
       if (typeof jobId !== 'string') throw new FerryError(`the Data Processing API accepted job ${name} on cluster ${clusterId} but returned no job id`);
       request.log.info(`submitted Data Processing job ${jobId} (${name}) to cluster ${clusterId} for ${sources.join(', ')}`);

@@ -152,8 +152,8 @@ export class YandexClient {
 
   // --- jobs ---
 
-  async createPysparkJob(clusterId: string, job: { name: string; pysparkJob: PysparkJobSpec }, signal?: AbortSignal): Promise<Operation> {
-    return parse(OperationSchema, await this.dataproc('POST', `/clusters/${enc(clusterId)}/jobs`, { body: job, signal }), 'operation');
+  async createPysparkJob(clusterId: string, job: { name: string; pysparkJob: PysparkJobSpec }): Promise<Operation> {
+    return parse(OperationSchema, await this.dataproc('POST', `/clusters/${enc(clusterId)}/jobs`, { body: job }), 'operation');
   }
 
   async getJob(clusterId: string, jobId: string, signal?: AbortSignal): Promise<Job> {
