@@ -1,6 +1,8 @@
 // `pnpm cloud-run [-- <ferry run options>]`: one transactions run on an ephemeral Data Processing cluster.
 //   plan (nothing new → exit 0, nothing deployed) → deploy the work stack → ferry run --engine dataproc
 //   → destroy the work stack, ALWAYS (success, failure, SIGINT, SIGTERM) → ferry reap.
+// It runs as `node --import tsx`, one process: the tsx CLI would run it as a child, forward signals to it and SIGKILL
+// it when it does not acknowledge within 30 ms, which on a busy machine would skip the teardown.
 // Exit status: the run's (a failed job fails the run even when teardown succeeded); a failed teardown is also
 // non-zero and loud. Commands are replaceable by environment (tests drive them against the API emulator):
 //   FERRY_CMD (default: node packages/cli/bin/ferry.js), FERRY_DEPLOY_CMD (pnpm deploy:work),

@@ -16,9 +16,12 @@ export interface Running {
   finished: Promise<Finished>;
 }
 
-/** Starts `tsx <script> …args` from the repository root with the given environment, collecting its output. */
-export function startTsx(script: string, args: string[], env: Record<string, string>): Running {
-  return start(join(repoRoot, 'node_modules', '.bin', 'tsx'), [join(repoRoot, script), ...args], env);
+/**
+ * Starts `node --import tsx <script> …args` from the repository root, as the package.json scripts that handle signals
+ * run, with the given environment, collecting its output.
+ */
+export function startScript(script: string, args: string[], env: Record<string, string>): Running {
+  return start(process.execPath, ['--import', 'tsx', join(repoRoot, script), ...args], env);
 }
 
 /** `ferry …args`, as users run it (node packages/cli/bin/ferry.js). */
