@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startCloudHarness, type CloudHarness } from './harness.ts';
-import { processTree, runFerry, startScript, until } from './processes.ts';
+import { processTree, runFerry, startCloudRun, until } from './processes.ts';
 
 /** Interrupting `pnpm cloud-run` while the (slow) job runs on the cluster. */
 describe('given a cloud run whose job is running on the cluster', () => {
@@ -14,7 +14,7 @@ describe('given a cloud run whose job is running on the cluster', () => {
   afterEach(() => harness?.close());
 
   it('when cloud-run gets SIGTERM, then it stops the run, destroys the cluster before it exits, and exits non-zero', async () => {
-    const cloudRun = startScript('scripts/cloud-run.ts', [], harness.env);
+    const cloudRun = startCloudRun([], harness.env);
     await until(jobRunning, 'the job to run');
     expect(harness.emulator.clusters.size).toBe(1);
 
@@ -30,7 +30,7 @@ describe('given a cloud run whose job is running on the cluster', () => {
   it('when cloud-run and everything under it are SIGKILLed, then the next `ferry reap` deletes the leftover cluster', async () => {
     // The stack labels the cluster as expiring at once, as if its TTL had passed by the time the schedule runs.
     const env = { ...harness.env, FAKE_STACK_TTL_SECONDS: '0' };
-    const cloudRun = startScript('scripts/cloud-run.ts', [], env);
+    const cloudRun = startCloudRun([], env);
     await until(jobRunning, 'the job to run');
     for (const pid of processTree(cloudRun.child.pid!)) {
       try {

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCloudHarness, type CloudHarness } from './harness.ts';
-import { startScript } from './processes.ts';
+import { startCloudRun } from './processes.ts';
 
 /** `pnpm cloud-run` when the stack itself fails: a cluster that comes up broken, a destroy that fails. */
 describe('given new source periods and the cloud-run script whose stack fails', () => {
   let harness: CloudHarness;
 
-  const cloudRun = (...args: string[]) => startScript('scripts/cloud-run.ts', args, harness.env).finished;
+  const cloudRun = (...args: string[]) => startCloudRun(args, harness.env).finished;
 
   beforeAll(async () => {
     harness = await startCloudHarness({ clusterCreateMs: 100, clusterDeleteMs: 100 });
@@ -27,7 +27,7 @@ describe('given new source periods and the cloud-run script whose stack fails', 
   });
 
   it('when the teardown fails after a good run, then the exit status is non-zero and the failure is loud', async () => {
-    const result = await startScript('scripts/cloud-run.ts', ['--results', 's3://ferry-results/teardown'], { ...harness.env, FERRY_DESTROY_CMD: 'exit 3' }).finished;
+    const result = await startCloudRun(['--results', 's3://ferry-results/teardown'], { ...harness.env, FERRY_DESTROY_CMD: 'exit 3' }).finished;
 
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/!!! DESTROYING THE WORK STACK FAILED \(exit 3\): the cluster may still be running and billing\./);

@@ -2,13 +2,13 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vites
 import { LOCK_KEY, MANIFEST_KEY, acquireRunLock } from '@ferry/transactions';
 import type { Manifest } from '@ferry/types';
 import { startCloudHarness, type CloudHarness } from './harness.ts';
-import { startScript } from './processes.ts';
+import { startCloudRun } from './processes.ts';
 
 /** `pnpm cloud-run` as a child process: plan → deploy → ferry run --engine dataproc → destroy → reap, against the emulator. */
 describe('given new source periods and the cloud-run script with a stack that deploys a cluster through the API', () => {
   let harness: CloudHarness;
 
-  const cloudRun = (...args: string[]) => startScript('scripts/cloud-run.ts', args, harness.env).finished;
+  const cloudRun = (...args: string[]) => startCloudRun(args, harness.env).finished;
 
   beforeAll(async () => {
     harness = await startCloudHarness({ clusterCreateMs: 100, clusterDeleteMs: 100 });

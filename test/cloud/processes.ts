@@ -16,12 +16,12 @@ export interface Running {
   finished: Promise<Finished>;
 }
 
-/**
- * Starts `node --import tsx <script> …args` from the repository root, as the package.json scripts that handle signals
- * run, with the given environment, collecting its output.
- */
-export function startScript(script: string, args: string[], env: Record<string, string>): Running {
-  return start(process.execPath, ['--import', 'tsx', join(repoRoot, script), ...args], env);
+/** `pnpm cloud-run …args`: the package.json script's own command, started without pnpm in between. */
+export function startCloudRun(args: string[], env: Record<string, string>): Running {
+  const command = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts['cloud-run']!;
+  const [program, ...programArgs] = command.split(' ');
+  if (program !== 'node') throw new Error(`the cloud-run script is expected to start with node, not: ${command}`);
+  return start(process.execPath, [...programArgs, ...args], env);
 }
 
 /** `ferry …args`, as users run it (node packages/cli/bin/ferry.js). */
