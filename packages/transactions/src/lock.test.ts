@@ -12,7 +12,9 @@ describe('given a results store', () => {
   let results: Store;
   let clock: number;
   const now = () => new Date(clock);
-  const acquire = (runId: string) => acquireRunLock({ results, runId, now, onRenewFailed: (error) => { throw error; } });
+  const acquire = (runId: string, store = results) => acquireRunLock({ results: store, runId, now, onRenewFailed: (error) => { throw error; } });
+  /** The results store, with its writes going through `write` (which calls the real one). */
+  const withWrites = (write: Store['write']): Store => Object.assign(Object.create(results) as Store, { write });
 
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'ferry-lock-'));
@@ -53,14 +55,14 @@ describe('given a results store', () => {
   it('when a run lasts longer than the lock lives, then renewals keep it', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     let renewals = 0;
-    const countedResults: Store = Object.assign(Object.create(results) as Store, {
-      async write(...args: Parameters<Store['write']>) {
+    const long = await acquire(
+      'run-a',
+      withWrites(async (...args) => {
         const written = await results.write(...args);
         renewals++;
         return written;
-      },
-    });
-    const long = await acquireRunLock({ results: countedResults, runId: 'run-a', now, onRenewFailed: (error) => { throw error; } });
+      }),
+    );
     const renewEvery = LOCK_TTL_MS / 4;
     for (let renewal = 1; renewal <= 20; renewal++) {
       clock += renewEvery;
@@ -79,14 +81,14 @@ describe('given a results store', () => {
     const writes: string[] = [];
     let unstall!: () => void;
     const stalled = new Promise<void>((resolve) => (unstall = resolve));
-    const slowResults: Store = Object.assign(Object.create(results) as Store, {
-      async write(...args: Parameters<Store['write']>) {
+    const lock = await acquire(
+      'run-a',
+      withWrites(async (...args) => {
         writes.push(String(args[1]));
         await stalled;
         return results.write(...args);
-      },
-    });
-    const lock = await acquireRunLock({ results: slowResults, runId: 'run-a', now, onRenewFailed: (error) => { throw error; } });
+      }),
+    );
     await vi.advanceTimersByTimeAsync(LOCK_TTL_MS);
     expect(writes).toHaveLength(1);
 
