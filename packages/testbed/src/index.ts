@@ -1,0 +1,6 @@
+export { cacheDir, cachePaths, repoRoot } from './paths.ts';
+export { PINS } from './versions.ts';
+export { MINIO, SPARK, markInstalled, minioPath, skipNote, sparkPaths, type RealPart } from './parts.ts';
+export { startMinio, type RealS3 } from './minio.ts';
+export { goEnv, installRealParts, type InstallOutcome } from './install.ts';
+export { sparkSubmit, type SparkSubmitCommand, type SparkSubmitOptions } from './spark.ts';
