@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { CreateBucketCommand, PutBucketVersioningCommand, S3Client } from '@aws-sdk/client-s3';
 import { MINIO, minioPath } from './parts.ts';
 
 /** A real S3 server on 127.0.0.1 with its own data folder and credentials. */
@@ -11,6 +12,8 @@ export interface RealS3 {
   endpoint: string;
   accessKeyId: string;
   secretAccessKey: string;
+  /** Creates buckets (a real server has none to begin with); `versioned` turns versioning on. */
+  createBuckets(names: readonly string[], options?: { versioned?: boolean }): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -49,12 +52,20 @@ export async function startMinio(): Promise<RealS3> {
     });
     await waitUntilReady(endpoint);
     let stopped: Promise<void> | undefined;
+    const client = new S3Client({ endpoint, region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId, secretAccessKey } });
     return {
       endpoint,
       accessKeyId,
       secretAccessKey,
+      async createBuckets(names, options = {}) {
+        for (const name of names) {
+          await client.send(new CreateBucketCommand({ Bucket: name }));
+          if (options.versioned) await client.send(new PutBucketVersioningCommand({ Bucket: name, VersioningConfiguration: { Status: 'Enabled' } }));
+        }
+      },
       stop: () =>
         (stopped ??= (async () => {
+          client.destroy();
           server.kill('SIGTERM');
           const timer = setTimeout(() => server.kill('SIGKILL'), 5_000);
           await exited;
