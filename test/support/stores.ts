@@ -3,11 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { Storage, copyIncremental } from '@ferry/storage';
+import { createBucket } from '@ferry/storage/test-support';
+import type { RealS3 } from '@ferry/testbed';
 import type { Store } from '@ferry/types';
 
-export type Backend = 'embedded S3' | 'local directories';
+export type Backend = 'embedded S3' | 'local directories' | 'MinIO';
 
-/** Source, work and results locations for one test, on a real embedded S3 server or in plain directories. */
+/** Source, work and results locations for one test: on the embedded S3 server, in plain directories, or on MinIO. */
 export interface TestStores {
   storage: Storage;
   root: string;
@@ -17,10 +19,16 @@ export interface TestStores {
   close(): Promise<void>;
 }
 
-export async function openTestStores(backend: Backend): Promise<TestStores> {
+/** A number for each MinIO test's buckets: one MinIO serves a whole test file. */
+let minioStores = 0;
+
+/** `minio` is the server for the 'MinIO' backend (see useMinio); its buckets are made here, the results one versioned as in the cloud. */
+export async function openTestStores(backend: Backend, minio?: RealS3): Promise<TestStores> {
   const root = await mkdtemp(join(tmpdir(), 'ferry-e2e-'));
-  const storage = await Storage.open({ endpoint: 'embedded', embeddedDir: join(root, '.ferry', 's3') });
-  const url = (name: string) => (backend === 'embedded S3' ? `s3://ferry-${name}` : join(root, name));
+  const url = await locations(backend, root, minio);
+  const storage = await Storage.open(
+    backend === 'MinIO' ? { endpoint: minio!.endpoint, accessKeyId: minio!.accessKeyId, secretAccessKey: minio!.secretAccessKey } : { endpoint: 'embedded', embeddedDir: join(root, '.ferry', 's3') },
+  );
   const [source, work, results] = await Promise.all([storage.store(url('source')), storage.store(url('work')), storage.store(url('results'))]);
   return {
     storage,
@@ -33,6 +41,17 @@ export async function openTestStores(backend: Backend): Promise<TestStores> {
       await rm(root, { recursive: true, force: true });
     },
   };
+}
+
+async function locations(backend: Backend, root: string, minio: RealS3 | undefined): Promise<(name: 'source' | 'work' | 'results') => string> {
+  if (backend === 'local directories') return (name) => join(root, name);
+  if (backend === 'embedded S3') return (name) => `s3://ferry-${name}`;
+  if (!minio) throw new Error('the MinIO backend needs a running MinIO (useMinio)');
+  const suffix = `${process.pid}-${++minioStores}`;
+  await createBucket(minio, `ferry-source-${suffix}`);
+  await createBucket(minio, `ferry-work-${suffix}`);
+  await createBucket(minio, `ferry-results-${suffix}`, { versioned: true });
+  return (name) => `s3://ferry-${name}-${suffix}`;
 }
 
 /** Copies a store's prefix into a local folder (so DuckDB can read it without httpfs) and returns the folder. */

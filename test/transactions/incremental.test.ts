@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeSample } from '@ferry/sample';
+import { useMinio } from '@ferry/storage/test-support';
+import { MINIO, skipNote } from '@ferry/testbed';
 import { LOCK_KEY, MANIFEST_KEY, acquireRunLock, createDuckDbEngine, readManifest, runTransactions } from '@ferry/transactions';
 import type { CleanEngine, ObjectInfo, RunRecord } from '@ferry/types';
 import { openTestStores, readPublishedRows, type Backend, type TestStores } from '../support/stores.ts';
@@ -30,10 +32,17 @@ function etags(objects: ObjectInfo[]): Map<string, string> {
   return new Map(objects.map((object) => [object.key, object.etag]));
 }
 
-describe.each<Backend>(['embedded S3', 'local directories'])('given a source location on %s', (backend) => {
+const minio = useMinio();
+const backends: Array<[Backend, string]> = [
+  ['embedded S3', ''],
+  ['local directories', ''],
+  ['MinIO', skipNote(MINIO)],
+];
+
+for (const [backend, note] of backends) describe.skipIf(note)(`${note}given a source location on ${backend}`, () => {
   let stores: TestStores;
   beforeEach(async () => {
-    stores = await openTestStores(backend);
+    stores = await openTestStores(backend, backend === 'MinIO' ? minio() : undefined);
   });
   afterEach(async () => {
     await stores.close();

@@ -13,6 +13,8 @@ export interface StorageConfig {
   embeddedDir?: string;
   /** For tests: multipart part size / threshold in bytes (default 16 MiB; S3 minimum part is 5 MiB). */
   partSize?: number;
+  /** For tests: objects above this many bytes are copied server-side with UploadPartCopy, not CopyObject (default 5 GiB, S3's limit). */
+  maxSingleCopy?: number;
 }
 
 export const DEFAULT_PART_SIZE = 16 * 1024 * 1024;

@@ -3,17 +3,22 @@ import { utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MINIO, skipNote } from '@ferry/testbed';
 import type { Store } from '@ferry/types';
 import { copyIncremental, verifyCopy } from './copy.ts';
 import { DirStore } from './dir-store.ts';
 import { S3Store, SOURCE_ETAG_METADATA } from './s3-store.ts';
 import { Storage } from './storage.ts';
-import { tempDir } from './test-support.ts';
+import { createBucket, tempDir, useMinio } from './test-support.ts';
 
 const MiB = 1024 * 1024;
 const md5 = (data: string | Uint8Array) => createHash('md5').update(data).digest('hex');
 
+const minio = useMinio();
+const MINIO_NOTE = skipNote(MINIO);
 let storage: Storage;
+/** MinIO: a real S3 server, with real multipart ETags and UploadPartCopy; opened only when MinIO is installed. */
+let real: Storage;
 let work: Awaited<ReturnType<typeof tempDir>>;
 let run = 0;
 
@@ -21,24 +26,39 @@ beforeAll(async () => {
   work = await tempDir('copy');
   // Parts of 5 MiB (the S3 minimum) so an 11 MiB object is a 3-part multipart upload.
   storage = await Storage.open({ embeddedDir: path.join(work.dir, 's3'), partSize: 5 * MiB });
+  if (!MINIO_NOTE) {
+    const server = minio();
+    await createBucket(server, 'copy-bucket');
+    real = await Storage.open({ endpoint: server.endpoint, accessKeyId: server.accessKeyId, secretAccessKey: server.secretAccessKey, partSize: 5 * MiB });
+  }
 });
 afterAll(async () => {
   await storage.close();
+  await real?.close();
   await work.remove();
 });
 
-type Kind = 'dir' | 's3';
+type Kind = 'dir' | 's3' | 'minio';
 const open = (kind: Kind, label: string): Promise<Store> =>
-  kind === 'dir' ? storage.store(path.join(work.dir, `${label}-${++run}`)) : storage.store(`s3://copy-bucket/${label}-${++run}`);
+  kind === 'dir'
+    ? storage.store(path.join(work.dir, `${label}-${++run}`))
+    : (kind === 's3' ? storage : real).store(`s3://copy-bucket/${label}-${++run}`);
+const isS3 = (kind: Kind) => kind !== 'dir';
+/** The skip note of a pair of kinds: MinIO's when one of them is MinIO. */
+const noteOf = (...pair: Kind[]) => (pair.includes('minio') ? MINIO_NOTE : '');
 
 const keysOf = (objects: Array<{ key: string }>) => objects.map((o) => o.key);
 
-describe.each([
+const pairs: Array<[Kind, Kind]> = [
   ['dir', 'dir'],
   ['dir', 's3'],
   ['s3', 'dir'],
   ['s3', 's3'],
-] as Array<[Kind, Kind]>)('given a %s source and a %s destination', (fromKind, toKind) => {
+  ['dir', 'minio'],
+  ['minio', 'dir'],
+  ['minio', 'minio'],
+];
+for (const [fromKind, toKind] of pairs) describe.skipIf(noteOf(fromKind, toKind))(`${noteOf(fromKind, toKind)}given a ${fromKind} source and a ${toKind} destination`, () => {
   it('when copied twice, then the first run copies everything, the second nothing, and a changed object is copied again', async () => {
     const from = await open(fromKind, 'from');
     const to = await open(toKind, 'to');
@@ -55,7 +75,7 @@ describe.each([
     expect(first.bytesCopied).toBe(totalBytes);
     expect(first.copied.find((o) => o.key === 'big.bin')).toMatchObject({ size: big.length });
     expect(seen.at(-1)).toEqual([totalBytes, totalBytes]);
-    expect(first.serverSideCopies).toBe(fromKind === 's3' && toKind === 's3' ? 3 : 0);
+    expect(first.serverSideCopies).toBe(isS3(fromKind) && isS3(toKind) ? 3 : 0);
     expect(await to.readText('nested/2024-01-02.txt')).toBe('day two');
     expect((await to.head('big.bin'))?.size).toBe(big.length);
     expect(await verifyCopy(from, to)).toEqual({ ok: true, checked: 3, problems: [] });
@@ -84,11 +104,13 @@ describe.each([
   });
 });
 
-describe.each([
+const renamedPairs: Array<[Kind, Kind]> = [
   ['dir', 's3'],
   ['s3', 's3'],
   ['s3', 'dir'],
-] as Array<[Kind, Kind]>)('given a %s source copied to a %s destination under new names', (fromKind, toKind) => {
+  ['minio', 'minio'],
+];
+for (const [fromKind, toKind] of renamedPairs) describe.skipIf(noteOf(fromKind, toKind))(`${noteOf(fromKind, toKind)}given a ${fromKind} source copied to a ${toKind} destination under new names`, () => {
   it('when mapKey renames the keys, then they land under the new names, a second run is a no-op and verify follows the mapping', async () => {
     const from = await open(fromKind, 'from');
     const to = await open(toKind, 'to');
@@ -135,22 +157,56 @@ describe('given a directory copy whose file was changed afterwards', () => {
   });
 });
 
-describe('given two S3 locations on the same server', () => {
-  it('when an object is above the single-copy limit and the server lacks UploadPartCopy (s3rver), then it is streamed instead', async () => {
-    const from = await open('s3', 'from');
-    const opened = (await open('s3', 'to')) as S3Store;
-    const to = new S3Store({ ...opened.context, maxSingleCopy: 4 }, opened.prefix, opened.url);
-    await from.write('small.txt', 'tiny'); // 4 bytes: at the limit, CopyObject
-    await from.write('large.txt', 'larger than four');
-    const report = await copyIncremental(from, to);
-    expect({ server: report.serverSideCopies, streamed: report.streamedCopies }).toEqual({ server: 1, streamed: 1 });
-    expect(await to.readText('large.txt')).toBe('larger than four');
-    expect(await verifyCopy(from, to)).toMatchObject({ ok: true, checked: 2 });
+describe('given two locations on the embedded S3 server (s3rver)', () => {
+  it('when an object is above the single-copy limit and the server lacks UploadPartCopy, then it is streamed instead', async () => {
+    const limited = await Storage.open({ embeddedDir: path.join(work.dir, 's3'), maxSingleCopy: 4 });
+    try {
+      const from = await limited.store(`s3://copy-bucket/from-${++run}`);
+      const to = await limited.store(`s3://copy-bucket/to-${run}`);
+      await from.write('small.txt', 'tiny'); // 4 bytes: at the limit, CopyObject
+      await from.write('large.txt', 'larger than four');
+      const report = await copyIncremental(from, to);
+      expect({ server: report.serverSideCopies, streamed: report.streamedCopies }).toEqual({ server: 1, streamed: 1 });
+      expect(await to.readText('large.txt')).toBe('larger than four');
+      expect(await verifyCopy(from, to)).toMatchObject({ ok: true, checked: 2 });
+    } finally {
+      await limited.close();
+    }
   });
+});
 
-  it('when a partition key with spaces and + is copied server-side, then it arrives with its content type', async () => {
-    const from = await open('s3', 'from');
-    const to = (await open('s3', 'to')) as S3Store;
+describe.skipIf(MINIO_NOTE)(`${MINIO_NOTE}given two locations on MinIO and a single-copy limit of 5 MiB`, () => {
+  it('when an 11 MiB object is copied, then MinIO copies it in three UploadPartCopy parts, no byte through ferry, and a small one with CopyObject', async () => {
+    const server = minio();
+    const limited = await Storage.open({ endpoint: server.endpoint, accessKeyId: server.accessKeyId, secretAccessKey: server.secretAccessKey, partSize: 5 * MiB, maxSingleCopy: 5 * MiB });
+    try {
+      const from = await limited.store(`s3://copy-bucket/from-${++run}`);
+      const to = (await limited.store(`s3://copy-bucket/to-${run}`)) as S3Store;
+      const big = randomBytes(11 * MiB);
+      await from.write('big.bin', big);
+      await from.write('small.txt', 'small');
+      const report = await copyIncremental(from, to);
+      expect({ server: report.serverSideCopies, streamed: report.streamedCopies }).toEqual({ server: 2, streamed: 0 });
+      // A multipart object's ETag is <md5 of the part MD5s>-<parts>: the copy was assembled from 3 copied parts.
+      expect((await to.head('big.bin'))?.etag).toMatch(/^[0-9a-f]{32}-3$/);
+      expect((await to.head('small.txt'))?.etag).toBe(md5('small'));
+      const copied = await to.context.client.send(new HeadObjectCommand({ Bucket: to.bucket, Key: to.objectKey('big.bin') }));
+      expect(copied.Metadata?.[SOURCE_ETAG_METADATA]).toBe((await from.head('big.bin'))?.etag);
+      const chunks: Buffer[] = [];
+      for await (const chunk of await to.readStream('big.bin')) chunks.push(chunk as Buffer);
+      expect(md5(Buffer.concat(chunks))).toBe(md5(big));
+      expect(await verifyCopy(from, to)).toEqual({ ok: true, checked: 2, problems: [] });
+      expect((await copyIncremental(from, to)).copied).toEqual([]);
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
+for (const kind of ['s3', 'minio'] as const) describe.skipIf(noteOf(kind))(`${noteOf(kind)}given two ${kind} locations on the same server`, () => {
+  it('when a partition key with spaces and + is copied server-side, then it arrives with its content type and source ETag', async () => {
+    const from = await open(kind, 'from');
+    const to = (await open(kind, 'to')) as S3Store;
     await from.write('day=2024-01-01/page 1+2.html', '<p>hi</p>', { contentType: 'text/html' });
     expect((await copyIncremental(from, to)).serverSideCopies).toBe(1);
     const head = await to.context.client.send(new HeadObjectCommand({ Bucket: to.bucket, Key: to.objectKey('day=2024-01-01/page 1+2.html') }));

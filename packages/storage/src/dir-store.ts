@@ -5,7 +5,8 @@ import path from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pLimit from 'p-limit';
-import type { ObjectInfo } from '@ferry/types';
+import lockfile from 'proper-lockfile';
+import type { ConditionalWrite, ObjectInfo } from '@ferry/types';
 import { FerryError } from '@ferry/types';
 import { BaseStore, byKey, checkKey, checkPrefix, joinUrl, type CopySource, type Entry } from './store-base.ts';
 
@@ -20,7 +21,21 @@ import { BaseStore, byKey, checkKey, checkPrefix, joinUrl, type CopySource, type
  */
 const SIDECAR_SUFFIX = '.ferry-etag.json';
 const TEMP_MARK = '.ferry-tmp-';
-const isBookkeeping = (name: string) => name.startsWith('.') && (name.endsWith(SIDECAR_SUFFIX) || name.includes(TEMP_MARK));
+const CAS_SUFFIX = '.ferry-cas';
+const isBookkeeping = (name: string) =>
+  name.startsWith('.') && (name.endsWith(SIDECAR_SUFFIX) || name.includes(TEMP_MARK) || name.endsWith(CAS_SUFFIX));
+
+/*
+ * Compare-and-swap on a directory. create() needs no help: link() refuses an existing name, atomically. A conditional
+ * replace or delete must read the file, compare its MD5 and then rename over it or unlink it, and no file system call
+ * does that in one step, so those three happen while holding a short mutex: a `.<name>.ferry-cas` directory made by
+ * mkdir (atomic), through proper-lockfile. The key itself is never absent during a replace (rename swaps it whole),
+ * so create() stays correct beside it. Held for milliseconds; a mutex left by a process killed while holding it is
+ * stale after CAS_STALE_MS (proper-lockfile refreshes the mtime of a live one), and until then the key is busy
+ * ('conflict'), the way S3 answers 409 to racing conditional writes.
+ */
+const CAS_STALE_MS = 10_000;
+const CAS_RETRIES = { retries: 12, factor: 1.5, minTimeout: 5, maxTimeout: 200 };
 
 interface Sidecar {
   size: number;
@@ -151,19 +166,77 @@ export class DirStore extends BaseStore {
   }
 
   /** Writes a temp file, then hard-links it into place: link() fails when the name exists, and never shows half a file. */
-  async create(key: string, body: string): Promise<boolean> {
+  async create(key: string, body: string): Promise<ConditionalWrite> {
     const file = this.filePath(key);
     const temp = path.join(path.dirname(file), `.${path.basename(file)}${TEMP_MARK}${randomBytes(6).toString('hex')}`);
     try {
       await mkdir(path.dirname(file), { recursive: true });
       await writeFile(temp, body);
       await link(temp, file);
-      return true;
+      return { written: true, etag: md5Of(body) };
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return PRECONDITION_FAILED;
       throw dirError(error, this.where(key), 'create');
     } finally {
       await rm(temp, { force: true });
+    }
+  }
+
+  async replace(key: string, body: string, etag: string): Promise<ConditionalWrite> {
+    const outcome = await this.whileAt(key, etag, async (file) => (await writeAtomically(file, Readable.from([Buffer.from(body)]), this.where(key))).md5);
+    return outcome.done ? { written: true, etag: outcome.value } : { written: false, reason: outcome.reason };
+  }
+
+  async deleteIfMatch(key: string, etag: string): Promise<boolean> {
+    return (await this.whileAt(key, etag, () => this.delete([key]))).done;
+  }
+
+  async readVersion(key: string): Promise<{ text: string; etag: string } | undefined> {
+    try {
+      const content = await readFile(this.filePath(key));
+      return { text: content.toString('utf8'), etag: md5Of(content) };
+    } catch (error) {
+      if (isMissing(error) || (error as NodeJS.ErrnoException).code === 'EISDIR') return undefined;
+      throw dirError(error, this.where(key), 'read');
+    }
+  }
+
+  async conditionalWrites(): Promise<'atomic'> {
+    return 'atomic';
+  }
+
+  /** Runs `then` only while the key's content has MD5 `etag`, holding the key's compare-and-swap mutex (see above). */
+  private async whileAt<T>(
+    key: string,
+    etag: string,
+    then: (file: string) => Promise<T>,
+  ): Promise<{ done: true; value: T } | { done: false; reason: 'precondition-failed' | 'conflict' }> {
+    const file = this.filePath(key);
+    let release: () => Promise<void>;
+    try {
+      release = await lockfile.lock(file, {
+        realpath: false,
+        lockfilePath: path.join(path.dirname(file), `.${path.basename(file)}${CAS_SUFFIX}`),
+        stale: CAS_STALE_MS,
+        retries: CAS_RETRIES,
+        // Only a holder stalled for CAS_STALE_MS loses its mutex; the write it is doing then is the one step unguarded.
+        onCompromised: () => undefined,
+      });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ELOCKED') return { done: false, reason: 'conflict' };
+      if (isMissing(error)) return { done: false, reason: 'precondition-failed' }; // not even its directory exists
+      throw dirError(error, this.where(key), 'lock for a conditional write');
+    }
+    try {
+      const current = await readFile(file).catch((error: unknown) => {
+        if (isMissing(error)) return undefined;
+        throw dirError(error, this.where(key), 'read');
+      });
+      if (current === undefined || md5Of(current) !== etag) return { done: false, reason: 'precondition-failed' };
+      return { done: true, value: await then(file) };
+    } finally {
+      await release().catch(() => undefined);
     }
   }
 
@@ -233,6 +306,12 @@ async function writeAtomically(
   const md5 = hash.digest('hex');
   md5Cache.set(file, { size, mtimeMs: stats.mtimeMs, md5 });
   return { size, md5, mtimeMs: stats.mtimeMs, lastModified: stats.mtime };
+}
+
+const PRECONDITION_FAILED: ConditionalWrite = { written: false, reason: 'precondition-failed' };
+
+function md5Of(content: string | Buffer): string {
+  return createHash('md5').update(content).digest('hex');
 }
 
 function sidecarPath(file: string): string {

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -9,6 +9,7 @@ import {
   CompleteMultipartUploadCommand,
   CopyObjectCommand,
   CreateMultipartUploadCommand,
+  DeleteObjectCommand,
   DeleteObjectsCommand,
   GetObjectCommand,
   HeadObjectCommand,
@@ -16,11 +17,12 @@ import {
   PutObjectCommand,
   UploadPartCopyCommand,
   type GetObjectCommandOutput,
+  type PutObjectCommandInput,
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import pLimit from 'p-limit';
-import type { ObjectInfo } from '@ferry/types';
+import type { ConditionalWrite, ObjectInfo } from '@ferry/types';
 import { FerryError } from '@ferry/types';
 import { codeOf, isNotFound, s3Error, statusOf, type S3Endpoint } from './s3-client.ts';
 import { BaseStore, byKey, checkKey, checkPrefix, joinUrl, type CopySource, type Entry } from './store-base.ts';
@@ -34,7 +36,19 @@ import { BaseStore, byKey, checkKey, checkPrefix, joinUrl, type CopySource, type
  */
 export const SOURCE_ETAG_METADATA = 'ferry-source-etag';
 /** Largest object one CopyObject call may copy; above it, multipart UploadPartCopy. */
-const MAX_SINGLE_COPY = 5 * 1024 ** 3;
+export const MAX_SINGLE_COPY = 5 * 1024 ** 3;
+/** UploadPartCopy parts of this size keep the count low (S3 allows 10,000), unless the single-copy limit is lower. */
+const COPY_PART_SIZE = 256 * 1024 ** 2;
+
+/*
+ * Conditional writes. A server that enforces If-None-Match / If-Match on PutObject answers a failed condition with 412
+ * (MinIO, AWS S3, Yandex Object Storage since 2025); one that ignores them (s3rver) just writes. Which kind a bucket's
+ * server is gets found out once per client and bucket, by trying both conditions on a scratch key that cannot exist
+ * (`.ferry-probe/<random>` under the store that asks first, deleted right after): where a second create or a replace
+ * of a made-up ETag is written, conditions are ignored, and create/replace fall back to a check, then a write.
+ */
+const conditionProbes = new WeakMap<S3Client, Map<string, Promise<'atomic' | 'best-effort'>>>();
+const PRECONDITION_FAILED: ConditionalWrite = { written: false, reason: 'precondition-failed' };
 
 export interface S3StoreContext {
   client: S3Client;
@@ -193,17 +207,85 @@ export class S3Store extends BaseStore {
     return this.headOrFail(key);
   }
 
-  /** If-None-Match makes the put conditional where the server honours it (a 412 when the key exists); the head first covers the rest. */
-  async create(key: string, body: string, options: { contentType?: string } = {}): Promise<boolean> {
-    if (await this.headObject(key)) return false;
+  async create(key: string, body: string, options: { contentType?: string } = {}): Promise<ConditionalWrite> {
+    if ((await this.conditionalWrites()) === 'best-effort' && (await this.headObject(key))) return PRECONDITION_FAILED;
+    return this.conditionalPut(key, body, { IfNoneMatch: '*' }, options.contentType, 'create');
+  }
+
+  async replace(key: string, body: string, etag: string, options: { contentType?: string } = {}): Promise<ConditionalWrite> {
+    if ((await this.conditionalWrites()) === 'best-effort' && unquote((await this.headObject(key))?.ETag) !== etag) return PRECONDITION_FAILED;
+    return this.conditionalPut(key, body, { IfMatch: `"${etag}"` }, options.contentType, 'replace');
+  }
+
+  async readVersion(key: string): Promise<{ text: string; etag: string } | undefined> {
     try {
-      await this.context.client.send(
-        new PutObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key), Body: body, ContentType: options.contentType, IfNoneMatch: '*' }),
-      );
+      const object = await this.context.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key) }));
+      return { text: await object.Body!.transformToString('utf8'), etag: unquote(object.ETag) ?? '' };
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw this.fail(error, key, 'GetObject');
+    }
+  }
+
+  async deleteIfMatch(key: string, etag: string): Promise<boolean> {
+    if (unquote((await this.headObject(key))?.ETag) !== etag) return false;
+    try {
+      await this.context.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key), IfMatch: `"${etag}"` }));
       return true;
     } catch (error) {
-      if (statusOf(error) === 412 || codeOf(error) === 'PreconditionFailed') return false;
-      throw this.fail(error, key, 'create');
+      if (conditionFailed(error)) return false;
+      throw this.fail(error, key, 'DeleteObject');
+    }
+  }
+
+  conditionalWrites(): Promise<'atomic' | 'best-effort'> {
+    let byBucket = conditionProbes.get(this.context.client);
+    if (!byBucket) conditionProbes.set(this.context.client, (byBucket = new Map()));
+    let probe = byBucket.get(this.bucket);
+    if (!probe) {
+      probe = this.probeConditionalWrites();
+      probe.catch(() => byBucket.delete(this.bucket));
+      byBucket.set(this.bucket, probe);
+    }
+    return probe;
+  }
+
+  private async probeConditionalWrites(): Promise<'atomic' | 'best-effort'> {
+    const key = `.ferry-probe/${randomBytes(8).toString('hex')}`;
+    const put = (condition: Pick<PutObjectCommandInput, 'IfMatch' | 'IfNoneMatch'>) =>
+      this.context.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key), Body: 'probe', ...condition })).then(
+        () => 'written',
+        (error: unknown) => {
+          if (conditionFailed(error)) return 'refused';
+          throw this.fail(error, key, 'PutObject (is If-None-Match honoured?)');
+        },
+      );
+    try {
+      await put({ IfNoneMatch: '*' });
+      const again = await put({ IfNoneMatch: '*' });
+      const unknownEtag = await put({ IfMatch: '"ferry-probe-no-such-etag"' });
+      return again === 'refused' && unknownEtag === 'refused' ? 'atomic' : 'best-effort';
+    } finally {
+      await this.context.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key) })).catch(() => undefined);
+    }
+  }
+
+  private async conditionalPut(
+    key: string,
+    body: string,
+    condition: Pick<PutObjectCommandInput, 'IfMatch' | 'IfNoneMatch'>,
+    contentType: string | undefined,
+    operation: string,
+  ): Promise<ConditionalWrite> {
+    try {
+      const put = await this.context.client.send(
+        new PutObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key), Body: body, ContentType: contentType, ...condition }),
+      );
+      return { written: true, etag: unquote(put.ETag) ?? createHash('md5').update(body).digest('hex') };
+    } catch (error) {
+      if (statusOf(error) === 409) return { written: false, reason: 'conflict' };
+      if (conditionFailed(error)) return PRECONDITION_FAILED;
+      throw this.fail(error, key, operation);
     }
   }
 
@@ -276,8 +358,7 @@ export class S3Store extends BaseStore {
       throw this.fail(error, targetKey, 'CreateMultipartUpload');
     });
     const uploadId = created.UploadId!;
-    // Parts of at least 256 MiB keep the count low; S3 allows at most 10,000.
-    const partSize = Math.max(256 * 1024 ** 2, this.context.partSize, Math.ceil(size / 10_000));
+    const partSize = Math.max(Math.min(COPY_PART_SIZE, this.context.maxSingleCopy ?? MAX_SINGLE_COPY), this.context.partSize, Math.ceil(size / 10_000));
     const limit = pLimit(4);
     try {
       const parts = await Promise.all(
@@ -348,6 +429,11 @@ export class S3Store extends BaseStore {
 function encodeCopySource(bucket: string, key: string, embedded: boolean): string {
   const encoded = embedded ? encodeURI(key) : encodeURIComponent(key).replace(/%(2F|3D|3A|40|2C|3B)/g, (escape) => decodeURIComponent(escape));
   return `${bucket}/${encoded}`;
+}
+
+/** A condition that was not met: 412; 409, another conditional write on the key; 404, MinIO's answer to If-Match on a key that is gone. */
+function conditionFailed(error: unknown): boolean {
+  return statusOf(error) === 412 || codeOf(error) === 'PreconditionFailed' || statusOf(error) === 409 || isNotFound(error);
 }
 
 function unquote(etag: string | undefined): string | undefined {

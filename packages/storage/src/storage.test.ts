@@ -1,46 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MINIO, skipNote } from '@ferry/testbed';
 import { FerryError } from '@ferry/types';
 import { copyIncremental } from './copy.ts';
 import { startEmbeddedS3 } from './embedded.ts';
 import { Storage } from './storage.ts';
-import { tempDir } from './test-support.ts';
+import { createBucket, s3Proxy, tempDir, useMinio } from './test-support.ts';
 
-interface Recorded {
-  method: string;
-  url: string;
-  headers: http.IncomingHttpHeaders;
-  body: Buffer;
-}
-
-/** A transparent HTTP proxy on 127.0.0.1 that records every request it forwards. */
-async function recordingProxy(target: string): Promise<{ endpoint: string; requests: Recorded[]; close: () => Promise<void> }> {
-  const requests: Recorded[] = [];
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const body = Buffer.concat(chunks);
-      requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
-      const forward = http.request(new URL(req.url ?? '/', target), { method: req.method, headers: req.headers }, (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      });
-      forward.end(body);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    requests,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
+const MINIO_NOTE = skipNote(MINIO);
+const minio = useMinio();
 let work: Awaited<ReturnType<typeof tempDir>>;
 beforeAll(async () => {
   work = await tempDir('storage');
@@ -87,19 +57,41 @@ describe('given the embedded S3 server', () => {
   });
 });
 
-describe('given an S3 endpoint reached through a recording proxy', () => {
+/** An S3 server for the proxy tests: the embedded s3rver, or MinIO. */
+const servers: Array<{ name: string; note: string; open: () => Promise<{ storage: Storage; endpoint: string }> }> = [
+  {
+    name: 'the embedded S3 server',
+    note: '',
+    async open() {
+      const storage = await Storage.open({ embeddedDir: path.join(work.dir, 'proxied'), accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER', partSize: 5 * 1024 * 1024 });
+      await storage.store('s3://proxied-bucket'); // starts the server and creates the bucket
+      return { storage, endpoint: storage.embeddedEndpoint! };
+    },
+  },
+  {
+    name: 'MinIO',
+    note: MINIO_NOTE,
+    async open() {
+      const server = minio();
+      await createBucket(server, 'proxied-bucket');
+      const storage = await Storage.open({ accessKeyId: server.accessKeyId, secretAccessKey: server.secretAccessKey, partSize: 5 * 1024 * 1024 });
+      return { storage, endpoint: server.endpoint };
+    },
+  },
+];
+
+for (const server of servers) describe.skipIf(server.note)(`${server.note}given ${server.name} reached through a recording proxy`, () => {
   let storage: Storage;
-  let proxy: Awaited<ReturnType<typeof recordingProxy>>;
+  let proxy: Awaited<ReturnType<typeof s3Proxy>>;
   beforeAll(async () => {
-    storage = await Storage.open({ embeddedDir: path.join(work.dir, 'proxied'), accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER', partSize: 5 * 1024 * 1024 });
-    await storage.store('s3://proxied-bucket'); // starts the server and creates the bucket
-    proxy = await recordingProxy(storage.embeddedEndpoint!);
+    const opened = await server.open();
+    storage = opened.storage;
+    proxy = await s3Proxy(opened.endpoint);
   });
   afterAll(async () => {
     await storage.close();
     await proxy.close();
   });
-
   it('when keys are deleted, then DeleteObjects carries the Content-MD5 of its body (Yandex requires it) and the keys are gone', async () => {
     const store = await storage.store(`s3://proxied-bucket/del?endpoint=${proxy.endpoint}`);
     await store.write('one.txt', '1');
@@ -177,6 +169,28 @@ describe('given credentials in the configuration', () => {
     const storage = await Storage.open({ endpoint: 'yandex' });
     await expect(storage.store('s3://ferry-source/files')).rejects.toThrow(/No S3 credentials for s3:\/\/ferry-source\/files at https:\/\/storage\.yandexcloud\.net: set AWS_ACCESS_KEY_ID/);
     await storage.close();
+  });
+});
+
+describe.skipIf(MINIO_NOTE)(`${MINIO_NOTE}given MinIO at an endpoint URL with its credentials`, () => {
+  it('when a store is opened, then it is described by its endpoint, and wrong credentials are refused without showing them', async () => {
+    const server = minio();
+    await createBucket(server, 'described-bucket');
+    const storage = await Storage.open({ endpoint: server.endpoint, accessKeyId: server.accessKeyId, secretAccessKey: server.secretAccessKey });
+    const wrong = await Storage.open({ endpoint: server.endpoint, accessKeyId: server.accessKeyId, secretAccessKey: 'not-the-secret-key' });
+    try {
+      const store = await storage.store('s3://described-bucket/data');
+      await store.write('kept.txt', 'kept');
+      expect(storage.describe('s3://described-bucket/data')).toBe(`s3://described-bucket/data (S3 at ${server.endpoint}, region ru-central1)`);
+      expect(storage.embeddedEndpoint).toBeUndefined();
+      const error = await (await wrong.store('s3://described-bucket/data')).readStream('kept.txt').catch((caught: unknown) => caught);
+      expect((error as Error).message).toMatch(/^s3:\/\/described-bucket\/data\/kept\.txt: access denied \(403 SignatureDoesNotMatch\) on GetObject$/);
+      expect((error as Error).message).not.toContain(server.accessKeyId);
+      await expect((await storage.store('s3://no-such-bucket')).list()).rejects.toThrow(/^s3:\/\/no-such-bucket: bucket does not exist \(404 NoSuchBucket\) on ListObjectsV2$/);
+    } finally {
+      await storage.close();
+      await wrong.close();
+    }
   });
 });
 

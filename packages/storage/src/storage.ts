@@ -8,7 +8,7 @@ import { DirStore } from './dir-store.ts';
 import { startEmbeddedS3, type EmbeddedS3 } from './embedded.ts';
 import { parseEndpoint, parseLocation, YANDEX_ENDPOINT, YANDEX_REGION } from './location.ts';
 import { createS3Client, isNotFound, s3Error, statusOf, type S3Endpoint } from './s3-client.ts';
-import { S3Store } from './s3-store.ts';
+import { MAX_SINGLE_COPY, S3Store } from './s3-store.ts';
 
 const DEFAULT_REGION = 'ru-central1';
 
@@ -26,6 +26,9 @@ export class Storage {
     if (config.endpoint !== undefined) parseEndpoint(config.endpoint, 'the storage configuration');
     if (config.partSize !== undefined && (!Number.isInteger(config.partSize) || config.partSize < MIN_PART_SIZE)) {
       throw new FerryError(`Part size must be an integer of at least ${MIN_PART_SIZE} bytes (5 MiB), got ${config.partSize}.`);
+    }
+    if (config.maxSingleCopy !== undefined && (!Number.isInteger(config.maxSingleCopy) || config.maxSingleCopy < 1 || config.maxSingleCopy > MAX_SINGLE_COPY)) {
+      throw new FerryError(`The single-copy limit must be an integer from 1 byte to 5 GiB, got ${config.maxSingleCopy}.`);
     }
     return new Storage(config);
   }
@@ -62,7 +65,7 @@ export class Storage {
     const client = this.clientFor(endpoint);
     const embedded = endpointName === 'embedded';
     const partSize = this.config.partSize ?? DEFAULT_PART_SIZE;
-    const store = new S3Store({ client, endpoint, bucket: location.bucket, partSize, embedded }, location.prefix, url);
+    const store = new S3Store({ client, endpoint, bucket: location.bucket, partSize, embedded, maxSingleCopy: this.config.maxSingleCopy }, location.prefix, url);
     if (embedded) await this.ensureEmbeddedBucket(client, endpoint, location.bucket);
     return store;
   }

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import type { ObjectInfo, Store } from '@ferry/types';
+import type { ConditionalWrite, ObjectInfo, Store } from '@ferry/types';
 import { FerryError } from '@ferry/types';
 
 /** An object as listed, before its ETag is known: a directory learns it only by hashing the content. */
@@ -29,7 +29,11 @@ export abstract class BaseStore implements Store {
   abstract readStream(key: string): Promise<Readable>;
   abstract download(key: string, localPath: string): Promise<ObjectInfo>;
   abstract write(key: string, body: string | Uint8Array | Readable, options?: { contentType?: string }): Promise<ObjectInfo>;
-  abstract create(key: string, body: string, options?: { contentType?: string }): Promise<boolean>;
+  abstract create(key: string, body: string, options?: { contentType?: string }): Promise<ConditionalWrite>;
+  abstract replace(key: string, body: string, etag: string, options?: { contentType?: string }): Promise<ConditionalWrite>;
+  abstract readVersion(key: string): Promise<{ text: string; etag: string } | undefined>;
+  abstract deleteIfMatch(key: string, etag: string): Promise<boolean>;
+  abstract conditionalWrites(): Promise<'atomic' | 'best-effort'>;
   abstract upload(localPath: string, key: string, options?: { contentType?: string }): Promise<ObjectInfo>;
   abstract delete(keys: readonly string[]): Promise<void>;
   abstract child(prefix: string): BaseStore;

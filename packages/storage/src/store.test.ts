@@ -1,35 +1,59 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import pLimit from 'p-limit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MINIO, skipNote } from '@ferry/testbed';
 import type { Store } from '@ferry/types';
 import { FerryError } from '@ferry/types';
 import { S3Store } from './s3-store.ts';
 import { Storage } from './storage.ts';
-import { tempDir } from './test-support.ts';
+import { createBucket, tempDir, useMinio, versionsOf } from './test-support.ts';
 
 const md5 = (text: string) => createHash('md5').update(text).digest('hex');
+const MINIO_NOTE = skipNote(MINIO);
 
+const minio = useMinio();
 let storage: Storage;
+/** Points at MinIO, a real S3 server that enforces conditional writes; opened only when MinIO is installed. */
+let real: Storage;
 let work: Awaited<ReturnType<typeof tempDir>>;
 let run = 0;
 
 beforeAll(async () => {
   work = await tempDir('store');
   storage = await Storage.open({ embeddedDir: path.join(work.dir, 's3') });
+  if (!MINIO_NOTE) {
+    const server = minio();
+    await createBucket(server, 'contract-bucket');
+    await createBucket(server, 'versioned-bucket', { versioned: true });
+    real = await Storage.open({ endpoint: server.endpoint, accessKeyId: server.accessKeyId, secretAccessKey: server.secretAccessKey });
+  }
 });
 afterAll(async () => {
   await storage.close();
+  await real?.close();
   await work.remove();
 });
 
-const kinds: Array<[string, () => Promise<Store>]> = [
-  ['a local directory', () => storage.store(path.join(work.dir, 'dirs', `root-${++run}`))],
-  ['a prefix in the embedded S3 server', () => storage.store(`s3://contract-bucket/root-${++run}`)],
+interface Kind {
+  name: string;
+  /** Why the kind's tests are skipped here, or ''. */
+  note: string;
+  open: () => Promise<Store>;
+  /** Whether the store itself enforces conditional writes (s3rver ignores them). */
+  atomic: boolean;
+}
+
+const kinds: Kind[] = [
+  { name: 'a local directory', note: '', atomic: true, open: () => storage.store(path.join(work.dir, 'dirs', `root-${++run}`)) },
+  { name: 'a prefix in the embedded S3 server', note: '', atomic: false, open: () => storage.store(`s3://contract-bucket/root-${++run}`) },
+  { name: 'a prefix in MinIO', note: MINIO_NOTE, atomic: true, open: () => real.store(`s3://contract-bucket/root-${++run}`) },
+  { name: 'a prefix in a versioned MinIO bucket', note: MINIO_NOTE, atomic: true, open: () => real.store(`s3://versioned-bucket/root-${++run}`) },
 ];
 
-describe.each(kinds)('given a store on %s', (_kind, open) => {
+for (const { name, note, open, atomic } of kinds) describe.skipIf(note)(`${note}given a store on ${name}`, () => {
   it('when text is written, then it reads back with its size and content-MD5 ETag', async () => {
     const store = await open();
     const written = await store.write('notes/hello.txt', 'hello, ferry', { contentType: 'text/plain' });
@@ -114,28 +138,77 @@ describe.each(kinds)('given a store on %s', (_kind, open) => {
 
   it('when an object is created, then it is written once and a second create of the key leaves it alone', async () => {
     const store = await open();
-    expect(await store.create('locks/a.json', 'first')).toBe(true);
-    expect(await store.create('locks/a.json', 'second')).toBe(false);
+    expect(await store.create('locks/a.json', 'first')).toEqual({ written: true, etag: md5('first') });
+    expect(await store.create('locks/a.json', 'second')).toEqual({ written: false, reason: 'precondition-failed' });
     expect(await store.readText('locks/a.json')).toBe('first');
     expect((await store.list('locks/')).map((object) => object.key)).toEqual(['locks/a.json']);
+  });
+
+  it('when an object is replaced on its ETag, then only a replace of the current version is written', async () => {
+    const store = await open();
+    const created = await store.create('locks/b.json', 'v1');
+    expect(await store.readVersion('locks/b.json')).toEqual({ text: 'v1', etag: md5('v1') });
+    expect(await store.replace('locks/b.json', 'v2', md5('v1'))).toEqual({ written: true, etag: md5('v2') });
+    expect(created.written && (await store.replace('locks/b.json', 'v3', created.etag))).toEqual({ written: false, reason: 'precondition-failed' });
+    expect(await store.readText('locks/b.json')).toBe('v2');
+    expect(await store.replace('locks/missing.json', 'v1', md5('v1'))).toEqual({ written: false, reason: 'precondition-failed' });
+    expect(await store.head('locks/missing.json')).toBeUndefined();
+  });
+
+  it('when an object is deleted on its ETag, then a stale ETag leaves it and the current one removes it', async () => {
+    const store = await open();
+    await store.write('locks/c.json', 'mine');
+    expect(await store.deleteIfMatch('locks/c.json', md5('theirs'))).toBe(false);
+    expect(await store.readText('locks/c.json')).toBe('mine');
+    expect(await store.deleteIfMatch('locks/c.json', md5('mine'))).toBe(true);
+    expect(await store.readVersion('locks/c.json')).toBeUndefined();
+    expect(await store.deleteIfMatch('locks/c.json', md5('mine'))).toBe(false);
+    expect(await store.create('locks/c.json', 'next')).toMatchObject({ written: true });
+  });
+
+  it(`when asked how its conditional writes hold, then it says ${atomic ? 'atomic' : 'best-effort'}`, async () => {
+    const store = await open();
+    expect(await store.conditionalWrites()).toBe(atomic ? 'atomic' : 'best-effort');
+    expect(await store.list()).toEqual([]); // the probe cleans up after itself
+  });
+});
+
+const enforcing = kinds.filter((kind) => kind.atomic);
+for (const { name, note, open } of enforcing) describe.skipIf(note)(`${note}given ${name}, which enforces conditional writes`, () => {
+  it('when many creates of one key race, then exactly one wins', async () => {
+    const store = await open();
+    const won = await Promise.all(Array.from({ length: 8 }, (_, i) => store.create('race.json', String(i))));
+    expect(won.filter((outcome) => outcome.written)).toHaveLength(1);
+    expect(await store.readText('race.json')).toBe(String(won.findIndex((outcome) => outcome.written)));
+  });
+
+  it('when many replaces of one version race, then exactly one wins and the others are refused or told of the conflict', async () => {
+    const store = await open();
+    await store.write('cas.json', 'base');
+    const tried = await Promise.all(Array.from({ length: 8 }, (_, i) => store.replace('cas.json', `next ${i}`, md5('base'))));
+    const winners = tried.flatMap((outcome, i) => (outcome.written ? [i] : []));
+    expect(winners).toHaveLength(1);
+    for (const outcome of tried) if (!outcome.written) expect(['precondition-failed', 'conflict']).toContain(outcome.reason);
+    expect(await store.readText('cas.json')).toBe(`next ${winners[0]}`);
   });
 });
 
 describe('given a directory store', () => {
-  // Atomic here (link() refuses an existing name); on S3 it is as atomic as the server's If-None-Match (s3rver ignores it).
-  it('when many creates of one key race, then exactly one wins', async () => {
-    const store = await storage.store(path.join(work.dir, 'dirs', 'race'));
-    const won = await Promise.all(Array.from({ length: 8 }, (_, i) => store.create('race.json', String(i))));
-    expect(won.filter(Boolean)).toHaveLength(1);
-    expect(await store.readText('race.json')).toBe(String(won.indexOf(true)));
-  });
-
   it('when files are written, then no temp files are left behind and bookkeeping files are not listed', async () => {
     const store = await storage.store(path.join(work.dir, 'dirs', 'bookkeeping'));
     await store.write('f.txt', 'content');
     await writeFile(path.join(work.dir, 'dirs', 'bookkeeping', '.f.txt.ferry-etag.json'), '{}');
     expect(await readdir(path.join(work.dir, 'dirs', 'bookkeeping'))).not.toContainEqual(expect.stringContaining('ferry-tmp'));
     expect((await store.list()).map((o) => o.key)).toEqual(['f.txt']);
+  });
+
+  it('when a conditional replace finds the key busy (a mutex of another process), then it says conflict and writes nothing', async () => {
+    const store = await storage.store(path.join(work.dir, 'dirs', 'busy'));
+    await store.write('lock.json', 'held');
+    await mkdir(path.join(work.dir, 'dirs', 'busy', '.lock.json.ferry-cas')); // fresh: not stale for 10 s
+    expect(await store.replace('lock.json', 'mine', md5('held'))).toEqual({ written: false, reason: 'conflict' });
+    expect(await store.readText('lock.json')).toBe('held');
+    expect((await store.list()).map((o) => o.key)).toEqual(['lock.json']);
   });
 });
 
@@ -146,5 +219,40 @@ describe('given more than one page of S3 keys', () => {
     const keys = Array.from({ length: 10 }, (_, i) => `k/${String(9 - i).padStart(2, '0')}`);
     await Promise.all(keys.map((key) => paged.write(key, key)));
     expect((await paged.list()).map((o) => o.key)).toEqual([...keys].sort());
+  });
+});
+
+describe.skipIf(MINIO_NOTE)(`${MINIO_NOTE}given more than 1,000 keys in MinIO`, () => {
+  it('when listed with the server\'s own page size, then every page is followed and all keys come back sorted', async () => {
+    const store = await real.store('s3://contract-bucket/thousand');
+    const keys = Array.from({ length: 1_005 }, (_, i) => `k/${String(i).padStart(4, '0')}`);
+    const limit = pLimit(16);
+    await Promise.all([...keys].reverse().map((key) => limit(() => store.write(key, key))));
+    const listed = await store.list();
+    expect(listed).toHaveLength(1_005);
+    expect(listed.map((o) => o.key)).toEqual(keys);
+    expect(listed[1_004]).toMatchObject({ key: 'k/1004', size: 6, etag: md5('k/1004') });
+  });
+});
+
+describe.skipIf(MINIO_NOTE)(`${MINIO_NOTE}given a versioned MinIO bucket`, () => {
+  it('when a key is deleted, then its current version is a delete marker, it reads as absent, and create writes it again', async () => {
+    const store = await real.store('s3://versioned-bucket/markers');
+    await store.write('locks/x.json', 'one');
+    await store.write('locks/x.json', 'two');
+    await store.delete(['locks/x.json']);
+    expect(await versionsOf(minio(), 'versioned-bucket', 'markers/locks/x.json')).toEqual([
+      { kind: 'delete marker', latest: true },
+      { kind: 'object', latest: false },
+      { kind: 'object', latest: false },
+    ]);
+
+    expect(await store.head('locks/x.json')).toBeUndefined();
+    expect(await store.list('locks/')).toEqual([]);
+    expect(await store.readVersion('locks/x.json')).toBeUndefined();
+    expect(await store.replace('locks/x.json', 'three', md5('two'))).toEqual({ written: false, reason: 'precondition-failed' });
+    expect(await store.create('locks/x.json', 'three')).toEqual({ written: true, etag: md5('three') });
+    expect(await store.create('locks/x.json', 'four')).toEqual({ written: false, reason: 'precondition-failed' });
+    expect(await store.readText('locks/x.json')).toBe('three');
   });
 });

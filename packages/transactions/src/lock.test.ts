@@ -1,93 +1,162 @@
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Storage } from '@ferry/storage';
+import { createBucket, s3ErrorBody, s3Proxy, useMinio, versionsOf } from '@ferry/storage/test-support';
+import { MINIO, repoRoot, skipNote, type RealS3 } from '@ferry/testbed';
 import type { Store } from '@ferry/types';
-import { LOCK_KEY, LOCK_TTL_MS, acquireRunLock } from './lock.ts';
+import { LOCK_KEY, LOCK_TTL_MS, acquireRunLock, inspectRunLock, readRunLock, removeRunLock, type RunLock } from './lock.ts';
 
-describe('given a results store', () => {
-  let dir: string;
-  let storage: Storage;
-  let results: Store;
-  let clock: number;
-  const now = () => new Date(clock);
-  const acquire = (runId: string, store = results) => acquireRunLock({ results: store, runId, now, onRenewFailed: (error) => { throw error; } });
-  /** The results store, with its writes going through `write` (which calls the real one). */
-  const withWrites = (write: Store['write']): Store => Object.assign(Object.create(results) as Store, { write });
+const MINIO_NOTE = skipNote(MINIO);
+const minio = useMinio();
+const HOLDER = fileURLToPath(new URL('./lock-holder.fixture.ts', import.meta.url));
+/** Races run this many times per store: an interleaving that lets two runs hold the lock shows up within a few. */
+const RACES = 10;
 
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'ferry-lock-'));
-    storage = await Storage.open();
-    results = await storage.store(join(dir, 'results'));
-    clock = Date.parse('2026-11-21T08:00:00Z');
-  });
-  afterEach(async () => {
-    vi.useRealTimers();
-    await storage.close();
-    await rm(dir, { recursive: true, force: true });
-  });
+let root: string;
+let embedded: Storage;
+let real: Storage;
+let stores = 0;
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'ferry-lock-'));
+  embedded = await Storage.open({ embeddedDir: join(root, 's3') });
+  if (!MINIO_NOTE) {
+    await createBucket(minio(), 'locks');
+    await createBucket(minio(), 'versioned-locks', { versioned: true });
+    real = await Storage.open(minioConfig(minio()));
+  }
+});
+afterAll(async () => {
+  await embedded.close();
+  await real?.close();
+  await rm(root, { recursive: true, force: true });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
 
-  it('when a run holds the lock, then a second run is refused with who holds it and until when', async () => {
-    const first = await acquire('run-a');
-    await expect(acquire('run-b')).rejects.toThrow(/in use by run run-a \(since 2026-11-21T08:00:00\.000Z\).*expires at 2026-11-21T08:02:00\.000Z/);
+function minioConfig(server: RealS3) {
+  return { endpoint: server.endpoint, accessKeyId: server.accessKeyId, secretAccessKey: server.secretAccessKey };
+}
+
+interface Backend {
+  name: string;
+  note: string;
+  /** Whether the store enforces conditional writes: only then does the lock hold against a race. */
+  atomic: boolean;
+  /** A fresh results store, and its location as `ferry` would be given it. */
+  open(): Promise<{ results: Store; location: string }>;
+}
+
+const backends: Backend[] = [
+  { name: 'a local directory', note: '', atomic: true, open: async () => opened(embedded, join(root, 'dirs', `results-${++stores}`)) },
+  { name: 'the embedded S3 server (s3rver)', note: '', atomic: false, open: async () => opened(embedded, `s3://locks/results-${++stores}`) },
+  { name: 'MinIO', note: MINIO_NOTE, atomic: true, open: async () => opened(real, `s3://locks/results-${++stores}`) },
+  { name: 'a versioned MinIO bucket', note: MINIO_NOTE, atomic: true, open: async () => opened(real, `s3://versioned-locks/results-${++stores}`) },
+];
+
+async function opened(storage: Storage, location: string) {
+  return { results: await storage.store(location), location };
+}
+
+/** A clock the test moves by hand, and acquisitions on it whose renewal failures fail the test. */
+function clocked(start = '2026-11-21T08:00:00Z') {
+  let time = Date.parse(start);
+  return {
+    now: () => new Date(time),
+    advance: (ms: number) => (time += ms),
+    acquire: (results: Store, runId: string): Promise<RunLock> =>
+      acquireRunLock({ results, runId, now: () => new Date(time), onRenewFailed: (error) => expect.fail(`renewal failed: ${String(error)}`) }),
+  };
+}
+
+/** The results store, with its replaces going through `replace` (which calls the real one). */
+const withReplaces = (results: Store, replace: Store['replace']): Store => Object.assign(Object.create(results) as Store, { replace });
+
+const lockOf = async (results: Store) => JSON.parse((await results.readText(LOCK_KEY))!) as Record<string, unknown>;
+
+for (const backend of backends) describe.skipIf(backend.note)(`${backend.note}given a results store on ${backend.name}`, () => {
+  it('when a run holds the lock, then a second run is refused with who holds it, where, and until when', async () => {
+    const { results } = await backend.open();
+    const clock = clocked();
+    const first = await clock.acquire(results, 'run-a');
+    await expect(clock.acquire(results, 'run-b')).rejects.toThrow(
+      new RegExp(`in use by run run-a \\(on host \\S+, pid ${process.pid}, since 2026-11-21T08:00:00\\.000Z\\).*expires at 2026-11-21T08:02:00\\.000Z, or \`ferry unlock\` removes it now`),
+    );
+    expect(await lockOf(results)).toMatchObject({ run_id: 'run-a', pid: process.pid, host: expect.any(String), host_id: expect.any(String) });
+    expect(first.guarantee).toBe(backend.atomic ? 'atomic' : 'best-effort');
     await first.release();
   });
 
   it('when the run releases the lock, then it is gone and the next run gets it', async () => {
-    const first = await acquire('run-a');
-    await first.release();
+    const { results } = await backend.open();
+    const clock = clocked();
+    await (await clock.acquire(results, 'run-a')).release();
     expect(await results.head(LOCK_KEY)).toBeUndefined();
-    const second = await acquire('run-b');
-    expect(JSON.parse((await results.readText(LOCK_KEY))!)).toMatchObject({ run_id: 'run-b' });
+    const second = await clock.acquire(results, 'run-b');
+    expect(await lockOf(results)).toMatchObject({ run_id: 'run-b' });
     await second.release();
+    expect(await results.head(LOCK_KEY)).toBeUndefined();
   });
 
-  it('when the holder crashed and its lock expired, then the next run takes it over, and the old holder cannot delete it', async () => {
-    const crashed = await acquire('run-a');
-    clock += LOCK_TTL_MS + 1;
-    const next = await acquire('run-b');
+  it('when the holder crashed and its lock expired, then the next run takes it over, and the old holder finds it lost and cannot delete it', async () => {
+    const { results } = await backend.open();
+    const clock = clocked();
+    const crashed = await clock.acquire(results, 'run-a');
+    clock.advance(LOCK_TTL_MS + 1);
+    const next = await clock.acquire(results, 'run-b');
+    expect(next.tookOver).toBe('took over the lock of run run-a: it expired at 2026-11-21T08:02:00.000Z');
+    await expect(crashed.confirm()).rejects.toThrow(/this run lost the results store's lock \S+locks\/transactions\.json: run run-b \(on host .*\) holds it now\. It publishes nothing more/);
     await crashed.release();
-    expect(JSON.parse((await results.readText(LOCK_KEY))!)).toMatchObject({ run_id: 'run-b' });
+    expect(await lockOf(results)).toMatchObject({ run_id: 'run-b' });
+    await next.confirm();
     await next.release();
   });
 
-  it('when a run lasts longer than the lock lives, then renewals keep it', async () => {
+  it('when a run lasts longer than the lock lives, then renewals on its own ETag keep it', async () => {
+    const { results } = await backend.open();
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const clock = clocked();
     let renewals = 0;
-    const long = await acquire(
-      'run-a',
-      withWrites(async (...args) => {
-        const written = await results.write(...args);
+    const long = await clock.acquire(
+      withReplaces(results, async (...args) => {
+        const replaced = await results.replace(...args);
         renewals++;
-        return written;
+        return replaced;
       }),
+      'run-a',
     );
     const renewEvery = LOCK_TTL_MS / 4;
-    for (let renewal = 1; renewal <= 20; renewal++) {
-      clock += renewEvery;
+    for (let renewal = 1; renewal <= 12; renewal++) {
+      clock.advance(renewEvery);
       await vi.advanceTimersByTimeAsync(renewEvery);
-      // Renewals are real writes, and the clock here moves faster than the disk: let each one land.
+      // Renewals are real writes, and the clock here moves faster than the store: let each one land.
       await vi.waitFor(() => expect(renewals).toBe(renewal));
-      const { expires_at } = JSON.parse((await results.readText(LOCK_KEY))!) as { expires_at: string };
-      expect(Date.parse(expires_at)).toBe(clock + LOCK_TTL_MS);
+      expect(Date.parse((await lockOf(results)).expires_at as string)).toBe(clock.now().getTime() + LOCK_TTL_MS);
     }
-    await expect(acquire('run-b')).rejects.toThrow(/in use by run run-a/);
+    await expect(clock.acquire(results, 'run-b')).rejects.toThrow(/in use by run run-a/);
+    await long.confirm();
     await long.release();
   });
 
   it('when a renewal stalls, then no second renewal races it, and release waits for it before deleting', async () => {
+    const { results } = await backend.open();
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const clock = clocked();
     const writes: string[] = [];
     let unstall!: () => void;
     const stalled = new Promise<void>((resolve) => (unstall = resolve));
-    const lock = await acquire(
-      'run-a',
-      withWrites(async (...args) => {
-        writes.push(String(args[1]));
+    const lock = await clock.acquire(
+      withReplaces(results, async (...args) => {
+        writes.push(args[1]);
         await stalled;
-        return results.write(...args);
+        return results.replace(...args);
       }),
+      'run-a',
     );
     await vi.advanceTimersByTimeAsync(LOCK_TTL_MS);
     expect(writes).toHaveLength(1);
@@ -97,4 +166,165 @@ describe('given a results store', () => {
     await released;
     expect(await results.head(LOCK_KEY)).toBeUndefined();
   });
+
+  it('when the lock is removed under a running holder and another run takes it, then the holder fails to renew, publishes nothing more, and leaves the new lock alone', async () => {
+    const { results } = await backend.open();
+    const clock = clocked();
+    const holder = await clock.acquire(results, 'run-a');
+    const found = await inspectRunLock(results, clock.now);
+    expect(found).toMatchObject({ state: 'held', holder: { run_id: 'run-a' }, gone: undefined });
+    expect(found.state !== 'absent' && (await removeRunLock(results, found))).toBe(true);
+    await expect(holder.confirm()).rejects.toThrow(/lost the results store's lock .*: it was removed \(by `ferry unlock`\?\)/);
+
+    const next = await clock.acquire(results, 'run-b');
+    await expect(holder.confirm()).rejects.toThrow(/lost/);
+    await holder.release();
+    expect(await lockOf(results)).toMatchObject({ run_id: 'run-b' });
+    await next.release();
+  });
+
+  it('when the lock key holds something that is not a ferry lock, then a run refuses to touch it and unlock tells it apart', async () => {
+    const { results } = await backend.open();
+    const clock = clocked();
+    await results.write(LOCK_KEY, '{"owner": "terraform"');
+    await expect(clock.acquire(results, 'run-a')).rejects.toThrow(/locks\/transactions\.json is not valid JSON, so ferry cannot tell whether a run holds it: .*`ferry unlock --force`/);
+    expect(await inspectRunLock(results)).toMatchObject({ state: 'foreign', why: 'not valid JSON' });
+    await results.write(LOCK_KEY, '{"owner": "terraform"}');
+    await expect(clock.acquire(results, 'run-a')).rejects.toThrow(/is not a ferry lock \(run_id: .*\), so ferry cannot tell/);
+    expect(await results.readText(LOCK_KEY)).toBe('{"owner": "terraform"}');
+    expect(await readRunLock(results, clock.now)).toBeUndefined();
+  });
 });
+
+const enforcing = backends.filter((backend) => backend.atomic);
+for (const backend of enforcing) describe.skipIf(backend.note)(`${backend.note}given ${backend.name}, which enforces conditional writes`, () => {
+  it(`when eight runs start at once on a free store, ${RACES} times, then exactly one gets the lock each time`, async () => {
+    for (let race = 0; race < RACES; race++) {
+      const { results } = await backend.open();
+      const clock = clocked();
+      const tried = await Promise.allSettled(Array.from({ length: 8 }, (_, i) => clock.acquire(results, `run-${i}`)));
+      const winners = tried.flatMap((outcome, i) => (outcome.status === 'fulfilled' ? [i] : []));
+      expect(winners, `race ${race}`).toHaveLength(1);
+      for (const outcome of tried) if (outcome.status === 'rejected') expect(String(outcome.reason)).toMatch(/in use by run run-\d|is contended/);
+      expect(await lockOf(results)).toMatchObject({ run_id: `run-${winners[0]}` });
+    }
+  });
+
+  it(`when eight runs find the same expired lock at once, ${RACES} times, then exactly one takes it over`, async () => {
+    for (let race = 0; race < RACES; race++) {
+      const { results } = await backend.open();
+      const clock = clocked();
+      await clock.acquire(results, 'crashed');
+      clock.advance(LOCK_TTL_MS + 1);
+      const tried = await Promise.allSettled(Array.from({ length: 8 }, (_, i) => clock.acquire(results, `run-${i}`)));
+      const winners = tried.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+      expect(winners, `race ${race}`).toHaveLength(1);
+      expect(winners[0]!.tookOver).toMatch(/^took over the lock of run crashed: it expired/);
+      expect(await lockOf(results)).toMatchObject({ run_id: expect.stringMatching(/^run-\d$/) });
+    }
+  });
+
+  it('when the process holding the lock on this host was killed, then the next run takes it over at once, without waiting for expiry', async () => {
+    const { results, location } = await backend.open();
+    const pid = await holdInAnotherProcess(location, 'killed-run');
+    expect(await lockOf(results)).toMatchObject({ run_id: 'killed-run', pid });
+    const clock = clocked(new Date().toISOString());
+    const next = await clock.acquire(results, 'run-b');
+    expect(next.tookOver).toMatch(new RegExp(`^took over the lock of run killed-run: its process ${pid} on this host \\(\\S+\\) is gone$`));
+    expect(await lockOf(results)).toMatchObject({ run_id: 'run-b' });
+    await next.release();
+  });
+});
+
+describe.skipIf(MINIO_NOTE)(`${MINIO_NOTE}given a versioned MinIO bucket`, () => {
+  it("when a run releases the lock, then the key's current version is a delete marker, and the next run creates the lock over it", async () => {
+    const { results } = await opened(real, `s3://versioned-locks/markers-${++stores}`);
+    const clock = clocked();
+    await (await clock.acquire(results, 'run-a')).release();
+    const versions = () => versionsOf(minio(), 'versioned-locks', `markers-${stores}/${LOCK_KEY}`);
+    expect(await versions()).toEqual([
+      { kind: 'delete marker', latest: true },
+      { kind: 'object', latest: false },
+    ]);
+    const next = await clock.acquire(results, 'run-b');
+    expect(next.tookOver).toBeUndefined();
+    await expect(clock.acquire(results, 'run-c')).rejects.toThrow(/in use by run run-b/);
+    expect((await versions())[0]).toEqual({ kind: 'object', latest: true });
+    expect(await lockOf(results)).toMatchObject({ run_id: 'run-b' });
+    await next.release();
+  });
+});
+
+describe.skipIf(MINIO_NOTE)(`${MINIO_NOTE}given MinIO behind a proxy that answers conditional writes with 409 OperationAborted, as Yandex Object Storage does when they race`, () => {
+  let proxy: Awaited<ReturnType<typeof s3Proxy>>;
+  let through: Storage;
+  /** How many conditional PUTs of the lock key the proxy still answers with 409 itself. */
+  let conflicts = 0;
+  beforeAll(async () => {
+    proxy = await s3Proxy(minio().endpoint, (request) => {
+      const conditional = request.headers['if-none-match'] !== undefined || request.headers['if-match'] !== undefined;
+      if (request.method !== 'PUT' || !conditional || !request.url.includes(LOCK_KEY) || conflicts === 0) return undefined;
+      conflicts--;
+      return { status: 409, body: s3ErrorBody('OperationAborted', 'A conflicting conditional operation is currently in progress against this resource.') };
+    });
+    through = await Storage.open({ ...minioConfig(minio()), endpoint: proxy.endpoint });
+  });
+  afterAll(async () => {
+    await through.close();
+    await proxy.close();
+  });
+  const results = async () => {
+    const prefix = `contended-${++stores}`;
+    return { direct: await real.store(`s3://locks/${prefix}`), proxied: await through.store(`s3://locks/${prefix}`) };
+  };
+
+  it('when the first create is answered 409 and nothing is there, then the run reads the lock, retries once and holds it', async () => {
+    const { direct, proxied } = await results();
+    conflicts = 1;
+    const lock = await clocked().acquire(proxied, 'run-a');
+    expect(conflicts).toBe(0);
+    expect(await lockOf(direct)).toMatchObject({ run_id: 'run-a' });
+    await lock.release();
+  });
+
+  it('when the create is answered 409 because another run took the lock, then the run is refused with that run', async () => {
+    const { direct, proxied } = await results();
+    const other = await clocked().acquire(direct, 'run-other');
+    conflicts = 1;
+    await expect(clocked().acquire(proxied, 'run-a')).rejects.toThrow(/in use by run run-other/);
+    await other.release();
+  });
+
+  it('when every create is answered 409, then the run fails with one clear line saying the lock is contended', async () => {
+    const { direct, proxied } = await results();
+    conflicts = 2;
+    await expect(clocked().acquire(proxied, 'run-a')).rejects.toThrow(/^the results store's lock s3:\/\/locks\/contended-\d+\/locks\/transactions\.json is contended: another run is taking it right now/);
+    expect(await direct.head(LOCK_KEY)).toBeUndefined();
+  });
+
+  it('when a renewal is answered 409, then the run reads that the lock is still its own and keeps it', async () => {
+    const { direct, proxied } = await results();
+    const lock = await clocked().acquire(proxied, 'run-a');
+    conflicts = 1;
+    await lock.confirm();
+    expect(conflicts).toBe(0);
+    await lock.confirm();
+    expect(await lockOf(direct)).toMatchObject({ run_id: 'run-a' });
+    await lock.release();
+    expect(await direct.head(LOCK_KEY)).toBeUndefined();
+  });
+});
+
+/** Starts a process that takes the lock, waits until it holds it, SIGKILLs it and returns its pid. */
+async function holdInAnotherProcess(location: string, runId: string): Promise<number> {
+  const env = MINIO_NOTE ? process.env : { ...process.env, FERRY_S3_ENDPOINT: minio().endpoint, AWS_ACCESS_KEY_ID: minio().accessKeyId, AWS_SECRET_ACCESS_KEY: minio().secretAccessKey };
+  const child = spawn(process.execPath, ['--import', 'tsx', HOLDER, location, runId], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const holding = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout }).on('line', (line) => line.startsWith('holding ') && resolve(line));
+    void exited.then(() => reject(new Error('the lock holder exited before it held the lock')));
+  });
+  child.kill('SIGKILL');
+  await exited;
+  return Number(holding.slice('holding '.length));
+}

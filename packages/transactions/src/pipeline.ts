@@ -60,12 +60,16 @@ export async function runTransactions(options: RunTransactionsOptions): Promise<
   });
   let lock: RunLock | undefined;
   try {
-    lock = await acquireRunLock({
+    const held = (lock = await acquireRunLock({
       results,
       runId: run.id,
       now,
       onRenewFailed: (error) => run.log.warn(`could not renew the results store's lock: ${(error as Error).message}`),
-    });
+    }));
+    if (held.tookOver) run.log.info(held.tookOver);
+    if (held.guarantee === 'best-effort') {
+      run.log.warn(`the results store's server ignores conditional writes: its lock is best-effort, and two runs started at the same moment could both publish`);
+    }
     const plan = await run.step('plan', async (step) => {
       const planned = await planTransactions(source, results);
       step.count('source_periods', planned.source.length);
@@ -142,10 +146,12 @@ export async function runTransactions(options: RunTransactionsOptions): Promise<
     for (const period of plan.new) {
       options.signal?.throwIfAborted();
       const periodQuality = byPeriod.get(period.period)!;
+      // A run that lost the lock publishes nothing more: checked before each period and again before its manifest entry.
+      await held.confirm();
       published.push(
         await run.step(
           `publish ${period.period}`,
-          (step) => publishPeriod({ runId: run.id, period, quality: periodQuality, work, results, step, now }),
+          (step) => publishPeriod({ runId: run.id, period, quality: periodQuality, work, results, step, now, confirmLock: () => held.confirm() }),
           { retries: 2, shouldRetry: (error) => !(error instanceof FerryError) },
         ),
       );
@@ -166,6 +172,7 @@ export async function runTransactions(options: RunTransactionsOptions): Promise<
       rows_written: sum(published, 'rows_written'),
       rows_rejected: quality.reduce((total, period) => total + rejectedRows(period), 0),
     });
+    await held.confirm();
     const record = await run.finish('succeeded');
     return { status: 'succeeded', runId: run.id, plan, quality, published, record };
   } catch (error) {

@@ -1,5 +1,5 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Storage } from '@ferry/storage';
@@ -82,12 +82,38 @@ describe('given a source directory and a results directory', () => {
     await source.write('2019-08-22.txt', 'a');
     const lock = await acquireRunLock({ results, runId: 'run-a', now: () => new Date('2026-11-21T08:00:00Z'), onRenewFailed: () => undefined });
     const during = await planNextRun(source, results, () => new Date('2026-11-21T08:01:00Z'));
-    expect(during.in_use_by).toEqual({ run_id: 'run-a', acquired_at: '2026-11-21T08:00:00.000Z', expires_at: '2026-11-21T08:02:00.000Z' });
-    expect(renderPlan(during)).toContain('in use by run run-a since 2026-11-21T08:00:00.000Z');
+    expect(during.in_use_by).toEqual({
+      run_id: 'run-a',
+      acquired_at: '2026-11-21T08:00:00.000Z',
+      expires_at: '2026-11-21T08:02:00.000Z',
+      host: hostname(),
+      host_id: expect.any(String),
+      pid: process.pid,
+    });
+    expect(renderPlan(during)).toContain(`in use by run run-a (on host ${hostname()}, pid ${process.pid}, since 2026-11-21T08:00:00.000Z); its lock expires at 2026-11-21T08:02:00.000Z`);
     const after = await planNextRun(source, results, () => new Date('2026-11-21T08:03:00Z'));
     expect(after.in_use_by).toBeUndefined();
     expect(renderPlan(after)).not.toContain('in use');
     await lock.release();
+  });
+
+  it('when the results store is a directory, then its lock is atomic and the plan has no lock line', async () => {
+    const plan = await planNextRun(source, results);
+    expect(plan.lock).toBe('atomic');
+    expect(renderPlan(plan)).not.toContain('lock:');
+  });
+
+  it('when the results store is on the embedded s3rver, which ignores conditional writes, then the plan says its lock is best-effort', async () => {
+    const embedded = await Storage.open({ embeddedDir: join(root, 's3') });
+    try {
+      const plan = await planNextRun(source, await embedded.store('s3://ferry-results'));
+      expect(plan.lock).toBe('best-effort');
+      expect(renderPlan(plan, embedded.describe('s3://ferry-results'))).toContain(
+        `lock: best-effort on s3://ferry-results (embedded S3 server at ${embedded.embeddedEndpoint}, data in ${join(root, 's3')}): its S3 server ignores conditional writes, so two runs started at the same moment could both publish`,
+      );
+    } finally {
+      await embedded.close();
+    }
   });
 
   it('when the manifest is corrupt, then planning stops with one clear error instead of reprocessing everything', async () => {

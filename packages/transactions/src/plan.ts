@@ -1,6 +1,6 @@
 import { formatBytes } from '@ferry/runs';
 import type { Plan, Store } from '@ferry/types';
-import { readRunLock } from './lock.ts';
+import { describeHolder, readRunLock } from './lock.ts';
 import { readManifest } from './manifest.ts';
 import { listSourcePeriods } from './periods.ts';
 
@@ -20,15 +20,20 @@ export async function planTransactions(source: Store, results: Store): Promise<P
  * any, which would refuse it. A run plans with planTransactions once it holds the store itself.
  */
 export async function planNextRun(source: Store, results: Store, now: () => Date = () => new Date()): Promise<Plan & { ignored: string[] }> {
-  const [plan, holder] = await Promise.all([planTransactions(source, results), readRunLock(results, now)]);
-  return holder ? { ...plan, in_use_by: holder } : plan;
+  const [plan, holder, lock] = await Promise.all([planTransactions(source, results), readRunLock(results, now), results.conditionalWrites()]);
+  return holder ? { ...plan, in_use_by: holder, lock } : { ...plan, lock };
 }
 
-export function renderPlan(plan: Plan): string {
+/** The plan as `ferry plan` prints it; `results` says which store the lock line is about. */
+export function renderPlan(plan: Plan, results = 'the results store'): string {
   const lines = [`source periods: ${plan.source.length}`, `processed:      ${plan.processed.length}`, `new:            ${plan.new.length}`];
   if (plan.in_use_by) {
-    const { run_id, acquired_at, expires_at } = plan.in_use_by;
-    lines.push(`in use by run ${run_id} since ${acquired_at} (its lock expires at ${expires_at} unless renewed): a run now would be refused`);
+    lines.push(`in use by ${describeHolder(plan.in_use_by)}; its lock expires at ${plan.in_use_by.expires_at} unless renewed: a run now would be refused`);
+  }
+  if (plan.lock === 'best-effort') {
+    lines.push(
+      `lock: best-effort on ${results}: its S3 server ignores conditional writes, so two runs started at the same moment could both publish`,
+    );
   }
   const recorded = new Map(plan.processed.map((record) => [record.period, record]));
   for (const period of plan.new) {

@@ -48,6 +48,8 @@ export async function publishPeriod(args: {
   results: Store;
   step: StepHandle;
   now: () => Date;
+  /** Throws when the run no longer holds the results store's lock: then the manifest is not touched. */
+  confirmLock: () => Promise<void>;
 }): Promise<PeriodRecord> {
   const { runId, period, quality, work, results, step } = args;
   checkQualityBalance(quality);
@@ -120,6 +122,7 @@ export async function publishPeriod(args: {
     rows_rejected: rejectedRows(quality),
     files: owned,
   };
+  await args.confirmLock();
   const previous = await recordPeriod(results, record);
 
   // Only now is it safe to drop what the earlier version of this period owned.

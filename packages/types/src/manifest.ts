@@ -35,6 +35,8 @@ export interface Plan {
   new: SourcePeriod[];
   /** The run holding the results store's lock, if one does: a run started now would be refused. */
   in_use_by?: RunLockHolder;
+  /** How the results store's run lock holds: 'best-effort' where its S3 server ignores conditional writes (s3rver). */
+  lock?: 'atomic' | 'best-effort';
 }
 
 /** Who holds a results store's run lock, and until when unless renewed. */
@@ -42,4 +44,8 @@ export interface RunLockHolder {
   run_id: string;
   acquired_at: string;
   expires_at: string;
+  /** Where the run's process is: its host name (shown), and an id that tells whether another process shares its process table. */
+  host?: string;
+  host_id?: string;
+  pid?: number;
 }

@@ -26,16 +26,37 @@ export interface Store {
   download(key: string, localPath: string): Promise<ObjectInfo>;
   write(key: string, body: string | Uint8Array | Readable, options?: { contentType?: string }): Promise<ObjectInfo>;
   /**
-   * Writes a small object only when none exists at `key`; false when one does. Atomic on a directory and on S3
-   * servers that honour If-None-Match; on others a check, then a write.
+   * Writes a small object only where none exists at `key` (If-None-Match: *). Atomic where `conditionalWrites()` says
+   * so; on other servers a check, then a write.
    */
-  create(key: string, body: string, options?: { contentType?: string }): Promise<boolean>;
+  create(key: string, body: string, options?: { contentType?: string }): Promise<ConditionalWrite>;
+  /** Replaces a small object only while its ETag is `etag` (If-Match); atomic where `create` is. */
+  replace(key: string, body: string, etag: string, options?: { contentType?: string }): Promise<ConditionalWrite>;
+  /** A small object's text and the ETag of exactly that version (one read), or undefined when it does not exist. */
+  readVersion(key: string): Promise<{ text: string; etag: string } | undefined>;
+  /**
+   * Deletes `key` only while its ETag is `etag`; false when it changed or is gone. Atomic on a directory; on S3 a
+   * check, then a DELETE carrying If-Match (honoured by AWS S3, ignored by MinIO and s3rver).
+   */
+  deleteIfMatch(key: string, etag: string): Promise<boolean>;
+  /**
+   * 'atomic' when the store enforces create's and replace's conditions itself (a directory; S3 servers that answer a
+   * failed condition with 412), 'best-effort' when its server ignores them (s3rver). Found out once per bucket.
+   */
+  conditionalWrites(): Promise<'atomic' | 'best-effort'>;
   /** Uploads a local file (multipart above the part threshold). */
   upload(localPath: string, key: string, options?: { contentType?: string }): Promise<ObjectInfo>;
   delete(keys: readonly string[]): Promise<void>;
   /** A child store rooted at `root/prefix`. */
   child(prefix: string): Store;
 }
+
+/**
+ * What a conditional write did: wrote (the new version's ETag), or not, because the condition failed
+ * ('precondition-failed': 412, or the key is gone) or another conditional write on the key was in flight ('conflict':
+ * S3's 409 OperationAborted / ConditionalRequestConflict, or a directory's key busy).
+ */
+export type ConditionalWrite = { written: true; etag: string } | { written: false; reason: 'precondition-failed' | 'conflict' };
 
 export interface TransferProgress {
   /** Called as bytes move; `total` is known up front. */

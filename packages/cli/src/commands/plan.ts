@@ -8,7 +8,7 @@ export function register(program: Command): void {
     .action(async (options: LocationOptions & { json?: boolean }) => {
       await withStores(options, async (context) => {
         const plan = await planNextRun(await context.open('source'), await context.open('results'));
-        process.stdout.write(options.json ? `${JSON.stringify(plan, null, 2)}\n` : `${renderPlan(plan)}\n`);
+        process.stdout.write(options.json ? `${JSON.stringify(plan, null, 2)}\n` : `${renderPlan(plan, context.describe('results'))}\n`);
       });
     });
 }
