@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { LOCK_KEY, MANIFEST_KEY, acquireRunLock } from '@ferry/transactions';
 import type { Manifest } from '@ferry/types';
-import { startCloudHarness, type CloudHarness } from './harness.ts';
+import { JOBS, startCloudHarness, type CloudHarness } from './harness.ts';
 import { startCloudRun } from './processes.ts';
 
 /** `pnpm cloud-run` as a child process: plan → deploy → ferry run --engine dataproc → destroy → reap, against the emulator. */
-describe('given new source periods and the cloud-run script with a stack that deploys a cluster through the API', () => {
+describe(`given new source periods and the cloud-run script with a stack that deploys a cluster through the API, whose jobs run on ${JOBS.name}`, () => {
   let harness: CloudHarness;
 
   const cloudRun = (...args: string[]) => startCloudRun(args, harness.env).finished;
@@ -15,8 +15,9 @@ describe('given new source periods and the cloud-run script with a stack that de
   });
   afterAll(() => harness?.close());
 
-  it('when the job ends ERROR, then the exit status is non-zero, the cluster is destroyed, nothing is published and the manifest is unchanged', async () => {
-    harness.emulator.failures.jobError = 'Py4JJavaError: An error occurred while calling o87.parquet';
+  it('when the job fails inside Spark (its input deleted before it starts), then the exit status is non-zero, the cluster is destroyed, nothing is published and the manifest is unchanged', async () => {
+    const work = await harness.storage.store('s3://ferry-work');
+    harness.emulator.failures.beforeNextJob = async () => work.delete((await work.list('input_data/')).map((object) => object.key));
     const results = await harness.storage.store('s3://ferry-results/failing');
     const manifestBefore = await results.readText(MANIFEST_KEY);
 
@@ -24,6 +25,7 @@ describe('given new source periods and the cloud-run script with a stack that de
 
     expect(result.code).not.toBe(0);
     expect(result.stderr).toMatch(/ended ERROR; last log lines:/);
+    expect(result.stderr).toMatch(/Path does not exist: s3a:\/\/ferry-work\/input_data\/\d{4}-\d{2}-\d{2}\.txt/);
     expect(result.stderr).toMatch(/cloud-run: run failed \(exit 1\)/);
     expect(harness.emulator.count('clusters.create')).toBe(1);
     expect(harness.emulator.clusters.size).toBe(0);

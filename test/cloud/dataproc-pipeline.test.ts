@@ -1,72 +1,198 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDataprocEngine, createDuckDbEngine, MANIFEST_KEY, runTransactions } from '@ferry/transactions';
-import type { Store } from '@ferry/types';
-import { clusterRequest } from '../emulator/index.ts';
-import { FOLDER_ID, readParquetRows, startCloudHarness, type CloudHarness } from './harness.ts';
+import { CASES, oddFieldLines } from '@ferry/cleaning/cases';
+import { generateSample } from '@ferry/sample';
+import { copyIncremental } from '@ferry/storage';
+import { createDataprocEngine, createDuckDbEngine, MANIFEST_KEY, runTransactions, type TransactionsRunResult } from '@ferry/transactions';
+import type { Manifest, Store } from '@ferry/types';
+import { clusterRequest, runLocalJob } from '../emulator/index.ts';
+import { FOLDER_ID, JOBS, startCloudHarness, type CloudHarness } from './harness.ts';
+
+/** Small input splits, so one file is read as several, and few rows per file, so a day is written as several files. */
+const SPARK_PROPERTIES = { 'spark.sql.files.maxPartitionBytes': String(64 * 1024), 'spark.sql.files.maxRecordsPerFile': '300' };
+const HAND_WRITTEN = '2019-10-01.txt';
+const SPLIT = '2019-11-01.txt';
+
+/** One file of many lines, read in several splits, ending with repeats of lines near its start (duplicates across splits). */
+function splitFile(): string {
+  const [period] = [...generateSample({ periods: 1, daysPerPeriod: 3, rowsPerDay: 1500, seed: 7, start: '2019-11-01', defects: { duplicate: 0.002, invalid_terminal: 0.002, midnight_24h: 0.002 } })];
+  const text = Buffer.concat([...period!.chunks()]).toString('utf8');
+  const lines = text.split('\n');
+  return `${text}${[2, 3, 5, 40].map((i) => lines[i]).join('\n')}\n`;
+}
 
 /**
- * The transactions pipeline with the cloud engine, in process, against the emulated Data Processing API:
- * the same sample cleaned by the DuckDB engine and by the dataproc engine must publish the same rows.
+ * The transactions pipeline in process, against the emulated Data Processing API: the same sources cleaned by
+ * `ferry run --engine duckdb` and by the dataproc engine, whose jobs run as JOBS says, publish the same results.
  */
-describe('given two new source periods and a running Data Processing cluster', () => {
+describe(`given source periods with every defect kind, odd fields and a file of several splits, and a cluster whose jobs run on ${JOBS.name}`, () => {
   let harness: CloudHarness;
   let clusterId: string;
+  let local: TransactionsRunResult;
+  let cloud: TransactionsRunResult;
+  let inspect: string;
 
-  const dataproc = (workUrl: string) => createDataprocEngine({ client: harness.client, clusterId, workUrl, pollIntervalMs: 50 });
-  const run = async (engine: ReturnType<typeof dataproc>, work: string, results: string) =>
-    runTransactions({ source: harness.source, work: await harness.storage.store(work), results: await harness.storage.store(results), engine, console: false });
+  const run = async (engine: Parameters<typeof runTransactions>[0]['engine'], name: string, source?: Store) =>
+    runTransactions({
+      source: source ?? harness.source,
+      work: await harness.storage.store(`s3://ferry-work/${name}`),
+      results: await harness.storage.store(`s3://ferry-results/${name}`),
+      engine,
+      console: false,
+    });
+  const dataproc = (name: string) =>
+    createDataprocEngine({ client: harness.client, clusterId, workUrl: `s3://ferry-work/${name}`, pollIntervalMs: 50, sparkProperties: SPARK_PROPERTIES });
+  const duckdb = () => createDuckDbEngine({ threads: 1, memoryLimit: '1GB' });
 
   beforeAll(async () => {
     harness = await startCloudHarness({ clusterCreateMs: 20 });
+    inspect = await mkdtemp(join(tmpdir(), 'ferry-parity-'));
+    await harness.source.write(HAND_WRITTEN, `${[...CASES.map((c) => c.line), ...oddFieldLines()].join('\n')}\n`);
+    await harness.source.write(SPLIT, splitFile());
+    const operation = await harness.client.createCluster(clusterRequest({ folderId: FOLDER_ID, name: 'ferry-work', labels: { app: 'ferry' } }));
+    clusterId = String(operation.metadata?.clusterId);
+    await harness.client.waitForOperation(operation, { pollIntervalMs: 20 });
+
+    local = await run(duckdb(), 'duckdb');
+    harness.emulator.resetCalls();
+    cloud = await run(dataproc('dataproc'), 'dataproc');
+  });
+  afterAll(async () => {
+    await harness?.close();
+    if (inspect) await rm(inspect, { recursive: true, force: true });
+  });
+
+  /** DuckDB over a local copy of one results store's prefix (no httpfs): every file, or every row. */
+  const readResults = async (name: string, prefix: string, sql: (files: string) => string) => {
+    const dir = join(inspect, name, prefix);
+    await copyIncremental((await harness.storage.store(`s3://ferry-results/${name}`)).child(prefix), await harness.storage.store(dir));
+    const instance = await DuckDBInstance.create(':memory:', { threads: '1', memory_limit: '1GB' });
+    const connection = await instance.connect();
+    try {
+      await connection.run("SET TimeZone = 'UTC'");
+      return (await connection.runAndReadAll(sql(`'${dir}/**/*.parquet'`))).getRowObjectsJson();
+    } finally {
+      connection.closeSync();
+      instance.closeSync();
+    }
+  };
+  // The period a published file belongs to is the start of its name (<period>_<run>_<n>.parquet).
+  const everyRow = (files: string) =>
+    `SELECT regexp_extract(filename, '([0-9]{4}-[0-9]{2}-[0-9]{2})_[^/]+$', 1) AS period, * EXCLUDE (filename)
+     FROM read_parquet(${files}, hive_partitioning = true, filename = true) ORDER BY ALL`;
+
+  it('when both runs end, then each published every period and the cloud one ran exactly one job, to DONE', () => {
+    expect(local.status).toBe('succeeded');
+    expect(cloud.status).toBe('succeeded');
+    expect(cloud.published.map((record) => record.period)).toEqual(local.published.map((record) => record.period));
+    expect(cloud.published).toHaveLength(4);
+    expect(harness.emulator.count('jobs.create')).toBe(1);
+    expect([...harness.emulator.jobs.values()].map((job) => job.json.status)).toEqual(['DONE']);
+  });
+
+  it('when their quality is compared, then every count of every period is the same', () => {
+    expect(cloud.quality).toEqual(local.quality);
+    expect(local.quality.every((period) => Object.values(period.rejected).some((n) => n > 0))).toBe(true);
+  });
+
+  it('when every published row is read, then every column value of every row is the same', async () => {
+    const rows = await readResults('duckdb', 'transactions/', everyRow);
+    expect(rows.length).toBe(local.published.reduce((sum, record) => sum + record.rows_written, 0));
+    expect(await readResults('dataproc', 'transactions/', everyRow)).toEqual(rows);
+  });
+
+  it('when the quarantine is read, then the same lines are rejected with the same source, line number, text and rule', async () => {
+    const quarantine = (files: string) => `SELECT source, line_number, raw_line, rule FROM read_parquet(${files}) ORDER BY source, line_number`;
+    const rows = await readResults('duckdb', 'quarantine/', quarantine);
+    const split = rows.filter((row) => row.source === SPLIT);
+    // The repeats at the end of the split file are duplicates of lines in its first split.
+    expect(split.filter((row) => row.rule === 'duplicate').length).toBeGreaterThanOrEqual(4);
+    expect(await readResults('dataproc', 'quarantine/', quarantine)).toEqual(rows);
+  });
+
+  it('when the parquet schemas are read, then names, physical and logical types, UTC adjustment and decimal precision agree', async () => {
+    // parquet_schema's converted and logical annotations, folded into one meaning: a plain INT64 is the same signed
+    // 64-bit integer as one annotated INT_64 (DuckDB annotates plain integers, Spark does not).
+    const schema = (files: string) =>
+      `SELECT DISTINCT name, type,
+         CASE WHEN logical_type LIKE 'TimestampType%' THEN logical_type
+              WHEN converted_type = 'DECIMAL' THEN 'decimal(' || precision || ',' || scale || ')'
+              WHEN converted_type IN ('UTF8') OR logical_type = 'StringType()' THEN 'string'
+              WHEN converted_type LIKE 'INT_%' THEN lower(converted_type)
+              WHEN type IN ('INT64', 'INT32') THEN 'int_' || substring(type, 4)
+              ELSE coalesce(logical_type, converted_type) END AS meaning
+       FROM parquet_schema(${files}) WHERE num_children IS NULL ORDER BY name`;
+    for (const prefix of ['transactions/', 'quarantine/']) {
+      const local = await readResults('duckdb', prefix, schema);
+      expect(local.length, `one schema for every ${prefix} file`).toBe(new Set(local.map((column) => column.name)).size);
+      expect(await readResults('dataproc', prefix, schema), prefix).toEqual(local);
+    }
+    const timestamps = await readResults('dataproc', 'transactions/', (files) => `SELECT DISTINCT logical_type FROM parquet_schema(${files}) WHERE name = 'tx_datetime'`);
+    expect(timestamps).toEqual([{ logical_type: expect.stringContaining('isAdjustedToUTC=1') }]);
+  });
+
+  it('when the Spark output is published, then several part files per day land as owned files and nothing Spark adds besides', async () => {
+    const results = await harness.storage.store('s3://ferry-results/dataproc');
+    const keys = (await results.list('transactions/')).map((object) => object.key);
+    expect(keys.every((key) => /^transactions\/tx_date=\d{4}-\d{2}-\d{2}\/\d{4}-\d{2}-\d{2}_[^/]+_\d+\.parquet$/.test(key))).toBe(true);
+    const perDay = new Map<string, number>();
+    for (const key of keys) perDay.set(key.split('/')[1]!, (perDay.get(key.split('/')[1]!) ?? 0) + 1);
+    expect(Math.max(...perDay.values())).toBeGreaterThan(1);
+    const manifest = JSON.parse((await results.readText(MANIFEST_KEY))!) as Manifest;
+    expect(Object.values(manifest.periods).flatMap((record) => record.files.map((file) => file.key)).filter((key) => key.startsWith('transactions/')).sort()).toEqual(keys);
+    expect(await (await harness.storage.store('s3://ferry-work/dataproc')).list('output_data/_staging/')).toEqual([]);
+  });
+
+  it.skipIf(!JOBS.real)(`${JOBS.real ? '' : 'SKIPPED, no real Spark: '}when the split file is cleaned, then Spark read it in several splits`, () => {
+    const log = [...harness.emulator.jobs.values()][0]!.log;
+    const splits = Number(new RegExp(`ferry: cleaned ${SPLIT}: .* in (\\d+) input splits`).exec(log)?.[1]);
+    expect(splits).toBeGreaterThan(3);
+  });
+
+  it('when nothing is new, then no call creates, uses or waits for a cluster', async () => {
+    harness.emulator.resetCalls();
+    const again = await run(dataproc('dataproc'), 'dataproc');
+    expect(again.status).toBe('noop');
+    expect(harness.emulator.clusterCalls).toBe(0);
+    expect(harness.emulator.count('iam.token')).toBe(0);
+  });
+
+  it('when a source has a carriage return, then both engines refuse it with the same one line and publish nothing', async () => {
+    const source = await harness.storage.store('s3://ferry-source/carriage-return');
+    await source.write('2019-12-01.txt', '0,2019-08-22 00:00:00,0,0,0.01,0,0,0,0\r\n');
+    const refusal = (engine: Parameters<typeof run>[0], name: string) => run(engine, name, source).then(() => 'no error', (error: Error) => error.message);
+    const localError = await refusal(duckdb(), 'cr-duckdb');
+    expect(localError).toBe('2019-12-01.txt has a carriage return: lines must end with \\n alone');
+    expect(await refusal(dataproc('cr-dataproc'), 'cr-dataproc')).toBe(localError);
+    expect(await (await harness.storage.store('s3://ferry-results/cr-dataproc')).list('transactions/')).toEqual([]);
+  });
+});
+
+describe('given a new source period and a cluster whose jobs run the DuckDB stand-in (the API client is under test here, not the job)', () => {
+  let harness: CloudHarness;
+  let clusterId: string;
+
+  beforeAll(async () => {
+    harness = await startCloudHarness({ clusterCreateMs: 20, runJob: runLocalJob });
     const operation = await harness.client.createCluster(clusterRequest({ folderId: FOLDER_ID, name: 'ferry-work', labels: { app: 'ferry' } }));
     clusterId = String(operation.metadata?.clusterId);
     await harness.client.waitForOperation(operation, { pollIntervalMs: 20 });
   });
   afterAll(() => harness?.close());
 
-  it('when the pipeline runs once with DuckDB and once with the dataproc engine, then the job ends DONE and both results hold the same rows and quarantine', async () => {
-    const local = await run(createDuckDbEngine({ threads: 1, memoryLimit: '1GB' }), 's3://ferry-work/duckdb', 's3://ferry-results/duckdb');
-    harness.emulator.resetCalls();
-    const cloud = await run(dataproc('s3://ferry-work/dataproc'), 's3://ferry-work/dataproc', 's3://ferry-results/dataproc');
-
-    expect(local.status).toBe('succeeded');
-    expect(cloud.status).toBe('succeeded');
-    expect([...harness.emulator.jobs.values()].map((job) => job.json.status)).toEqual(['DONE']);
-    expect(harness.emulator.count('jobs.create')).toBe(1);
-    expect(cloud.published.map((record) => record.period)).toEqual(local.published.map((record) => record.period));
-    expect(cloud.quality).toEqual(local.quality);
-
-    const [localResults, cloudResults] = [await harness.storage.store('s3://ferry-results/duckdb'), await harness.storage.store('s3://ferry-results/dataproc')];
-    const localRows = await readParquetRows(localResults, 'transactions/', 'transaction_id');
-    expect(localRows.length).toBeGreaterThan(500);
-    expect(await readParquetRows(cloudResults, 'transactions/', 'transaction_id')).toEqual(localRows);
-    const localQuarantine = await readParquetRows(localResults, 'quarantine/', 'source, line_number');
-    expect(localQuarantine.length).toBeGreaterThan(0);
-    expect(await readParquetRows(cloudResults, 'quarantine/', 'source, line_number')).toEqual(localQuarantine);
-  });
-
-  it('when nothing is new, then no call creates, uses or waits for a cluster', async () => {
-    harness.emulator.resetCalls();
-    const again = await run(dataproc('s3://ferry-work/dataproc'), 's3://ferry-work/dataproc', 's3://ferry-results/dataproc');
-    expect(again.status).toBe('noop');
-    expect(harness.emulator.clusterCalls).toBe(0);
-    expect(harness.emulator.count('iam.token')).toBe(0);
-  });
-
-  it('when the job ends ERROR, then the run fails, nothing is published and the manifest is unchanged', async () => {
-    const results: Store = await harness.storage.store('s3://ferry-results/failing');
-    harness.emulator.failures.jobError = 'Py4JJavaError: executor lost';
-    const error = await run(dataproc('s3://ferry-work/failing'), 's3://ferry-work/failing', 's3://ferry-results/failing').catch((caught: unknown) => caught);
-    expect((error as Error).message).toMatch(/^Data Processing job c9q\w+ \(ferry-[^)]+\) on cluster c9q\w+ ended ERROR; last log lines:\n(.|\n)*RuntimeError: Py4JJavaError: executor lost/);
-    expect(await results.list('transactions/')).toEqual([]);
-    expect(await results.list('quarantine/')).toEqual([]);
-    expect(await results.readText(MANIFEST_KEY)).toBeUndefined();
-  });
-
   it('when the API answers bursts of 429 and 500 during the run, then they are retried and the run succeeds', async () => {
     // Consecutive failures of one call stay within the client's retries (6); later calls see the rest.
     harness.emulator.failures.bursts.push({ status: 429, count: 2, retryAfterSeconds: 1 }, { status: 500, count: 2 }, { status: 503, count: 1, match: /operations|jobs/ });
-    const result = await run(dataproc('s3://ferry-work/bursty'), 's3://ferry-work/bursty', 's3://ferry-results/bursty');
+    const result = await runTransactions({
+      source: harness.source,
+      work: await harness.storage.store('s3://ferry-work'),
+      results: await harness.storage.store('s3://ferry-results'),
+      engine: createDataprocEngine({ client: harness.client, clusterId, workUrl: 's3://ferry-work', pollIntervalMs: 50 }),
+      console: false,
+    });
     expect(result.status).toBe('succeeded');
     expect(harness.emulator.failures.bursts.every((burst) => burst.count === 0)).toBe(true);
     expect(result.published).toHaveLength(2);

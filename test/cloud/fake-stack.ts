@@ -26,7 +26,7 @@ async function deploy(): Promise<void> {
   const output = (value: string, sensitive = false) => ({ sensitive, type: 'string', value });
   await writeFile(
     outputsFile,
-    JSON.stringify({ cluster_id: output(clusterId), bucket: output(env.FAKE_STACK_BUCKET ?? 'ferry-work'), access_key: output('S3RVER', true), secret_key: output('S3RVER', true) }),
+    JSON.stringify({ cluster_id: output(clusterId), bucket: output(env.FAKE_STACK_BUCKET ?? 'ferry-work'), access_key: output(env.AWS_ACCESS_KEY_ID ?? 'S3RVER', true), secret_key: output(env.AWS_SECRET_ACCESS_KEY ?? 'S3RVER', true) }),
   );
   console.log(`fake-stack: cluster ${clusterId} running`);
 }

@@ -5,9 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { writeSample } from '@ferry/sample';
 import { Storage } from '@ferry/storage';
+import { MINIO, SPARK, startMinio, type RealS3 } from '@ferry/testbed';
 import type { Store } from '@ferry/types';
 import { createYandexClientFromEnv, type YandexClient } from '@ferry/yandex';
-import { generateServiceAccountKey, YandexEmulator, type EmulatorOptions } from '../emulator/index.ts';
+import { generateServiceAccountKey, runLocalJob, runSparkJob, YandexEmulator, type EmulatorOptions } from '../emulator/index.ts';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 export const FOLDER_ID = 'b1gferrytests';
@@ -20,10 +21,21 @@ export const SAMPLE = {
   defects: { duplicate: 0.01, invalid_customer: 0.01, non_positive_amount: 0.01, invalid_terminal: 0.01, terminal_out_of_range: 0.01, midnight_24h: 0.01, inconsistent_time: 0.01, malformed: 0.01, invalid_datetime: 0.01, invalid_fraud_label: 0.01 },
 };
 
+const BUCKETS = ['ferry-source', 'ferry-work', 'ferry-results'];
+
 /**
- * Everything an end-to-end cloud test needs, on 127.0.0.1: the embedded S3 server with sample source files,
- * the Yandex Cloud emulator (jobs run the local engine over that S3), a service-account key file, and the
- * environment a child process (ferry, cloud-run, the fake stack) needs to use them.
+ * How emulated jobs run on this machine, for test names: the real job on real Spark over MinIO, or, where either
+ * is missing, the DuckDB stand-in over the embedded s3rver (and why).
+ */
+export const JOBS: { real: boolean; name: string } = (() => {
+  const missing = SPARK.missing() ?? MINIO.missing();
+  return missing ? { real: false, name: `the DuckDB stand-in (no real Spark here: ${missing})` } : { real: true, name: 'real Spark on MinIO' };
+})();
+
+/**
+ * Everything an end-to-end cloud test needs, on 127.0.0.1: an S3 server (MinIO where it is installed, else the
+ * embedded s3rver) with sample source files, the Yandex Cloud emulator whose jobs run as JOBS says, a service-account
+ * key file, and the environment a child process (ferry, cloud-run, the fake stack) needs to use them.
  */
 export interface CloudHarness {
   dir: string;
@@ -39,19 +51,21 @@ export interface CloudHarness {
 
 export async function startCloudHarness(options: EmulatorOptions = {}): Promise<CloudHarness> {
   const dir = await mkdtemp(join(tmpdir(), 'ferry-cloud-'));
-  const storage = await Storage.open({ embeddedDir: join(dir, 's3') });
-  const source = await storage.store('s3://ferry-source');
-  await storage.store('s3://ferry-work');
-  await storage.store('s3://ferry-results');
-  await writeSample(source, SAMPLE);
-  const s3Endpoint = storage.embeddedEndpoint!;
+  const minio: RealS3 | undefined = MINIO.missing() ? undefined : await startMinio();
+  await minio?.createBuckets(BUCKETS);
+  const storage = await Storage.open(minio ? { endpoint: minio.endpoint, accessKeyId: minio.accessKeyId, secretAccessKey: minio.secretAccessKey } : { embeddedDir: join(dir, 's3') });
+  const [source] = await Promise.all(BUCKETS.map((bucket) => storage.store(`s3://${bucket}`)));
+  await writeSample(source!, SAMPLE);
+  const s3 = minio ?? storage.embeddedS3!;
+  const s3Endpoint = s3.endpoint;
 
   const key = generateServiceAccountKey();
   const keyFile = join(dir, 'sa-key.json');
   await writeFile(keyFile, key.json, { mode: 0o600 });
   const emulator = await YandexEmulator.start({
     serviceAccountKeys: [key.emulated],
-    s3: { endpoint: s3Endpoint, accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    s3: { endpoint: s3Endpoint, accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey },
+    runJob: JOBS.real ? runSparkJob : runLocalJob,
     ...options,
   });
   const tsx = join(repoRoot, 'node_modules', '.bin', 'tsx');
@@ -60,8 +74,8 @@ export async function startCloudHarness(options: EmulatorOptions = {}): Promise<
     YC_SERVICE_ACCOUNT_KEY_FILE: keyFile,
     YC_FOLDER_ID: FOLDER_ID,
     FERRY_S3_ENDPOINT: s3Endpoint,
-    AWS_ACCESS_KEY_ID: 'S3RVER',
-    AWS_SECRET_ACCESS_KEY: 'S3RVER',
+    AWS_ACCESS_KEY_ID: s3.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: s3.secretAccessKey,
     FERRY_SOURCE: 's3://ferry-source',
     FERRY_WORK: 's3://ferry-work',
     FERRY_RESULTS: 's3://ferry-results',
@@ -76,7 +90,7 @@ export async function startCloudHarness(options: EmulatorOptions = {}): Promise<
   return {
     dir,
     storage,
-    source,
+    source: source!,
     emulator,
     client,
     s3Endpoint,
@@ -84,6 +98,7 @@ export async function startCloudHarness(options: EmulatorOptions = {}): Promise<
     async close() {
       await emulator.stop();
       await storage.close();
+      await minio?.stop();
       await rm(dir, { recursive: true, force: true });
     },
   };

@@ -3,22 +3,26 @@ import { createDuckDbEngine } from '@ferry/transactions';
 import { DEFAULT_RULE_PARAMS, type Logger, type RuleParams, type SourcePeriod } from '@ferry/types';
 
 export interface JobRunInput {
-  spec: { mainPythonFileUri: string; args: string[] };
+  spec: { mainPythonFileUri: string; args: string[]; properties: Record<string, string> };
   s3?: { endpoint: string; accessKeyId: string; secretAccessKey: string };
   /** One line of the job's log (what the Data Processing API serves from :logs). */
   log(line: string): void;
+  /** The job's work has begun: PROVISIONING becomes RUNNING. */
+  started(): void;
   signal: AbortSignal;
 }
 
 export type JobRunner = (input: JobRunInput) => Promise<void>;
 
 /**
- * Runs what the PySpark job would do, with the local DuckDB engine over the same S3 server: reads the job's CLI
+ * Stands in for Spark where this machine has none: runs what the PySpark job would do, with the local DuckDB engine
+ * over the same S3 server. Reads the job's CLI
  * contract (--input-uri s3a://b/p/input_data/ --output-uri s3a://b/p/output_data/_staging/<run-id>/ --sources …)
  * and writes the exact staging layout. Fails as Spark would when the main file or an input is missing.
  */
-export const runLocalJob: JobRunner = async ({ spec, s3, log, signal }) => {
+export const runLocalJob: JobRunner = async ({ spec, s3, log, started, signal }) => {
   if (!s3) throw new Error('the emulator has no S3 server configured for jobs');
+  started();
   const args = parseArgs(spec.args);
   const inputUri = required(args, '--input-uri');
   const outputUri = required(args, '--output-uri');

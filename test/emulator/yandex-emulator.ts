@@ -32,7 +32,7 @@ export interface EmulatorOptions {
   logPageBytes?: number;
   /** Largest page of clusters served, whatever pageSize asks (the real API caps at 1000; small here to exercise paging). */
   maxPageSize?: number;
-  /** Runs a job's work; default: the local DuckDB engine over `s3`. */
+  /** Runs a job's work; default: the DuckDB stand-in over `s3` (runSparkJob runs it on real Spark). */
   runJob?: JobRunner;
   /** The S3 server behind s3a:// URIs (credentials of the embedded server). */
   s3?: { endpoint: string; accessKeyId: string; secretAccessKey: string };
@@ -44,6 +44,8 @@ export interface InjectedFailures {
   jobError?: string;
   /** The next cluster creations end with the cluster in ERROR and a failed operation. */
   clusterError?: string;
+  /** Runs once before the next job's work starts (after it was accepted), e.g. to delete its input. */
+  beforeNextJob?: () => Promise<void>;
   /** Answer the next `count` API calls (whose path matches) with this status. */
   bursts: { status: 403 | 429 | 500 | 503; count: number; match?: RegExp; retryAfterSeconds?: number; afterHandling?: boolean }[];
 }
@@ -413,16 +415,25 @@ export class YandexEmulator {
       else this.finishOperation(operation, { error: { code: status === 'CANCELLED' ? 1 : 13, message: `Job ${String(job.json.id)} ${status}` } });
     };
     const signal = job.abort.signal;
-    try {
-      await pause(10, signal);
+    const started = () => {
+      if (job.json.status !== 'PROVISIONING') return;
       job.json.status = 'RUNNING';
       job.json.startedAt = new Date().toISOString();
       job.json.applicationInfo = { id: `application_${Date.now()}_0001`, applicationAttempts: [] };
-      append(`INFO SparkContext: Running Spark version 3.3.2 (emulated)`);
-      if (this.options.jobHoldMs) await pause(this.options.jobHoldMs, signal);
+    };
+    try {
+      await pause(10, signal);
+      if (this.options.jobHoldMs) {
+        started();
+        await pause(this.options.jobHoldMs, signal);
+      }
       const failure = this.failures.jobError;
       this.failures.jobError = undefined;
-      await (this.options.runJob ?? runLocalJob)({ spec: job.json.pysparkJob as { mainPythonFileUri: string; args: string[] }, s3: this.options.s3, log: append, signal });
+      const beforeJob = this.failures.beforeNextJob;
+      this.failures.beforeNextJob = undefined;
+      await beforeJob?.();
+      const spec = job.json.pysparkJob as { mainPythonFileUri: string; args: string[]; properties?: Record<string, string> };
+      await (this.options.runJob ?? runLocalJob)({ spec: { ...spec, properties: spec.properties ?? {} }, s3: this.options.s3, log: append, started, signal });
       if (failure) {
         append('Traceback (most recent call last):');
         append(`RuntimeError: ${failure}`);

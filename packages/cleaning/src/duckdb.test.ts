@@ -16,6 +16,8 @@ async function query(sql: string, threads = '1'): Promise<Record<string, unknown
   const instance = await DuckDBInstance.create(':memory:', { threads, memory_limit: '1GB' });
   const connection = await instance.connect();
   try {
+    // Stored datetimes are UTC instants: shown in UTC, whatever this machine's zone.
+    await connection.run("SET TimeZone = 'UTC'");
     return (await connection.runAndReadAll(sql)).getRowObjectsJS();
   } finally {
     connection.closeSync();
@@ -89,7 +91,7 @@ describe('given a source file with a line for every rule, the repair and the val
     const parquet = `read_parquet('${join(outDir, 'data', '*', '*.parquet')}', hive_partitioning = true)`;
     const types = await query(`SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM ${parquet})`);
     expect(Object.fromEntries(types.map((t) => [t.column_name, t.column_type]))).toEqual({
-      transaction_id: 'BIGINT', tx_datetime: 'TIMESTAMP', customer_id: 'BIGINT', terminal_id: 'INTEGER', tx_amount: 'DECIMAL(12,2)',
+      transaction_id: 'BIGINT', tx_datetime: 'TIMESTAMP WITH TIME ZONE', customer_id: 'BIGINT', terminal_id: 'INTEGER', tx_amount: 'DECIMAL(12,2)',
       tx_time_seconds: 'BIGINT', tx_time_days: 'INTEGER', tx_fraud: 'SMALLINT', tx_fraud_scenario: 'SMALLINT', tx_date: 'DATE',
     });
     const rows = await query(

@@ -15,9 +15,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { DEFAULT_RULE_PARAMS, FerryError, REPAIR_IDS, RULE_IDS } from '@ferry/types';
+import { DEFAULT_RULE_PARAMS, FerryError, REPAIR_IDS, RULE_IDS, STAGED_PERIOD } from '@ferry/types';
 import type { PeriodQuality, RepairId, RuleId, RuleParams } from '@ferry/types';
-import { COMMENT_LINE, READ_AS_TEXT, printExpr, renderDuckDbClassification, renderQualityQuery } from './render.ts';
+import { COMMENT_LINE, READ_AS_TEXT, renderDuckDbClassification, renderDuckDbStoredColumns, renderQualityQuery } from './render.ts';
+import { refusal } from './refusals.ts';
 import { CANONICAL_LINE, SOURCE_COLUMNS, cleaningDefinition } from './rules.ts';
 
 export interface CleanPeriodOptions {
@@ -59,7 +60,7 @@ export async function cleanPeriodWithDuckDb(options: CleanPeriodOptions): Promis
       notCanonical: join(workDir, 'not-canonical.ndjson'),
       repeatCandidates: join(workDir, 'repeat-candidates.txt'),
     });
-    await writeFile(join(options.outDir, 'quality.json'), `${JSON.stringify(quality, null, 2)}\n`);
+    await writeFile(join(options.outDir, STAGED_PERIOD.quality), `${JSON.stringify(quality, null, 2)}\n`);
     return quality;
   } catch (error) {
     if (error instanceof FerryError) throw error;
@@ -75,7 +76,7 @@ async function clean(connection: DuckDBConnection, options: CleanPeriodOptions, 
   const definition = cleaningDefinition(params, 'typed');
   if (definition.input.source !== 'typed') throw new Error('the local engine reads the typed source');
   const output = definition.output.filter((column) => column.name !== definition.partitionColumn);
-  const partition = definition.output.find((column) => column.name === definition.partitionColumn)!;
+  const partition = definition.partitionColumn;
   // Rules that outrank `duplicate`: a row breaking one is not judged for duplicates.
   const outranking = definition.rules.slice(0, definition.rules.findIndex((rule) => rule.id === 'duplicate')).map((rule) => q(rule.id));
   const judgedForDuplicates = `(rule IS NULL OR rule NOT IN (${[q(COMMENT_LINE), ...outranking].join(', ')}))`;
@@ -166,9 +167,9 @@ async function clean(connection: DuckDBConnection, options: CleanPeriodOptions, 
   const values = output.map((column) => column.name).join(', ');
   await connection.run(
     `COPY (
-       SELECT *, ${printExpr({ kind: 'safeCast', arg: partition.expr, type: partition.type }, 'duckdb')} AS ${partition.name}
+       SELECT ${renderDuckDbStoredColumns(params)}
        FROM (SELECT ${values} FROM typed WHERE rule IS NULL UNION ALL SELECT ${values} FROM by_text WHERE rule IS NULL))
-     TO ${q(join(options.outDir, 'data'))} (FORMAT parquet, PARTITION_BY (${partition.name}), COMPRESSION snappy, OVERWRITE_OR_IGNORE)`,
+     TO ${q(join(options.outDir, 'data'))} (FORMAT parquet, PARTITION_BY (${partition}), COMPRESSION snappy, OVERWRITE_OR_IGNORE)`,
   );
   // A rejected typed row's text is its values printed back: its line is canonical.
   const printedBack = `concat_ws(',', ${SOURCE_COLUMNS.map((name) => `CAST(t.${name} AS VARCHAR)`).join(', ')})`;
@@ -237,7 +238,7 @@ async function scanLines(inputPath: string, source: string, paths: ScanPaths): P
     for (;;) {
       const { bytesRead } = await input.read(chunk, 0, chunk.length, null);
       const read = chunk.subarray(0, bytesRead);
-      if (read.includes(0x0d)) throw new FerryError(`${source} has a carriage return: lines must end with \\n alone`);
+      if (read.includes(0x0d)) throw new FerryError(refusal('carriage_return', source));
       let bytes = carried.length > 0 ? Buffer.concat([carried, read]) : read;
       if (bytesRead === 0 && bytes.length > 0 && bytes.at(-1) !== 0x0a) bytes = Buffer.concat([bytes, Buffer.from('\n')]);
       const end = bytes.lastIndexOf(0x0a) + 1;

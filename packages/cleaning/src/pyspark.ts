@@ -1,33 +1,78 @@
-/** The cluster engine's job: a self-contained PySpark script (Python 3.8, Spark 3.3.2) carrying the rendered SQL. */
-import { DEFAULT_RULE_PARAMS, REPAIR_IDS, RULE_IDS } from '@ferry/types';
-import type { RuleParams } from '@ferry/types';
-import { placeholder, renderCleaningQuery, renderCommentCountQuery, renderQualityQuery } from './render.ts';
-
 /**
- * A complete PySpark job. CLI:
- *   spark-submit job.py --input-uri s3a://<bucket>/<prefix>input_data/ --output-uri s3a://<bucket>/<prefix>output_data/_staging/<run-id>/
- *     --sources 2019-08-22.txt,2019-09-21.txt [--terminal-id-max 999] [--epoch "2019-08-22 00:00:00"]
- * For each source `<period>.txt` it writes <output-uri><period>/data/tx_date=…/, <output-uri><period>/quarantine/
- * (one parquet file) and <output-uri><period>/quality.json; it exits non-zero on any failure.
+ * The cluster engine's job: spark/clean_job.py, a real Python file whose "<<ferry:name>>" string placeholders are
+ * filled with Python literals rendered from the rule definitions (Python 3.8, Spark 3.3.2).
  */
-export function renderPySparkJob(params: RuleParams = DEFAULT_RULE_PARAMS): string {
-  const cleaning = renderCleaningQuery('spark', { input: 'source_lines', params, placeholders: true });
-  const comments = renderCommentCountQuery('spark', 'source_lines');
-  const quality = renderQualityQuery('spark', 'classified');
-  // Replacer functions: the SQL holds `$'`, which a replacement string would expand.
-  return JOB_TEMPLATE.replace('@TERMINAL_ID_MAX@', () => String(params.terminalIdMax))
-    .replace('@EPOCH@', () => pythonString(params.epoch))
-    .replace('@RULE_IDS@', () => `(${RULE_IDS.map(pythonString).join(', ')})`)
-    .replace('@REPAIR_IDS@', () => `(${REPAIR_IDS.map(pythonString).join(', ')},)`)
-    .replace('@TERMINAL_PLACEHOLDER@', () => pythonString(placeholder('terminal_id_max')))
-    .replace('@EPOCH_PLACEHOLDER@', () => pythonString(placeholder('epoch_seconds')))
-    .replace('@CLEANING_SQL@', () => pythonBlock(cleaning))
-    .replace('@COMMENT_SQL@', () => pythonBlock(comments))
-    .replace('@QUALITY_SQL@', () => pythonBlock(quality));
+import { readFileSync } from 'node:fs';
+import { DEFAULT_RULE_PARAMS, REPAIR_IDS, RULE_IDS, STAGED_PERIOD } from '@ferry/types';
+import type { RuleParams } from '@ferry/types';
+import type { ParamName } from './expr.ts';
+import { REFUSALS } from './refusals.ts';
+import { placeholder, printExpr, renderCleaningQuery, renderQualityQuery } from './render.ts';
+import { cleaningDefinition } from './rules.ts';
+
+const TEMPLATE_URL = new URL('./spark/clean_job.py', import.meta.url);
+const PLACEHOLDER = /"<<ferry:([a-z_]+)>>"/g;
+const PARAMS: readonly ParamName[] = ['terminal_id_max', 'epoch_seconds'];
+
+/** The job's template as it is in the repository, placeholders and all. */
+export function readJobTemplate(): string {
+  return readFileSync(TEMPLATE_URL, 'utf8');
 }
 
+/**
+ * The complete job a cluster runs. Its CLI defaults are `params`; the SQL keeps `{{terminal_id_max}}` and
+ * `{{epoch_seconds}}`, which the job fills in from its own --terminal-id-max and --epoch.
+ */
+export function renderPySparkJob(params: RuleParams = DEFAULT_RULE_PARAMS): string {
+  const definition = cleaningDefinition(params, 'line');
+  const values: Record<string, string> = {
+    default_terminal_id_max: String(params.terminalIdMax),
+    default_epoch: pythonString(params.epoch),
+    rule_ids: pythonTuple(RULE_IDS),
+    repair_ids: pythonTuple(REPAIR_IDS),
+    staged_layout: pythonDict(STAGED_PERIOD),
+    param_placeholders: pythonDict(Object.fromEntries(PARAMS.map((name) => [name, placeholder(name)]))),
+    refusals: pythonDict(REFUSALS),
+    comment_condition: pythonString(printExpr(definition.comment, 'spark')),
+    cleaning_sql: pythonBlock(renderCleaningQuery('spark', { input: 'source_lines', params, placeholders: true })),
+    quality_sql: pythonBlock(renderQualityQuery('spark', 'classified')),
+  };
+  const unused = new Set(Object.keys(values));
+  const job = readJobTemplate().replace(PLACEHOLDER, (_match, name: string) => {
+    const value = values[name];
+    if (value === undefined) throw new Error(`the job template has a placeholder nothing renders: ${name}`);
+    unused.delete(name);
+    return value;
+  });
+  if (unused.size > 0) throw new Error(`the job template lacks the placeholders ${[...unused].join(', ')}`);
+  return job;
+}
+
+/** The command line of the job for one run: where it reads and writes, which sources, and the rule parameters. */
+export function pySparkJobArgs(run: { inputUri: string; outputUri: string; sources: readonly string[]; params: RuleParams }): string[] {
+  return [
+    '--input-uri', run.inputUri,
+    '--output-uri', run.outputUri,
+    '--sources', run.sources.join(','),
+    '--terminal-id-max', String(run.params.terminalIdMax),
+    '--epoch', run.params.epoch,
+  ];
+}
+
+/** The line the job prints when it refuses a source file (see REFUSALS); group 1 is the refusal. */
+export const SPARK_JOB_REFUSED = /^ferry: refused: (.+)$/;
+
+/** JSON strings are Python string literals (the rendered values are ASCII). */
 function pythonString(value: string): string {
   return JSON.stringify(value);
+}
+
+function pythonTuple(values: readonly string[]): string {
+  return `(${values.map(pythonString).join(', ')}${values.length === 1 ? ',' : ''})`;
+}
+
+function pythonDict(entries: Readonly<Record<string, string>>): string {
+  return `{${Object.entries(entries).map(([key, value]) => `${pythonString(key)}: ${pythonString(value)}`).join(', ')}}`;
 }
 
 /** SQL as a triple-quoted Python string; the printers never emit backslashes or triple quotes. */
@@ -35,149 +80,3 @@ function pythonBlock(sql: string): string {
   if (sql.includes('\\') || sql.includes('"""')) throw new Error('rendered SQL cannot be embedded as a plain Python block');
   return `"""\n${sql}\n"""`;
 }
-
-const JOB_TEMPLATE = `#!/usr/bin/env python3
-"""ferry cleaning job, generated by @ferry/cleaning (renderPySparkJob); do not edit by hand.
-
-The SQL below is rendered from the same rule definitions as the local DuckDB engine.
-Python 3.8 / Spark 3.3.2, no third-party packages.
-"""
-import argparse
-import calendar
-import json
-import sys
-from datetime import datetime
-
-from pyspark import StorageLevel
-from pyspark.sql import SparkSession
-from pyspark.sql import functions as F
-from pyspark.sql.types import LongType, StringType, StructField, StructType
-
-DEFAULT_TERMINAL_ID_MAX = @TERMINAL_ID_MAX@
-DEFAULT_EPOCH = @EPOCH@
-RULE_IDS = @RULE_IDS@
-REPAIR_IDS = @REPAIR_IDS@
-TERMINAL_ID_MAX_PLACEHOLDER = @TERMINAL_PLACEHOLDER@
-EPOCH_SECONDS_PLACEHOLDER = @EPOCH_PLACEHOLDER@
-
-# Classified rows of one file: line_number, raw_line (rejected rows only), rule, repair, typed columns, tx_date.
-CLEANING_SQL = @CLEANING_SQL@
-
-COMMENT_SQL = @COMMENT_SQL@
-
-QUALITY_SQL = @QUALITY_SQL@
-
-LINES_SCHEMA = StructType([
-    StructField("line_number", LongType(), False),
-    StructField("raw_line", StringType(), True),
-])
-
-SESSION_CONF = {
-    # NULL instead of errors on failed casts; the SQL validates shapes before casting.
-    "spark.sql.ansi.enabled": "false",
-    "spark.sql.session.timeZone": "UTC",
-    # Strict java.time parsing: to_timestamp gives NULL for 2019-02-30 or 24:00:00.
-    "spark.sql.legacy.timeParserPolicy": "CORRECTED",
-    "spark.sql.parquet.outputTimestampType": "TIMESTAMP_MICROS",
-    "spark.sql.sources.partitionOverwriteMode": "static",
-}
-
-
-def parse_args(argv):
-    parser = argparse.ArgumentParser(description="Clean ferry transaction periods.")
-    parser.add_argument("--input-uri", required=True, help="folder holding <period>.txt files, e.g. s3a://bucket/input_data/")
-    parser.add_argument("--output-uri", required=True, help="staging folder, e.g. s3a://bucket/output_data/_staging/<run-id>/")
-    parser.add_argument("--sources", required=True, help="comma-separated file names, e.g. 2019-08-22.txt,2019-09-21.txt")
-    parser.add_argument("--terminal-id-max", type=int, default=DEFAULT_TERMINAL_ID_MAX)
-    parser.add_argument("--epoch", default=DEFAULT_EPOCH, help="origin of tx_time_seconds, YYYY-MM-DD HH:MM:SS (UTC)")
-    args = parser.parse_args(argv)
-    if args.terminal_id_max < 0:
-        parser.error("--terminal-id-max must be >= 0")
-    try:
-        args.epoch_seconds = calendar.timegm(datetime.strptime(args.epoch, "%Y-%m-%d %H:%M:%S").timetuple())
-    except ValueError:
-        parser.error("--epoch must be YYYY-MM-DD HH:MM:SS, got %r" % args.epoch)
-    args.sources = [s.strip() for s in args.sources.split(",") if s.strip()]
-    for source in args.sources:
-        if not source.endswith(".txt") or "/" in source:
-            parser.error("--sources takes file names like 2019-08-22.txt, got %r" % source)
-    return args
-
-
-def folder(uri):
-    return uri if uri.endswith("/") else uri + "/"
-
-
-def write_text(spark, uri, text):
-    """Writes one object at exactly \`uri\` through the Hadoop FileSystem API (works for s3a:// and hdfs://)."""
-    jvm = spark.sparkContext._jvm
-    path = jvm.org.apache.hadoop.fs.Path(uri)
-    fs = path.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration())
-    stream = fs.create(path, True)
-    try:
-        stream.write(bytearray(text.encode("utf-8")))
-    finally:
-        stream.close()
-
-
-def clean_source(spark, args, source, cleaning_sql):
-    period = source[: -len(".txt")]
-    out = folder(args.output_uri) + period + "/"
-    # Line numbers in file order, 1-based (the header is line 1); zipWithIndex keeps the file's order.
-    lines = spark.sparkContext.textFile(folder(args.input_uri) + source).zipWithIndex().map(lambda pair: (pair[1] + 1, pair[0]))
-    # Kept: the query reads the lines more than once (candidate keys for duplicates, then the rows themselves).
-    source_lines = spark.createDataFrame(lines, LINES_SCHEMA).persist(StorageLevel.MEMORY_AND_DISK)
-    source_lines.createOrReplaceTempView("source_lines")
-    classified = spark.sql(cleaning_sql).persist(StorageLevel.MEMORY_AND_DISK)
-    classified.createOrReplaceTempView("classified")
-    comment_lines = spark.sql(COMMENT_SQL).first()["comment_lines"]
-    counts = spark.sql(QUALITY_SQL).first().asDict()
-
-    kept = classified.where("rule IS NULL").drop("line_number", "raw_line", "rule", "repair")
-    kept.repartition("tx_date").write.mode("overwrite").partitionBy("tx_date").parquet(out + "data")
-    rejected = classified.where("rule IS NOT NULL").select(
-        F.lit(source).alias("source"), "line_number", "raw_line", "rule"
-    )
-    rejected.repartition(1).sortWithinPartitions("line_number").write.mode("overwrite").parquet(out + "quarantine")
-
-    quality = {
-        "period": period,
-        "source": source,
-        "rows_read": int(counts["rows_read"]),
-        "rows_written": int(counts["rows_written"]),
-        "comment_lines": int(comment_lines),
-        "rejected": dict((rule, int(counts["rejected_" + rule])) for rule in RULE_IDS),
-        "repaired": dict((repair, int(counts["repaired_" + repair])) for repair in REPAIR_IDS),
-    }
-    write_text(spark, out + "quality.json", json.dumps(quality, indent=2) + "\\n")
-    classified.unpersist()
-    source_lines.unpersist()
-    print("ferry: cleaned %s: %d read, %d written" % (source, quality["rows_read"], quality["rows_written"]))
-
-
-def main(argv=None):
-    args = parse_args(sys.argv[1:] if argv is None else argv)
-    builder = SparkSession.builder.appName("ferry-clean")
-    for key, value in SESSION_CONF.items():
-        builder = builder.config(key, value)
-    spark = builder.getOrCreate()
-    for key, value in SESSION_CONF.items():
-        spark.conf.set(key, value)
-    cleaning_sql = CLEANING_SQL.replace(TERMINAL_ID_MAX_PLACEHOLDER, str(args.terminal_id_max)).replace(
-        EPOCH_SECONDS_PLACEHOLDER, str(args.epoch_seconds)
-    )
-    try:
-        for source in args.sources:
-            clean_source(spark, args, source, cleaning_sql)
-    finally:
-        spark.stop()
-    return 0
-
-
-if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except Exception as error:  # any failure fails the spark-submit step with a non-zero exit
-        print("ferry: cleaning failed: %s" % error, file=sys.stderr)
-        sys.exit(1)
-`;

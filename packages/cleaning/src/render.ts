@@ -102,7 +102,7 @@ export function printExpr(expr: Expr, dialectName: DialectName, placeholders = f
     case 'field':
       return d.field(p(expr.line), expr.index);
     case 'fieldCount':
-      // Counting commas reads the same in both dialects (and in sqlglot).
+      // Counting commas reads the same in both dialects.
       return `(length(${p(expr.line)}) - length(replace(${p(expr.line)}, ',', '')) + 1)`;
     case 'rowNumber':
       return `row_number() OVER (PARTITION BY ${expr.partitionBy.map(p).join(', ')} ORDER BY ${expr.orderBy.map(p).join(', ')})`;
@@ -205,6 +205,21 @@ export function renderDuckDbClassification(options: { source: FieldSource; input
       .map((column) => `${p({ kind: 'safeCast', arg: column.expr, type: column.type })} AS ${column.name}`),
   ];
   return `SELECT\n  ${columns.join(',\n  ')}\nFROM (SELECT *, ${rule} AS rule FROM ${from}) AS classified`;
+}
+
+/**
+ * The local engine's select list over rows of the output columns but the partition column: `*`, with each TIMESTAMP
+ * stored as Spark 3.3 stores it, a UTC instant (parquet isAdjustedToUTC = true), then the partition column computed
+ * from the row as it was. DuckDB writes that only for TIMESTAMPTZ; a cast goes through ICU (1.1 s per 10 M rows), while
+ * to_timestamp of the epoch is 7x cheaper and exact for the whole seconds the rules produce.
+ */
+export function renderDuckDbStoredColumns(params: RuleParams = DEFAULT_RULE_PARAMS): string {
+  const definition = cleaningDefinition(params);
+  const partition = definition.output.find((column) => column.name === definition.partitionColumn);
+  if (!partition) throw new Error('the cleaning definition has no partition column');
+  const timestamps = definition.output.filter((column) => column.type === 'TIMESTAMP' && column !== partition);
+  const star = timestamps.length > 0 ? `* REPLACE (${timestamps.map((column) => `to_timestamp(epoch(${column.name})) AS ${column.name}`).join(', ')})` : '*';
+  return `${star}, ${printExpr({ kind: 'safeCast', arg: partition.expr, type: partition.type }, 'duckdb')} AS ${partition.name}`;
 }
 
 /** Number of comment lines in the input relation. */

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { renderPySparkJob } from '@ferry/cleaning';
+import { pySparkJobArgs, renderPySparkJob, SPARK_JOB_REFUSED } from '@ferry/cleaning';
 import { parseLocation } from '@ferry/storage';
-import { FerryError, stagingPrefix, type CleanEngine, type CleanRequest, type Logger, type PeriodQuality, type RuleParams } from '@ferry/types';
+import { FerryError, STAGED_PERIOD, stagingPrefix, type CleanEngine, type CleanRequest, type Logger, type PeriodQuality, type RuleParams } from '@ferry/types';
 import { JOB_TERMINAL_STATUSES, type Job, type YandexClient } from '@ferry/yandex';
 
 export interface DataprocEngineOptions {
@@ -16,6 +16,8 @@ export interface DataprocEngineOptions {
   jobTimeoutMs?: number;
   /** Rules rendered into the job; default the request's. */
   params?: RuleParams;
+  /** Spark properties of the job (its `properties`), e.g. spark.sql.files.maxPartitionBytes; default the cluster's. */
+  sparkProperties?: Record<string, string>;
 }
 
 const LOG_TAIL_LINES = 20;
@@ -53,13 +55,8 @@ export function createDataprocEngine(options: DataprocEngineOptions): CleanEngin
         name,
         pysparkJob: {
           mainPythonFileUri: `${s3aRoot}${jobKey}`,
-          args: [
-            '--input-uri', `${s3aRoot}input_data/`,
-            '--output-uri', `${s3aRoot}${outputPrefix}`,
-            '--sources', sources.join(','),
-            '--terminal-id-max', String(params.terminalIdMax),
-            '--epoch', params.epoch,
-          ],
+          args: pySparkJobArgs({ inputUri: `${s3aRoot}input_data/`, outputUri: `${s3aRoot}${outputPrefix}`, sources, params }),
+          ...(options.sparkProperties ? { properties: options.sparkProperties } : {}),
         },
       });
       const jobId = operation.metadata?.jobId;
@@ -67,7 +64,9 @@ export function createDataprocEngine(options: DataprocEngineOptions): CleanEngin
       request.log.info(`submitted Data Processing job ${jobId} (${name}) to cluster ${clusterId} for ${sources.join(', ')}`);
 
       const job = await waitForJob(request, jobId);
-      const tail = await copyJobLog(request.log.child({ job: jobId }), jobId);
+      const { tail, refusal } = await copyJobLog(request.log.child({ job: jobId }), jobId);
+      // A file the job refused is reported in the local engine's words, not as a failed job.
+      if (job.status !== 'DONE' && refusal) throw new FerryError(refusal);
       if (job.status !== 'DONE') {
         const lines = tail.length > 0 ? `; last log lines:\n  ${tail.join('\n  ')}` : '; the job left no log';
         throw new FerryError(`Data Processing job ${jobId} (${name}) on cluster ${clusterId} ended ${job.status}${lines}`);
@@ -112,12 +111,17 @@ export function createDataprocEngine(options: DataprocEngineOptions): CleanEngin
     }
   }
 
-  /** Copies the job's log, all pages, into the run's log line by line; returns its last lines for error messages. */
-  async function copyJobLog(log: Logger, jobId: string): Promise<string[]> {
+  /**
+   * Copies the job's log, all pages, into the run's log line by line; returns its last lines for error messages and
+   * the job's refusal of a source file, if it printed one.
+   */
+  async function copyJobLog(log: Logger, jobId: string): Promise<{ tail: string[]; refusal?: string }> {
     const tail: string[] = [];
+    let refusal: string | undefined;
     const emit = (line: string) => {
       if (line.trim() === '') return;
       log.info(line, { source: 'job-log' });
+      refusal ??= SPARK_JOB_REFUSED.exec(line)?.[1];
       tail.push(line);
       if (tail.length > LOG_TAIL_LINES) tail.shift();
     };
@@ -133,12 +137,12 @@ export function createDataprocEngine(options: DataprocEngineOptions): CleanEngin
     } catch (error) {
       log.warn(`could not read the log of job ${jobId}: ${(error as Error).message}`);
     }
-    return tail;
+    return { tail, refusal };
   }
 }
 
 async function readQuality(request: CleanRequest, period: string, jobId: string): Promise<PeriodQuality> {
-  const key = `${stagingPrefix(request.runId, period)}quality.json`;
+  const key = `${stagingPrefix(request.runId, period)}${STAGED_PERIOD.quality}`;
   const text = await request.work.readText(key);
   if (text === undefined) throw new FerryError(`Data Processing job ${jobId} ended DONE but wrote no ${key} in ${request.work.url}`);
   let quality: PeriodQuality;

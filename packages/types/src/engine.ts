@@ -14,6 +14,9 @@ export function stagingPrefix(runId: string, period: string): string {
   return `output_data/_staging/${runId}/${period}/`;
 }
 
+/** What one period's staging prefix holds: parquet per day under `data`, rejected lines under `quarantine`, and `quality`. */
+export const STAGED_PERIOD = { data: 'data/', quarantine: 'quarantine/', quality: 'quality.json' } as const;
+
 export interface CleanRequest {
   runId: string;
   periods: SourcePeriod[];
