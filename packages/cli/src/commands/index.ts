@@ -7,6 +7,7 @@ import { register as registerRocket } from './rocket.ts';
 import { register as registerRun } from './run.ts';
 import { register as registerRuns } from './runs.ts';
 import { register as registerSample } from './sample.ts';
+import { register as registerSparkJob } from './spark-job.ts';
 import { register as registerStart } from './start.ts';
 
 /** Every subcommand lives in its own file and registers itself, in the order `ferry --help` lists them. */
@@ -19,5 +20,6 @@ export const commands: ((program: Command) => void)[] = [
   registerReport,
   registerExport,
   registerReap,
+  registerSparkJob,
   registerRocket,
 ];

@@ -27,11 +27,11 @@ export function register(program: Command): void {
 }
 
 export function addRunOptions(command: Command): Command {
-  return command
-    .addOption(new Option('--engine <engine>', 'where cleaning runs').choices(['duckdb', 'dataproc']).default('duckdb'))
-    .option('--cluster-id <id>', 'Data Processing cluster for --engine dataproc (env FERRY_DATAPROC_CLUSTER_ID)')
-    .option('--terminal-id-max <n>', 'largest valid terminal_id', String(DEFAULT_RULE_PARAMS.terminalIdMax))
-    .option('--epoch <datetime>', 'origin of tx_time_seconds', DEFAULT_RULE_PARAMS.epoch)
+  return addRuleOptions(
+    command
+      .addOption(new Option('--engine <engine>', 'where cleaning runs').choices(['duckdb', 'dataproc']).default('duckdb'))
+      .option('--cluster-id <id>', 'Data Processing cluster for --engine dataproc (env FERRY_DATAPROC_CLUSTER_ID)'),
+  )
     .option('--threads <n>', 'DuckDB threads (default: all cores)')
     .option('--memory-limit <size>', 'DuckDB memory limit, e.g. 4GB (default: 80% of RAM)');
 }
@@ -54,7 +54,14 @@ export async function runWithOptions(context: StoreContext, options: RunOptions,
   }
 }
 
-function ruleParams(options: RunOptions): RuleParams {
+/** The cleaning rules' parameters, as `ferry run` and `ferry spark-job` take them. */
+export function addRuleOptions(command: Command): Command {
+  return command
+    .option('--terminal-id-max <n>', 'largest valid terminal_id', String(DEFAULT_RULE_PARAMS.terminalIdMax))
+    .option('--epoch <datetime>', 'origin of tx_time_seconds', DEFAULT_RULE_PARAMS.epoch);
+}
+
+export function ruleParams(options: { terminalIdMax: string; epoch: string }): RuleParams {
   const terminalIdMax = Number(options.terminalIdMax);
   if (!Number.isInteger(terminalIdMax) || terminalIdMax < 0) throw new FerryError(`--terminal-id-max must be a whole number ≥ 0, got "${options.terminalIdMax}"`);
   if (!/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(options.epoch)) throw new FerryError(`--epoch must look like 2019-08-22 00:00:00, got "${options.epoch}"`);
