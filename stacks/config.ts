@@ -14,7 +14,7 @@ export interface StackConfig {
   workBucket?: string;
   runId: string;
   clusterTtlSeconds: number;
-  imageVersion: string;
+  imageVersion: (typeof IMAGE_VERSIONS)[number];
   masterPreset: string;
   dataPreset: string;
   diskType: string;
@@ -23,6 +23,7 @@ export interface StackConfig {
   subnetCidr: string;
   /** SSH ingress is opened only when set. */
   sshCidr?: string;
+  /** Unset: the hosts get a throwaway key nobody holds (see stacks.ts). */
   sshPublicKey?: string;
   /** Remote state on Object Storage when set; local state under .ferry/tfstate/ otherwise. */
   stateBucket?: string;
@@ -33,6 +34,13 @@ export interface StackConfig {
 const labelValue = /^[a-z0-9]([-a-z0-9]{0,38}[a-z0-9])?$/;
 const bucketName = /^[a-z0-9][-.a-z0-9]{1,61}[a-z0-9]$/;
 const cidr = /^(\d{1,3}\.){3}\d{1,3}\/\d{1,2}$/;
+const sshPublicKey = /^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(256|384|521)) [A-Za-z0-9+/]+={0,2}( \S.*)?$/;
+/**
+ * The images the generated job runs on: it needs Spark 3.3 or later (2.0 has Spark 3.0, without unix_seconds).
+ * A bare minor version, as the provider accepts it: the cluster gets that line's newest image.
+ */
+export const IMAGE_VERSIONS = ['2.1', '2.2'] as const;
+const IMAGE_VERSION_MESSAGE = '2.1, the default, or 2.2: the job needs Spark 3.3 or later, and 2.0 has Spark 3.0';
 /** Also checked by Terraform (the folder_id variable's validation), for a folder given only at deploy time. */
 export const FOLDER_ID_PATTERN = /^[a-z0-9]+$/;
 
@@ -46,7 +54,7 @@ const variables = {
   workBucket: { name: 'FERRY_WORK_BUCKET', about: 'the ephemeral work bucket name', schema: z.string().regex(bucketName, 'a bucket name (3-63 lowercase letters, digits, dots, hyphens)').optional() },
   runId: { name: 'FERRY_RUN_ID', about: 'the run the work stack serves', schema: z.string().regex(labelValue, 'lowercase letters, digits and inner hyphens, at most 40').default('manual') },
   clusterTtlHours: { name: 'FERRY_CLUSTER_TTL_HOURS', about: 'hours until the cluster counts as expired', schema: z.coerce.number().positive().max(168).default(4) },
-  imageVersion: { name: 'FERRY_DATAPROC_IMAGE', about: 'the Data Processing image version', schema: z.string().regex(/^\d+\.\d+(\.\d+)?$/, 'a version such as 2.1').default('2.1') },
+  imageVersion: { name: 'FERRY_DATAPROC_IMAGE', about: 'the Data Processing image version', schema: z.enum(IMAGE_VERSIONS, IMAGE_VERSION_MESSAGE).default('2.1') },
   masterPreset: { name: 'FERRY_MASTER_PRESET', about: 'the master host preset', schema: z.string().min(1).default('s3-c2-m8') },
   dataPreset: { name: 'FERRY_DATA_PRESET', about: 'the data host preset', schema: z.string().min(1).default('s3-c4-m16') },
   diskType: { name: 'FERRY_DISK_TYPE', about: 'the host disk type', schema: z.enum(['network-hdd', 'network-ssd', 'network-ssd-nonreplicated']).default('network-hdd') },
@@ -54,7 +62,7 @@ const variables = {
   dataHosts: { name: 'FERRY_DATA_HOSTS', about: 'the number of data hosts', schema: z.coerce.number().int().min(1).max(32).default(1) },
   subnetCidr: { name: 'FERRY_SUBNET_CIDR', about: 'the cluster subnet (/16 to /28)', schema: z.string().regex(cidr, 'an IPv4 CIDR').default('10.42.0.0/24') },
   sshCidr: { name: 'FERRY_SSH_CIDR', about: 'the only source allowed to reach the hosts over SSH', schema: z.string().regex(cidr, 'an IPv4 CIDR').optional() },
-  sshPublicKey: { name: 'FERRY_SSH_PUBLIC_KEY', about: 'an SSH public key installed on the hosts', schema: z.string().min(1).optional() },
+  sshPublicKey: { name: 'FERRY_SSH_PUBLIC_KEY', about: 'the SSH public key installed on the hosts', schema: z.string().trim().regex(sshPublicKey, 'one OpenSSH public key line, e.g. the content of ~/.ssh/id_ed25519.pub').optional() },
   stateBucket: { name: 'FERRY_TF_STATE_BUCKET', about: 'the bucket holding Terraform state', schema: z.string().regex(bucketName, 'a bucket name').optional() },
 } as const;
 
@@ -84,6 +92,9 @@ export function readStackConfig(
     parsed[key] = result.data;
   }
   const p = parsed as Parsed;
+  if (p.sshCidr && !p.sshPublicKey) {
+    throw new FerryError('FERRY_SSH_CIDR opens SSH to the hosts, but nobody could log in without FERRY_SSH_PUBLIC_KEY: set both, or neither');
+  }
   return {
     cloudId: p.cloudId,
     folderId: p.folderId,

@@ -81,4 +81,13 @@ describe('given a clean checkout with no terraform and no network', () => {
     expect(result.stderr.trim()).toBe('ferry synth: YC_FOLDER_ID is invalid (lowercase letters and digits): the Yandex Cloud folder to deploy into');
     expect(existsSync(result.file('results'))).toBe(false);
   });
+
+  it('when FERRY_DATAPROC_IMAGE=2.0, then synth refuses in one line, before writing anything', async () => {
+    const result = await synthCommand({ FERRY_DATAPROC_IMAGE: '2.0' });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe(
+      'ferry synth: FERRY_DATAPROC_IMAGE is invalid (2.1, the default, or 2.2: the job needs Spark 3.3 or later, and 2.0 has Spark 3.0): the Data Processing image version',
+    );
+    expect(existsSync(result.file('work'))).toBe(false);
+  });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { afterAll, describe, it, expect } from 'vitest';
@@ -80,16 +80,53 @@ describe('given the work stack', () => {
     expect(bucket).not.toHaveProperty('lifecycle');
   });
 
-  it('when synthesized, then the cluster account gets exactly dataproc.agent and storage.editor, additively, and no broad role', () => {
-    const members = Object.values(workResources.yandex_resourcemanager_folder_iam_member) as Json[];
-    expect(members.map((m) => m.role).sort()).toEqual(['dataproc.agent', 'storage.editor']);
-    for (const member of members) {
-      expect(member.folder_id).toBe('${var.folder_id}');
-      expect(member.member).toBe('serviceAccount:${yandex_iam_service_account.cluster-account.id}');
-    }
+  it('when synthesized, then the cluster account gets dataproc.agent on the folder and storage.editor on the work and results buckets only', () => {
+    const member = 'serviceAccount:${yandex_iam_service_account.cluster-account.id}';
+    const folderGrants = Object.values(workResources.yandex_resourcemanager_folder_iam_member) as Json[];
+    expect(folderGrants).toEqual([
+      expect.objectContaining({ folder_id: '${var.folder_id}', role: 'dataproc.agent', member, sleep_after: 30 }),
+    ]);
+    expect(workResources.yandex_storage_bucket_iam_binding).toEqual({
+      'work-bucket-editor': expect.objectContaining({ bucket: '${yandex_storage_bucket.work-bucket.bucket}', role: 'storage.editor', members: [member] }),
+      'results-bucket-editor': expect.objectContaining({ bucket: 'ferry-results-${var.folder_id}', role: 'storage.editor', members: [member] }),
+    });
     expect(workResources).not.toHaveProperty('yandex_resourcemanager_folder_iam_binding');
     const everyRole = JSON.stringify(defaults.work);
     for (const forbidden of ['storage.admin', 'compute.admin', '"editor"', '"admin"']) expect(everyRole).not.toContain(forbidden);
+  });
+
+  it('when synthesized, then the folder grant waits for the bucket grants and sleeps, and the cluster waits for all of them', () => {
+    expect(workResources.yandex_resourcemanager_folder_iam_member['cluster-role-dataproc-agent'].depends_on).toEqual([
+      'yandex_storage_bucket_iam_binding.work-bucket-editor',
+      'yandex_storage_bucket_iam_binding.results-bucket-editor',
+    ]);
+    expect(workResources.yandex_dataproc_cluster.cluster.depends_on).toEqual([
+      'yandex_resourcemanager_folder_iam_member.cluster-role-dataproc-agent',
+      'yandex_storage_bucket_iam_binding.work-bucket-editor',
+      'yandex_storage_bucket_iam_binding.results-bucket-editor',
+      'yandex_vpc_subnet.subnet',
+    ]);
+  });
+
+  it('when FERRY_RESULTS_BUCKET names the results bucket, then the work stack grants on that bucket', () => {
+    const named = synth({ FERRY_RESULTS_BUCKET: 'acme-results' }).work.resource.yandex_storage_bucket_iam_binding;
+    expect(named['results-bucket-editor'].bucket).toBe('acme-results');
+  });
+
+  it('when synthesized, then both buckets name their folder, as the provider needs with a user account token', () => {
+    expect(resultsBucket.folder_id).toBe('${var.folder_id}');
+    expect(workResources.yandex_storage_bucket['work-bucket'].folder_id).toBe('${var.folder_id}');
+  });
+
+  it('when no SSH key is given, then the hosts get a fresh ED25519 public key (no private half is kept); a given key is used as is', () => {
+    const keys = (stacks: Record<StackName, Json>): string[] => stacks.work.resource.yandex_dataproc_cluster.cluster.cluster_config.hadoop.ssh_public_keys;
+    const [throwaway] = keys(defaults);
+    expect(keys(defaults)).toHaveLength(1);
+    expect(throwaway).toMatch(/^ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI[A-Za-z0-9+/]{43} ferry-throwaway$/);
+    expect(keys(synth())[0]).not.toBe(throwaway);
+    expect(keys(synth({ FERRY_SSH_PUBLIC_KEY: 'ssh-ed25519 AAAAC3Nza me@laptop' }))).toEqual(['ssh-ed25519 AAAAC3Nza me@laptop']);
+    expect(defaults.work.resource.yandex_dataproc_cluster.cluster.cluster_config.hadoop).not.toHaveProperty('oslogin');
+    expect(readdirSync(defaults.outdir, { recursive: true }).map(String).filter((name) => /id_|\.pem$|key/.test(name))).toEqual([]);
   });
 
   it('when no SSH CIDR is configured, then the security group has exactly the rules Data Processing needs', () => {
@@ -102,7 +139,7 @@ describe('given the work stack', () => {
   });
 
   it('when an SSH CIDR is configured, then SSH ingress is opened from that CIDR only', () => {
-    const withSsh = synth({ FERRY_SSH_CIDR: '203.0.113.7/32' });
+    const withSsh = synth({ FERRY_SSH_CIDR: '203.0.113.7/32', FERRY_SSH_PUBLIC_KEY: 'ssh-ed25519 AAAAC3Nza me@laptop' });
     expect(rules(withSsh, 'ingress')).toEqual([
       withinGroup,
       { protocol: 'TCP', port: 22, from_port: undefined, to_port: undefined, predefined_target: undefined, v4_cidr_blocks: ['203.0.113.7/32'] },
@@ -225,7 +262,8 @@ describe('given both stacks', () => {
     expect(withoutFolder.results.resource.yandex_storage_bucket['results-bucket'].bucket).toBe('ferry-results-${var.folder_id}');
     expect(withoutFolder.work.resource.yandex_storage_bucket['work-bucket'].bucket).toBe('ferry-work-${var.folder_id}');
     const members = Object.values(withoutFolder.work.resource.yandex_resourcemanager_folder_iam_member) as Json[];
-    expect(members.map((m) => m.folder_id)).toEqual(['${var.folder_id}', '${var.folder_id}']);
+    expect(members.map((m) => m.folder_id)).toEqual(['${var.folder_id}']);
+    expect(withoutFolder.work.resource.yandex_storage_bucket_iam_binding['results-bucket-editor'].bucket).toBe('ferry-results-${var.folder_id}');
   });
 
   it('when bucket names are given, then they are used as they are, with or without a folder', () => {
@@ -243,6 +281,6 @@ describe('given both stacks', () => {
     for (const variant of variants) {
       for (const name of STACK_NAMES) expect(validateAgainstSchema(variant[name], schema), name).toEqual([]);
     }
-    expect(Object.keys(defaults.work.resource).length).toBe(10);
+    expect(Object.keys(defaults.work.resource).length).toBe(11);
   });
 });

@@ -1,4 +1,5 @@
 // The two ferry stacks: `results` (persistent results bucket) and `work` (ephemeral Data Processing run).
+import { generateKeyPairSync } from 'node:crypto';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Construct } from 'constructs';
@@ -10,6 +11,7 @@ import {
   provider,
   resourcemanagerFolderIamMember,
   storageBucket,
+  storageBucketIamBinding,
   vpcGateway,
   vpcNetwork,
   vpcRouteTable,
@@ -24,13 +26,20 @@ export type StackName = (typeof STACK_NAMES)[number];
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
 /**
- * Roles of the cluster's service account, granted additively on the folder.
- * - dataproc.agent: lets the hosts report to the Data Processing control plane.
- * - storage.editor: read, write AND delete objects. Spark's Hadoop committer writes under `_temporary/` and
- *   "renames" on commit, which on S3 is copy + delete, so uploader + viewer (no delete) would fail the job.
- *   It is the narrowest folder-level storage role with delete; storage.admin (ACLs, policies) is never needed.
+ * The cluster's service account gets only what the run needs:
+ * - dataproc.agent on the folder (the one role that has no narrower scope): the hosts report to the control plane.
+ * - storage.editor on the work and results buckets only, none on the folder. Write is not enough: Spark's Hadoop
+ *   committer writes under `_temporary/` and "renames" on commit, which on S3 is copy + DELETE, and publishing
+ *   deletes a period's superseded files and the run lock; storage.uploader + storage.viewer (no delete) would fail.
+ *   storage.admin (ACLs, policies) is never needed.
  */
-export const CLUSTER_ROLES = ['dataproc.agent', 'storage.editor'] as const;
+export const CLUSTER_FOLDER_ROLE = 'dataproc.agent';
+export const CLUSTER_BUCKET_ROLE = 'storage.editor';
+/**
+ * IAM grants take effect a little after the API accepts them, and the cluster checks its account's roles as it
+ * is created. Only the folder grant has `sleep_after` (the bucket binding has none), so it is made last and waits.
+ */
+export const GRANT_PROPAGATION_SECONDS = 30;
 
 /**
  * Services: the minimum for a PySpark job reading and writing Object Storage over s3a.
@@ -94,6 +103,24 @@ function addBackend(stack: TerraformStack, name: StackName, config: StackConfig,
 
 const privateAccess = { read: false, list: false, configRead: false };
 
+/** Bucket names are global: the defaults are made unique by the folder id. Both stacks name the results bucket. */
+function resultsBucketName(config: StackConfig, folderId: string): string {
+  return config.resultsBucket ?? `ferry-results-${folderId}`;
+}
+
+/**
+ * Data Processing clusters are created with an SSH key, as the docs and the provider's own tests do (OS Login
+ * instead needs the organization to enable it). ferry never logs in, so without FERRY_SSH_PUBLIC_KEY the hosts get
+ * the public half of a fresh ED25519 pair whose private half is never kept: the cluster is valid and nobody can
+ * log in. (A new key per synth; the work stack lives for one run.)
+ */
+function throwawaySshPublicKey(): string {
+  const { x } = generateKeyPairSync('ed25519').publicKey.export({ format: 'jwk' });
+  const field = (bytes: Buffer) => Buffer.concat([Buffer.from([0, 0, 0, bytes.length]), bytes]);
+  const blob = Buffer.concat([field(Buffer.from('ssh-ed25519')), field(Buffer.from(x!, 'base64url'))]);
+  return `ssh-ed25519 ${blob.toString('base64')} ferry-throwaway`;
+}
+
 export class ResultsStack extends TerraformStack {
   constructor(scope: Construct, config: StackConfig, outdir: string) {
     super(scope, 'results');
@@ -102,8 +129,9 @@ export class ResultsStack extends TerraformStack {
     addBackend(this, 'results', config, outdir);
 
     const bucket = new storageBucket.StorageBucket(this, 'results-bucket', {
-      // Bucket names are global: the default is made unique by the folder id.
-      bucket: config.resultsBucket ?? `ferry-results-${folderId}`,
+      bucket: resultsBucketName(config, folderId),
+      // With a user account's token the provider cannot tell the folder otherwise.
+      folderId,
       anonymousAccessFlags: privateAccess,
       versioning: { enabled: true },
       lifecycleRule: [
@@ -136,6 +164,7 @@ export class WorkStack extends TerraformStack {
 
     const bucket = new storageBucket.StorageBucket(this, 'work-bucket', {
       bucket: config.workBucket ?? `ferry-work-${folderId}`,
+      folderId,
       anonymousAccessFlags: privateAccess,
       forceDestroy: true,
     });
@@ -145,14 +174,20 @@ export class WorkStack extends TerraformStack {
       description: 'ferry Data Processing cluster',
       labels,
     });
-    const grants = CLUSTER_ROLES.map(
-      (role) =>
-        new resourcemanagerFolderIamMember.ResourcemanagerFolderIamMember(this, `cluster-role-${role.replace('.', '-')}`, {
-          folderId,
-          role,
-          member: `serviceAccount:${account.id}`,
-        }),
-    );
+    const member = `serviceAccount:${account.id}`;
+    // Authoritative for the role on that bucket (the provider has no additive bucket member): while the work stack
+    // is deployed, the cluster's account is the only bucket-level storage.editor of both buckets. Folder roles stay.
+    const bucketGrants = [
+      { id: 'work-bucket-editor', bucket: bucket.bucket },
+      { id: 'results-bucket-editor', bucket: resultsBucketName(config, folderId) },
+    ].map(({ id, bucket }) => new storageBucketIamBinding.StorageBucketIamBinding(this, id, { bucket, role: CLUSTER_BUCKET_ROLE, members: [member] }));
+    const agentGrant = new resourcemanagerFolderIamMember.ResourcemanagerFolderIamMember(this, 'cluster-role-dataproc-agent', {
+      folderId,
+      role: CLUSTER_FOLDER_ROLE,
+      member,
+      sleepAfter: GRANT_PROPAGATION_SECONDS,
+      dependsOn: bucketGrants,
+    });
     const key = new iamServiceAccountStaticAccessKey.IamServiceAccountStaticAccessKey(this, 'cluster-key', {
       serviceAccountId: account.id,
       description: 'ferry: S3 access to the work bucket',
@@ -217,15 +252,15 @@ export class WorkStack extends TerraformStack {
             'core:fs.s3a.endpoint': S3_ENDPOINT,
             'core:fs.s3a.path.style.access': 'true',
           },
-          sshPublicKeys: config.sshPublicKey ? [config.sshPublicKey] : undefined,
+          sshPublicKeys: [config.sshPublicKey ?? throwawaySshPublicKey()],
         },
         subclusterSpec: [
           subcluster('master', 'MASTERNODE', config.masterPreset, 1),
           subcluster('data', 'DATANODE', config.dataPreset, config.dataHosts),
         ],
       },
-      // The hosts need their roles (and NAT) before they start, or creation fails.
-      dependsOn: [...grants, subnet],
+      // The hosts need their roles, propagated, (and NAT) before they start, or creation fails.
+      dependsOn: [agentGrant, ...bucketGrants, subnet],
     });
 
     new TerraformOutput(this, 'cluster_id', { value: cluster.id, staticId: true });

@@ -4,6 +4,7 @@ export * as iamServiceAccount from './iam-service-account/index.ts';
 export * as iamServiceAccountStaticAccessKey from './iam-service-account-static-access-key/index.ts';
 export * as resourcemanagerFolderIamMember from './resourcemanager-folder-iam-member/index.ts';
 export * as storageBucket from './storage-bucket/index.ts';
+export * as storageBucketIamBinding from './storage-bucket-iam-binding/index.ts';
 export * as storageObject from './storage-object/index.ts';
 export * as vpcGateway from './vpc-gateway/index.ts';
 export * as vpcNetwork from './vpc-network/index.ts';

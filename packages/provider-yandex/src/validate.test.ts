@@ -49,6 +49,7 @@ describe('given the transcribed yandex provider schema', () => {
       'yandex_iam_service_account_static_access_key',
       'yandex_resourcemanager_folder_iam_member',
       'yandex_storage_bucket',
+      'yandex_storage_bucket_iam_binding',
       'yandex_storage_object',
       'yandex_vpc_gateway',
       'yandex_vpc_network',
@@ -57,6 +58,18 @@ describe('given the transcribed yandex provider schema', () => {
       'yandex_vpc_subnet',
     ]);
     expect(provider?.provider.block.attributes?.token).toMatchObject({ type: 'string', optional: true, sensitive: true });
+  });
+
+  it('then the bucket binding has exactly the attributes of the provider source at v0.222.0: bucket, role, members; no id, no sleep_after', () => {
+    // yandex-framework/services/storage_bucket_iam_binding + pkg/accessbinding/iam_binding.go (a framework resource).
+    const binding = schema.provider_schemas['registry.terraform.io/yandex-cloud/yandex']?.resource_schemas.yandex_storage_bucket_iam_binding;
+    const attributes = Object.entries(binding?.block.attributes ?? {}).map(([name, { type, required }]) => [name, type, required]);
+    expect(attributes).toEqual([
+      ['bucket', 'string', true],
+      ['members', ['set', 'string'], true],
+      ['role', 'string', true],
+    ]);
+    expect(binding?.block.block_types).toBeUndefined();
   });
 
   it('when a configuration follows the schema, then there are no problems', () => {
