@@ -19,8 +19,10 @@ export interface EmulatedServiceAccountKey {
 export interface EmulatorOptions {
   /** Authorized keys whose JWTs the IAM endpoint accepts. */
   serviceAccountKeys?: EmulatedServiceAccountKey[];
-  /** Bearer tokens accepted as they are (the YC_TOKEN path). */
+  /** IAM tokens (t1.…) the APIs accept as if issued before the test started (a YC_TOKEN holding an IAM token). */
   staticTokens?: string[];
+  /** Yandex Passport OAuth tokens the IAM exchange accepts; the APIs themselves refuse them, as the real ones do. */
+  oauthTokens?: string[];
   /** Lifetime of issued IAM and metadata tokens (default 12 h, as IAM). */
   tokenTtlMs?: number;
   /** How long cluster create / delete operations take (default 50 ms). */
@@ -62,6 +64,10 @@ interface JobState {
 }
 
 type Json = Record<string, unknown>;
+export type BearerKind = 'issued-iam' | 'static-iam' | 'oauth' | 'unknown' | 'none';
+
+/** How IAM tokens start; Yandex OAuth tokens (y0_…, AQAAAA…) never do. */
+const IAM_TOKEN_PREFIX = 't1.';
 
 const TYPE = 'type.googleapis.com/yandex.cloud.dataproc.v1.';
 const BURST_BODIES: Record<number, Json> = {
@@ -82,6 +88,8 @@ export class YandexEmulator {
   readonly clusters = new Map<string, ClusterState>();
   readonly jobs = new Map<string, JobState>();
   readonly operations = new Map<string, Json>();
+  /** The kind of bearer token each API call carried, in order (IAM and metadata token calls carry none). */
+  readonly bearerKinds: BearerKind[] = [];
   private readonly tokens = new Map<string, number>();
   private readonly idempotent = new Map<string, Json>();
   private readonly timers = new Set<NodeJS.Timeout>();
@@ -89,7 +97,10 @@ export class YandexEmulator {
   private server = createServer((request, response) => void this.handle(request, response));
   url = '';
 
-  constructor(private readonly options: EmulatorOptions = {}) {}
+  constructor(private readonly options: EmulatorOptions = {}) {
+    const notIam = options.staticTokens?.find((token) => !token.startsWith(IAM_TOKEN_PREFIX));
+    if (notIam !== undefined) throw new Error(`staticTokens are IAM tokens and start with ${IAM_TOKEN_PREFIX}`);
+  }
 
   static async start(options: EmulatorOptions = {}): Promise<YandexEmulator> {
     const emulator = new YandexEmulator(options);
@@ -168,7 +179,7 @@ export class YandexEmulator {
 
   private route(method: string, path: string): { kind: string; handler: (url: URL, body: Json, request: IncomingMessage) => Promise<[number, Json]> | [number, Json] } | undefined {
     let m: RegExpMatchArray | null;
-    if (method === 'POST' && path === '/iam/v1/tokens') return { kind: 'iam.token', handler: (_u, body) => this.exchangeJwt(body) };
+    if (method === 'POST' && path === '/iam/v1/tokens') return { kind: 'iam.token', handler: (_u, body) => this.exchangeForIamToken(body) };
     if (method === 'GET' && path === '/computeMetadata/v1/instance/service-accounts/default/token') {
       return { kind: 'metadata.token', handler: (_u, _b, request) => this.metadataToken(request) };
     }
@@ -203,27 +214,48 @@ export class YandexEmulator {
 
   // --- IAM ---
 
+  /** API calls need an IAM token: one the emulator issued (unexpired) or a static one. An OAuth token is refused. */
   private authorize(header: string | undefined): string | undefined {
     const token = header?.match(/^Bearer (.+)$/)?.[1];
+    this.bearerKinds.push(this.bearerKind(token));
     if (!token) return 'The request is missing an Authorization: Bearer header';
     if (this.options.staticTokens?.includes(token)) return undefined;
+    if (this.options.oauthTokens?.includes(token)) return 'The token is invalid: an OAuth token is not an IAM token';
     const expiresAt = this.tokens.get(token);
     if (expiresAt === undefined) return 'The token is invalid';
     if (expiresAt <= Date.now()) return 'The token has expired';
     return undefined;
   }
 
+  private bearerKind(token: string | undefined): BearerKind {
+    if (token === undefined) return 'none';
+    if (this.tokens.has(token)) return 'issued-iam';
+    if (this.options.staticTokens?.includes(token)) return 'static-iam';
+    if (this.options.oauthTokens?.includes(token)) return 'oauth';
+    return 'unknown';
+  }
+
   private issueToken(): { token: string; expiresAt: number } {
-    const token = `t1.emulated.${randomBytes(24).toString('base64url')}`;
+    const token = `${IAM_TOKEN_PREFIX}emulated.${randomBytes(24).toString('base64url')}`;
     const expiresAt = Date.now() + (this.options.tokenTtlMs ?? 12 * 3_600_000);
     this.tokens.set(token, expiresAt);
     return { token, expiresAt };
   }
 
+  /** POST /iam/v1/tokens takes one of a service account's JWT or a Yandex Passport OAuth token. */
+  private async exchangeForIamToken(body: Json): Promise<[number, Json]> {
+    if (typeof body.yandexPassportOauthToken === 'string') return this.exchangeOAuthToken(body.yandexPassportOauthToken);
+    if (typeof body.jwt === 'string') return this.exchangeJwt(body.jwt);
+    return [400, { code: 3, message: 'one of jwt or yandexPassportOauthToken is required' }];
+  }
+
+  private exchangeOAuthToken(oauthToken: string): [number, Json] {
+    if (!this.options.oauthTokens?.includes(oauthToken)) return [401, { code: 16, message: 'The OAuth token is invalid' }];
+    return this.issuedTokenAnswer();
+  }
+
   /** Accepts a PS256 JWT signed by a registered key: kid = key id, iss = its service account, the IAM audience, exp − iat ≤ 3600. */
-  private async exchangeJwt(body: Json): Promise<[number, Json]> {
-    const jwt = body.jwt;
-    if (typeof jwt !== 'string') return [400, { code: 3, message: 'jwt is required' }];
+  private async exchangeJwt(jwt: string): Promise<[number, Json]> {
     try {
       const { kid, alg } = decodeProtectedHeader(jwt);
       if (alg !== 'PS256') return [401, { code: 16, message: `unsupported JWT algorithm ${alg}` }];
@@ -239,6 +271,10 @@ export class YandexEmulator {
     } catch (error) {
       return [401, { code: 16, message: `JWT rejected: ${(error as Error).message}` }];
     }
+    return this.issuedTokenAnswer();
+  }
+
+  private issuedTokenAnswer(): [number, Json] {
     const { token, expiresAt } = this.issueToken();
     return [200, { iamToken: token, expiresAt: new Date(expiresAt).toISOString() }];
   }

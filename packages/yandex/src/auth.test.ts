@@ -5,10 +5,11 @@ import { createPrivateKey } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FerryError } from '@ferry/types';
-import { generateServiceAccountKey, YandexEmulator, type TestServiceAccountKey } from '../../../test/emulator/index.ts';
-import { IAM_TOKEN_AUDIENCE, parseServiceAccountKey, ServiceAccountKeyTokenSource, StaticTokenSource } from './auth.ts';
+import { clusterRequest, generateServiceAccountKey, YandexEmulator, type TestServiceAccountKey } from '../../../test/emulator/index.ts';
+import { IAM_TOKEN_AUDIENCE, OAuthTokenSource, parseServiceAccountKey, ServiceAccountKeyTokenSource, StaticTokenSource } from './auth.ts';
 import { YandexClient } from './client.ts';
 import { createYandexClientFromEnv } from './env.ts';
+import { reapClusters } from './reaper.ts';
 
 const FOLDER = 'b1g-folder';
 const fastRetry = { retry: { retries: 2, minTimeoutMs: 5, maxTimeoutMs: 20 } };
@@ -100,16 +101,17 @@ describe('given a service account authorized key and the IAM emulator', () => {
     expect((await exchange(now, now + 600)).status).toBe(200);
   });
 
-  it('when YC_TOKEN is set, then it is sent as the bearer token and no exchange happens', async () => {
+  it('when YC_TOKEN holds an IAM token (t1.…), then it is sent as the bearer token as is and no exchange happens', async () => {
     const client = createYandexClientFromEnv({ ...emulator.env, YC_TOKEN: 't1.static-token' }, fastRetry);
     expect(await client.listClusters(FOLDER)).toEqual([]);
     expect(emulator.count('iam.token')).toBe(0);
+    expect(emulator.bearerKinds).toEqual(['static-iam']);
   });
 
-  it('when a bad token is used, then the API answers 401 and the error does not contain the token', async () => {
+  it('when the IAM token in YC_TOKEN is rejected, then the one-line error names YC_TOKEN and does not contain the token', async () => {
     const client = createYandexClientFromEnv({ ...emulator.env, YC_TOKEN: 't1.not-a-real-token' }, fastRetry);
     const error = await client.listClusters(FOLDER).catch((caught: unknown) => caught);
-    expect((error as Error).message).toBe('Yandex Cloud GET /dataproc/v1/clusters failed: HTTP 401: The token is invalid');
+    expect((error as Error).message).toBe('Yandex Cloud GET /dataproc/v1/clusters failed: HTTP 401: The token is invalid (the token from YC_TOKEN)');
   });
 
   it('when neither key nor token is configured, then the VM metadata service provides the token (with Metadata-Flavor)', async () => {
@@ -146,5 +148,61 @@ describe('given IAM tokens that expire at once', () => {
     } finally {
       await emulator.stop();
     }
+  });
+});
+
+describe('given a user\'s OAuth token in YC_TOKEN and the IAM emulator', () => {
+  const OAUTH = 'y0_AgAAAABoAuthTokenOfAUser0123456789abcdef';
+  let emulator: YandexEmulator;
+
+  beforeEach(async () => {
+    emulator = await YandexEmulator.start({ oauthTokens: [OAUTH], tokenTtlMs: 10 * 60_000, clusterCreateMs: 5, clusterDeleteMs: 5 });
+  });
+  afterEach(() => emulator.stop());
+
+  it('when the reaper lists and deletes clusters, then the OAuth token is exchanged once and every API call carries the issued IAM token', async () => {
+    const client = createYandexClientFromEnv({ ...emulator.env, YC_TOKEN: OAUTH, YC_FOLDER_ID: FOLDER }, fastRetry);
+    const created = await client.createCluster(clusterRequest({ folderId: FOLDER, name: 'ferry-old', labels: { app: 'ferry', 'ferry-expires-at': '1' } }));
+    await client.waitForOperation(created, { pollIntervalMs: 5 });
+
+    const rows = await reapClusters({ client, folderId: FOLDER, pollIntervalMs: 5 });
+    expect(rows.map((row) => row.action)).toEqual(['deleted']);
+    expect(emulator.count('iam.token')).toBe(1);
+    expect(emulator.bearerKinds.length).toBeGreaterThanOrEqual(4); // create, its operation, list, delete, …
+    expect(new Set(emulator.bearerKinds)).toEqual(new Set(['issued-iam']));
+  });
+
+  it('when the IAM token nears expiry, then the OAuth token is exchanged again before it expires', async () => {
+    let clock = Date.now();
+    const tokens = new OAuthTokenSource(OAUTH, emulator.url, fastRetry, () => clock);
+    const first = await tokens.token();
+    clock += 4 * 60_000; // 6 of 10 minutes left
+    expect(await tokens.token()).toBe(first);
+    clock += 2 * 60_000; // inside the 5-minute margin
+    const second = await tokens.token();
+    expect(second).not.toBe(first);
+    expect(emulator.count('iam.token')).toBe(2);
+    const client = new YandexClient({ tokens, endpoints: { dataproc: emulator.url }, ...fastRetry });
+    expect(await client.listClusters(FOLDER)).toEqual([]);
+    expect(emulator.bearerKinds).toEqual(['issued-iam']);
+  });
+
+  it('when IAM refuses the token, then one line names YC_TOKEN, without the token, and no API call is made', async () => {
+    const revoked = 'y0_AgAAAABrevokedOAuthToken9876543210';
+    const client = createYandexClientFromEnv({ ...emulator.env, YC_TOKEN: revoked }, fastRetry);
+    const error = await client.listClusters(FOLDER).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(FerryError);
+    expect((error as Error).message).toBe(
+      'YC_TOKEN was rejected: it is not an IAM token (those start with t1.), and IAM refused it as an OAuth token (HTTP 401); set a fresh one (yc iam create-token, or your OAuth token)',
+    );
+    expect((error as Error).message).not.toContain(revoked);
+    expect(emulator.count('iam.token')).toBe(1);
+    expect(emulator.bearerKinds).toEqual([]);
+  });
+
+  it('when an OAuth token is sent to the API itself, as an IAM token, then the emulator refuses it like the real API', async () => {
+    const client = new YandexClient({ tokens: new StaticTokenSource(OAUTH), endpoints: { dataproc: emulator.url }, ...fastRetry });
+    await expect(client.listClusters(FOLDER)).rejects.toThrow('Yandex Cloud GET /dataproc/v1/clusters failed: HTTP 401: The token is invalid: an OAuth token is not an IAM token');
+    expect(emulator.bearerKinds).toEqual(['oauth']);
   });
 });

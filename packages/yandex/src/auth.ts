@@ -1,7 +1,7 @@
 import { importPKCS8, SignJWT } from 'jose';
 import { z } from 'zod';
 import { FerryError } from '@ferry/types';
-import { requestJson, type HttpOptions, type TokenSource } from './http.ts';
+import { requestJson, YandexApiError, type HttpOptions, type TokenSource } from './http.ts';
 
 export const IAM_TOKEN_AUDIENCE = 'https://iam.api.cloud.yandex.net/iam/v1/tokens';
 
@@ -138,11 +138,64 @@ export class MetadataTokenSource extends CachingTokenSource {
   }
 }
 
-/** A token given as is (YC_TOKEN): used until it stops working. */
+/** An IAM token given as is (YC_TOKEN = t1.…): used until it stops working. */
 export class StaticTokenSource implements TokenSource {
   readonly kind = 'static';
-  constructor(private readonly value: string) {}
+  constructor(
+    private readonly value: string,
+    readonly variable?: string,
+  ) {}
   async token(): Promise<string> {
     return this.value;
   }
+}
+
+/**
+ * IAM tokens from a user's Yandex Passport OAuth token (what `yc init` asks for, and what YC_TOKEN often holds: the
+ * Terraform provider takes both kinds, the REST APIs only IAM tokens): exchanged at POST /iam/v1/tokens, cached and
+ * exchanged again before the IAM token expires.
+ */
+export class OAuthTokenSource extends CachingTokenSource {
+  readonly kind = 'oauth';
+
+  constructor(
+    private readonly oauthToken: string,
+    private readonly iamEndpoint: string,
+    private readonly http: HttpOptions = {},
+    now: () => number = Date.now,
+    readonly variable = 'YC_TOKEN',
+  ) {
+    super(now);
+  }
+
+  protected async fetchToken(signal?: AbortSignal): Promise<CachedToken> {
+    const obtainedAt = this.now();
+    let body: unknown;
+    try {
+      const url = new URL('/iam/v1/tokens', this.iamEndpoint);
+      body = await requestJson({ method: 'POST', url, body: { yandexPassportOauthToken: this.oauthToken }, signal }, this.http);
+    } catch (error) {
+      if (error instanceof YandexApiError && error.status !== undefined && error.status >= 400 && error.status < 500) {
+        throw new FerryError(
+          `${this.variable} was rejected: it is not an IAM token (those start with t1.), and IAM refused it as an OAuth token (HTTP ${error.status}); set a fresh one (yc iam create-token, or your OAuth token)`,
+          { cause: error },
+        );
+      }
+      throw error;
+    }
+    const parsed = IamTokenResponse.safeParse(body);
+    if (!parsed.success) throw new FerryError('Yandex Cloud POST /iam/v1/tokens answered without iamToken/expiresAt');
+    const expiresAt = Date.parse(parsed.data.expiresAt);
+    return { value: parsed.data.iamToken, refreshAt: this.refreshAt(obtainedAt, Number.isNaN(expiresAt) ? obtainedAt : expiresAt) };
+  }
+}
+
+/** IAM tokens start with `t1.`; anything else in YC_TOKEN is taken for an OAuth token. */
+export function isIamToken(token: string): boolean {
+  return token.startsWith('t1.');
+}
+
+/** YC_TOKEN as users have it: an IAM token is used as is, an OAuth token is exchanged for IAM tokens. */
+export function tokenSourceForYcToken(token: string, iamEndpoint: string, http: HttpOptions = {}): TokenSource {
+  return isIamToken(token) ? new StaticTokenSource(token, 'YC_TOKEN') : new OAuthTokenSource(token, iamEndpoint, http);
 }

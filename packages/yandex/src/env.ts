@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { FerryError } from '@ferry/types';
-import { MetadataTokenSource, parseServiceAccountKey, ServiceAccountKeyTokenSource, StaticTokenSource } from './auth.ts';
+import { MetadataTokenSource, parseServiceAccountKey, ServiceAccountKeyTokenSource, tokenSourceForYcToken } from './auth.ts';
 import { DEFAULT_ENDPOINTS, YandexClient, type YandexEndpoints } from './client.ts';
 import type { HttpOptions, TokenSource } from './http.ts';
 
@@ -15,7 +15,7 @@ export function endpointsFromEnv(env: NodeJS.ProcessEnv = process.env): YandexEn
 
 /**
  * Credentials in order: YC_SERVICE_ACCOUNT_KEY_FILE (a path to an authorized key, or its JSON content, as the
- * Terraform provider accepts), then YC_TOKEN (an IAM token), then the VM metadata service.
+ * Terraform provider accepts), then YC_TOKEN (an IAM token, or an OAuth token to exchange), then the VM metadata service.
  */
 export function tokenSourceFromEnv(env: NodeJS.ProcessEnv = process.env, http: HttpOptions = {}): TokenSource {
   const endpoints = endpointsFromEnv(env);
@@ -28,7 +28,7 @@ export function tokenSourceFromEnv(env: NodeJS.ProcessEnv = process.env, http: H
     }
     return new ServiceAccountKeyTokenSource(parseServiceAccountKey(json), endpoints.iam, http);
   }
-  if (env.YC_TOKEN) return new StaticTokenSource(env.YC_TOKEN);
+  if (env.YC_TOKEN) return tokenSourceForYcToken(env.YC_TOKEN.trim(), endpoints.iam, http);
   return new MetadataTokenSource(endpoints.metadata, http);
 }
 

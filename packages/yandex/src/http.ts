@@ -19,7 +19,9 @@ export interface HttpOptions {
 
 /** Anything that can hand out a bearer token (IAM token). */
 export interface TokenSource {
-  readonly kind: 'service-account-key' | 'static' | 'metadata';
+  readonly kind: 'service-account-key' | 'static' | 'oauth' | 'metadata';
+  /** The environment variable the credential came from, named when the API rejects its token. */
+  readonly variable?: string;
   token(signal?: AbortSignal): Promise<string>;
 }
 
@@ -105,8 +107,9 @@ async function attempt(request: ApiRequest, baseHeaders: Record<string, string>,
     const status = response.status;
     const retryable = status === 429 || status >= 500;
     const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+    const origin = status === 401 && request.tokens?.variable ? ` (the token from ${request.tokens.variable})` : '';
     throw new YandexApiError(
-      `Yandex Cloud ${where} failed: HTTP ${status}: ${apiMessage(text) || response.statusText}`,
+      `Yandex Cloud ${where} failed: HTTP ${status}: ${apiMessage(text) || response.statusText}${origin}`,
       status,
       retryable,
       retryAfterMs,
