@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { Storage, copyIncremental } from '@ferry/storage';
-import { createBucket } from '@ferry/storage/test-support';
 import type { RealS3 } from '@ferry/testbed';
 import type { Store } from '@ferry/types';
 
@@ -48,9 +47,8 @@ async function locations(backend: Backend, root: string, minio: RealS3 | undefin
   if (backend === 'embedded S3') return (name) => `s3://ferry-${name}`;
   if (!minio) throw new Error('the MinIO backend needs a running MinIO (useMinio)');
   const suffix = `${process.pid}-${++minioStores}`;
-  await createBucket(minio, `ferry-source-${suffix}`);
-  await createBucket(minio, `ferry-work-${suffix}`);
-  await createBucket(minio, `ferry-results-${suffix}`, { versioned: true });
+  await minio.createBuckets([`ferry-source-${suffix}`, `ferry-work-${suffix}`]);
+  await minio.createBuckets([`ferry-results-${suffix}`], { versioned: true });
   return (name) => `s3://ferry-${name}-${suffix}`;
 }
 

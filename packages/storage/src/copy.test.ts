@@ -9,7 +9,7 @@ import { copyIncremental, verifyCopy } from './copy.ts';
 import { DirStore } from './dir-store.ts';
 import { S3Store, SOURCE_ETAG_METADATA } from './s3-store.ts';
 import { Storage } from './storage.ts';
-import { createBucket, tempDir, useMinio } from './test-support.ts';
+import { tempDir, useMinio } from './test-support.ts';
 
 const MiB = 1024 * 1024;
 const md5 = (data: string | Uint8Array) => createHash('md5').update(data).digest('hex');
@@ -28,7 +28,7 @@ beforeAll(async () => {
   storage = await Storage.open({ embeddedDir: path.join(work.dir, 's3'), partSize: 5 * MiB });
   if (!MINIO_NOTE) {
     const server = minio();
-    await createBucket(server, 'copy-bucket');
+    await server.createBuckets(['copy-bucket']);
     real = await Storage.open({ endpoint: server.endpoint, accessKeyId: server.accessKeyId, secretAccessKey: server.secretAccessKey, partSize: 5 * MiB });
   }
 });

@@ -7,7 +7,7 @@ import { FerryError } from '@ferry/types';
 import { copyIncremental } from './copy.ts';
 import { startEmbeddedS3 } from './embedded.ts';
 import { Storage } from './storage.ts';
-import { createBucket, s3Proxy, tempDir, useMinio } from './test-support.ts';
+import { s3Proxy, tempDir, useMinio } from './test-support.ts';
 
 const MINIO_NOTE = skipNote(MINIO);
 const minio = useMinio();
@@ -73,7 +73,7 @@ const servers: Array<{ name: string; note: string; open: () => Promise<{ storage
     note: MINIO_NOTE,
     async open() {
       const server = minio();
-      await createBucket(server, 'proxied-bucket');
+      await server.createBuckets(['proxied-bucket']);
       const storage = await Storage.open({ accessKeyId: server.accessKeyId, secretAccessKey: server.secretAccessKey, partSize: 5 * 1024 * 1024 });
       return { storage, endpoint: server.endpoint };
     },
@@ -175,7 +175,7 @@ describe('given credentials in the configuration', () => {
 describe.skipIf(MINIO_NOTE)(`${MINIO_NOTE}given MinIO at an endpoint URL with its credentials`, () => {
   it('when a store is opened, then it is described by its endpoint, and wrong credentials are refused without showing them', async () => {
     const server = minio();
-    await createBucket(server, 'described-bucket');
+    await server.createBuckets(['described-bucket']);
     const storage = await Storage.open({ endpoint: server.endpoint, accessKeyId: server.accessKeyId, secretAccessKey: server.secretAccessKey });
     const wrong = await Storage.open({ endpoint: server.endpoint, accessKeyId: server.accessKeyId, secretAccessKey: 'not-the-secret-key' });
     try {

@@ -9,7 +9,7 @@ import type { Store } from '@ferry/types';
 import { FerryError } from '@ferry/types';
 import { S3Store } from './s3-store.ts';
 import { Storage } from './storage.ts';
-import { createBucket, tempDir, useMinio, versionsOf } from './test-support.ts';
+import { tempDir, useMinio, versionsOf } from './test-support.ts';
 
 const md5 = (text: string) => createHash('md5').update(text).digest('hex');
 const MINIO_NOTE = skipNote(MINIO);
@@ -26,8 +26,8 @@ beforeAll(async () => {
   storage = await Storage.open({ embeddedDir: path.join(work.dir, 's3') });
   if (!MINIO_NOTE) {
     const server = minio();
-    await createBucket(server, 'contract-bucket');
-    await createBucket(server, 'versioned-bucket', { versioned: true });
+    await server.createBuckets(['contract-bucket']);
+    await server.createBuckets(['versioned-bucket'], { versioned: true });
     real = await Storage.open({ endpoint: server.endpoint, accessKeyId: server.accessKeyId, secretAccessKey: server.secretAccessKey });
   }
 });

@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { CreateBucketCommand, ListObjectVersionsCommand, PutBucketVersioningCommand, type S3Client } from '@aws-sdk/client-s3';
+import { ListObjectVersionsCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll } from 'vitest';
 import { MINIO, startMinio, type RealS3 } from '@ferry/testbed';
 import { createS3Client } from './s3-client.ts';
@@ -32,33 +32,16 @@ export function useMinio(): () => RealS3 {
   };
 }
 
-/**
- * Creates a bucket on a real S3 server, versioned when asked. A real server, unlike the embedded one, wants its
- * buckets made by whoever owns it (a stack in the cloud): ferry never creates them, so tests do it here.
- */
-export async function createBucket(server: RealS3, bucket: string, options: { versioned?: boolean } = {}): Promise<void> {
-  await withClient(server, async (client) => {
-    await client.send(new CreateBucketCommand({ Bucket: bucket }));
-    if (options.versioned) await client.send(new PutBucketVersioningCommand({ Bucket: bucket, VersioningConfiguration: { Status: 'Enabled' } }));
-  });
-}
-
 /** Every version of one key in a versioned bucket, newest first: an object's, or a delete marker. */
 export async function versionsOf(server: RealS3, bucket: string, key: string): Promise<Array<{ kind: 'object' | 'delete marker'; latest: boolean }>> {
-  return withClient(server, async (client) => {
+  const client = createS3Client({ url: server.endpoint, region: 'us-east-1', forcePathStyle: true, accessKeyId: server.accessKeyId, secretAccessKey: server.secretAccessKey });
+  try {
     const listed = await client.send(new ListObjectVersionsCommand({ Bucket: bucket, Prefix: key }));
     const all = [
       ...(listed.Versions ?? []).filter((v) => v.Key === key).map((v) => ({ kind: 'object' as const, latest: v.IsLatest === true, at: v.LastModified?.getTime() ?? 0 })),
       ...(listed.DeleteMarkers ?? []).filter((m) => m.Key === key).map((m) => ({ kind: 'delete marker' as const, latest: m.IsLatest === true, at: m.LastModified?.getTime() ?? 0 })),
     ];
     return all.sort((a, b) => Number(b.latest) - Number(a.latest) || b.at - a.at).map(({ kind, latest }) => ({ kind, latest }));
-  });
-}
-
-async function withClient<T>(server: RealS3, use: (client: S3Client) => Promise<T>): Promise<T> {
-  const client = createS3Client({ url: server.endpoint, region: 'us-east-1', forcePathStyle: true, accessKeyId: server.accessKeyId, secretAccessKey: server.secretAccessKey });
-  try {
-    return await use(client);
   } finally {
     client.destroy();
   }

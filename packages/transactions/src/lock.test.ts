@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Storage } from '@ferry/storage';
-import { createBucket, s3ErrorBody, s3Proxy, useMinio, versionsOf } from '@ferry/storage/test-support';
+import { s3ErrorBody, s3Proxy, useMinio, versionsOf } from '@ferry/storage/test-support';
 import { MINIO, repoRoot, skipNote, type RealS3 } from '@ferry/testbed';
 import type { Store } from '@ferry/types';
 import { LOCK_KEY, LOCK_TTL_MS, acquireRunLock, inspectRunLock, readRunLock, removeRunLock, type RunLock } from './lock.ts';
@@ -25,8 +25,8 @@ beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'ferry-lock-'));
   embedded = await Storage.open({ embeddedDir: join(root, 's3') });
   if (!MINIO_NOTE) {
-    await createBucket(minio(), 'locks');
-    await createBucket(minio(), 'versioned-locks', { versioned: true });
+    await minio().createBuckets(['locks']);
+    await minio().createBuckets(['versioned-locks'], { versioned: true });
     real = await Storage.open(minioConfig(minio()));
   }
 });

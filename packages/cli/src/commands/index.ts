@@ -9,6 +9,7 @@ import { register as registerRuns } from './runs.ts';
 import { register as registerSample } from './sample.ts';
 import { register as registerSparkJob } from './spark-job.ts';
 import { register as registerStart } from './start.ts';
+import { register as registerUnlock } from './unlock.ts';
 
 /** Every subcommand lives in its own file and registers itself, in the order `ferry --help` lists them. */
 export const commands: ((program: Command) => void)[] = [
@@ -21,5 +22,6 @@ export const commands: ((program: Command) => void)[] = [
   registerExport,
   registerReap,
   registerSparkJob,
+  registerUnlock,
   registerRocket,
 ];
