@@ -15,8 +15,8 @@ const S3RVER_KEY = 'S3RVER';
 /**
  * Starts s3rver on 127.0.0.1 (port 0 = any free port) keeping data in `dir`; data persists across restarts.
  * s3rver 3.7.1 supports Put/Get/Head/Delete, DeleteObjects, ListObjectsV2, CopyObject, multipart upload and
- * x-amz-meta-* metadata, but not UploadPartCopy (501 NotImplemented; copyIncremental then streams) and gives
- * multipart objects a plain MD5 ETag.
+ * x-amz-meta-* metadata, but not UploadPartCopy (501 NotImplemented; copyIncremental then streams), gives
+ * multipart objects a plain MD5 ETag, and ignores If-None-Match / If-Match (conditional writes are best-effort there).
  */
 export async function startEmbeddedS3(options: { dir: string; port?: number }): Promise<EmbeddedS3> {
   fixListObjectsV2Pagination();

@@ -206,3 +206,12 @@ describe('given a directory location', () => {
     await storage.close();
   });
 });
+
+describe('given the single-copy limit in the storage settings', () => {
+  it('when it is not a whole number of bytes from 1 to 5 GiB, then opening storage says so', async () => {
+    await expect(Storage.open({ maxSingleCopy: 0 })).rejects.toThrow(/^The single-copy limit must be an integer from 1 byte to 5 GiB, got 0\.$/);
+    await expect(Storage.open({ maxSingleCopy: 6 * 1024 ** 3 })).rejects.toThrow(/single-copy limit/);
+    await expect(Storage.open({ maxSingleCopy: 1.5 })).rejects.toThrow(/single-copy limit/);
+    await (await Storage.open({ maxSingleCopy: 5 * 1024 * 1024 })).close();
+  });
+});

@@ -68,7 +68,7 @@ export async function runTransactions(options: RunTransactionsOptions): Promise<
     }));
     if (held.tookOver) run.log.info(held.tookOver);
     if (held.guarantee === 'best-effort') {
-      run.log.warn(`the results store's server ignores conditional writes: its lock is best-effort, and two runs started at the same moment could both publish`);
+      run.log.info(`the results store's server ignores conditional writes: its lock is best-effort, and two runs started at the same moment could both publish`);
     }
     const plan = await run.step('plan', async (step) => {
       const planned = await planTransactions(source, results);

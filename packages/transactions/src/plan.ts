@@ -20,8 +20,10 @@ export async function planTransactions(source: Store, results: Store): Promise<P
  * any, which would refuse it. A run plans with planTransactions once it holds the store itself.
  */
 export async function planNextRun(source: Store, results: Store, now: () => Date = () => new Date()): Promise<Plan & { ignored: string[] }> {
-  const [plan, holder, lock] = await Promise.all([planTransactions(source, results), readRunLock(results, now), results.conditionalWrites()]);
-  return holder ? { ...plan, in_use_by: holder, lock } : { ...plan, lock };
+  // Finding out how the lock holds writes and deletes one scratch object; read-only credentials just leave it unsaid.
+  const lockGuarantee = results.conditionalWrites().catch(() => undefined);
+  const [plan, holder, lock] = await Promise.all([planTransactions(source, results), readRunLock(results, now), lockGuarantee]);
+  return { ...plan, ...(holder && { in_use_by: holder }), ...(lock && { lock }) };
 }
 
 /** The plan as `ferry plan` prints it; `results` says which store the lock line is about. */
