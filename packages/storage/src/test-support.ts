@@ -54,15 +54,17 @@ export interface ProxiedRequest {
   body: Buffer;
 }
 
-/** The proxy's own answer to a request, instead of forwarding it. */
+/** The proxy's own answer to a request: instead of forwarding it, or, with `afterForwarding`, instead of the server's reply. */
 export interface ProxyAnswer {
   status: number;
   body: string;
+  afterForwarding?: boolean;
 }
 
 /**
  * A transparent HTTP proxy on 127.0.0.1 in front of an S3 server that records every request it forwards; `answer`
- * may answer a request itself (e.g. a 409 OperationAborted as Yandex Object Storage sends to racing conditional writes).
+ * may answer a request itself (e.g. a 409 OperationAborted as Yandex Object Storage sends to racing conditional writes),
+ * or lose the server's reply to it (a write that landed, answered with a 500 that makes the client retry).
  */
 export async function s3Proxy(
   target: string,
@@ -76,11 +78,16 @@ export async function s3Proxy(
       const request = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks) };
       requests.push(request);
       const own = answer?.(request);
-      if (own) {
-        res.writeHead(own.status, { 'content-type': 'application/xml' }).end(own.body);
+      const answerOwn = () => res.writeHead(own!.status, { 'content-type': 'application/xml' }).end(own!.body);
+      if (own && !own.afterForwarding) {
+        answerOwn();
         return;
       }
       const forward = http.request(new URL(request.url, target), { method: request.method, headers: request.headers }, (reply) => {
+        if (own) {
+          reply.resume().on('end', answerOwn);
+          return;
+        }
         res.writeHead(reply.statusCode ?? 502, reply.headers);
         reply.pipe(res);
       });

@@ -255,17 +255,26 @@ describe.skipIf(MINIO_NOTE)(`${MINIO_NOTE}given a versioned MinIO bucket`, () =>
   });
 });
 
-describe.skipIf(MINIO_NOTE)(`${MINIO_NOTE}given MinIO behind a proxy that answers conditional writes with 409 OperationAborted, as Yandex Object Storage does when they race`, () => {
+describe.skipIf(MINIO_NOTE)(`${MINIO_NOTE}given MinIO behind a proxy that answers conditional writes of the lock itself`, () => {
   let proxy: Awaited<ReturnType<typeof s3Proxy>>;
   let through: Storage;
-  /** How many conditional PUTs of the lock key the proxy still answers with 409 itself. */
+  /** How many conditional PUTs of the lock key the proxy still answers itself, and how. */
   let conflicts = 0;
+  let lostReplies = 0;
   beforeAll(async () => {
     proxy = await s3Proxy(minio().endpoint, (request) => {
       const conditional = request.headers['if-none-match'] !== undefined || request.headers['if-match'] !== undefined;
-      if (request.method !== 'PUT' || !conditional || !request.url.includes(LOCK_KEY) || conflicts === 0) return undefined;
-      conflicts--;
-      return { status: 409, body: s3ErrorBody('OperationAborted', 'A conflicting conditional operation is currently in progress against this resource.') };
+      if (request.method !== 'PUT' || !conditional || !request.url.includes(LOCK_KEY)) return undefined;
+      if (conflicts > 0) {
+        conflicts--;
+        // What Yandex Object Storage answers when conditional writes race.
+        return { status: 409, body: s3ErrorBody('OperationAborted', 'A conflicting conditional operation is currently in progress against this resource.') };
+      }
+      if (lostReplies > 0) {
+        lostReplies--;
+        return { status: 500, body: s3ErrorBody('InternalError', 'We encountered an internal error. Please try again.'), afterForwarding: true };
+      }
+      return undefined;
     });
     through = await Storage.open({ ...minioConfig(minio()), endpoint: proxy.endpoint });
   });
@@ -299,6 +308,29 @@ describe.skipIf(MINIO_NOTE)(`${MINIO_NOTE}given MinIO behind a proxy that answer
     const { direct, proxied } = await results();
     conflicts = 2;
     await expect(clocked().acquire(proxied, 'run-a')).rejects.toThrow(/^the results store's lock s3:\/\/locks\/contended-\d+\/locks\/transactions\.json is contended: another run is taking it right now/);
+    expect(await direct.head(LOCK_KEY)).toBeUndefined();
+  });
+
+  it('when the reply to the create that wrote the lock is lost and the retry is refused, then the run sees the lock is its own and holds it', async () => {
+    const { direct, proxied } = await results();
+    lostReplies = 1;
+    const lock = await clocked().acquire(proxied, 'run-a');
+    expect(lostReplies).toBe(0);
+    expect(await lockOf(direct)).toMatchObject({ run_id: 'run-a' });
+    await lock.confirm();
+    await lock.release();
+    expect(await direct.head(LOCK_KEY)).toBeUndefined();
+  });
+
+  it('when the reply to a renewal that landed is lost, then the run sees the lock is still its own and keeps it', async () => {
+    const { direct, proxied } = await results();
+    const lock = await clocked().acquire(proxied, 'run-a');
+    lostReplies = 1;
+    await lock.confirm();
+    expect(lostReplies).toBe(0);
+    await lock.confirm();
+    expect(await lockOf(direct)).toMatchObject({ run_id: 'run-a' });
+    await lock.release();
     expect(await direct.head(LOCK_KEY)).toBeUndefined();
   });
 

@@ -79,6 +79,8 @@ export async function acquireRunLock({ results, runId, now, onRenewFailed }: Acq
       if ('why' in read) {
         throw new FerryError(`${where} is ${read.why}, so ferry cannot tell whether a run holds it: look at it, then remove it with \`ferry unlock --force\``);
       }
+      // This run's own write, whose reply was lost and whose retry the condition refused.
+      if (isThisRun(current.text)) return { etag: current.etag, expiresAt: Date.parse(read.holder.expires_at) };
       const gone = whyGone(read.holder, now);
       if (!gone) {
         throw new FerryError(
