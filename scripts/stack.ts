@@ -1,5 +1,5 @@
 // `pnpm deploy:results | deploy:work | destroy:work`: synthesize, then run terraform directly on the
-// synthesized JSON (CDKTF's documented exit path; no cdktf CLI). Needs terraform and Yandex Cloud credentials
+// synthesized JSON (CDKTF's documented exit path; `npx cdktf deploy|destroy` works too, under the same guards). Needs terraform and Yandex Cloud credentials
 // in the environment (YC_TOKEN or YC_SERVICE_ACCOUNT_KEY_FILE; AWS_* keys for a remote state bucket), and the folder
 // (YC_FOLDER_ID, or TF_VAR_folder_id), which terraform receives as the stacks' `folder_id` input variable.
 import { chmod, mkdir, rm, writeFile } from 'node:fs/promises';
@@ -7,9 +7,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { $ } from 'zx';
 import { FerryError } from '@ferry/types';
+import { checkStackAction } from '../stacks/guards.ts';
+import type { StackName } from '../stacks/names.ts';
 
-export type StackAction = 'deploy' | 'destroy';
-export type StackName = 'results' | 'work';
+type StackAction = 'deploy' | 'destroy';
 
 export interface StackPlan {
   terraform: string;
@@ -31,14 +32,7 @@ export function planStackCommand(args: string[], env: Record<string, string | un
   if ((action !== 'deploy' && action !== 'destroy') || (stack !== 'results' && stack !== 'work')) {
     throw new FerryError('usage: stack.ts deploy|destroy results|work');
   }
-  if (action === 'destroy' && stack === 'results') {
-    throw new FerryError('refusing to destroy the results stack: it is persistent by design and holds every published result (its bucket also has prevent_destroy)');
-  }
-  // YC_FOLDER_ID wins, as at synth time, where it became the variable's default.
-  const folderId = env.YC_FOLDER_ID || env.TF_VAR_folder_id;
-  if (!folderId) {
-    throw new FerryError(`refusing to ${action} ${stack} without a folder: set YC_FOLDER_ID (or TF_VAR_folder_id) to the Yandex Cloud folder to deploy into`);
-  }
+  const folderId = checkStackAction(action, stack, env);
   const outdir = env.CDKTF_OUTDIR ?? 'cdktf.out';
   const chdir = `-chdir=${join(outdir, 'stacks', stack)}`;
   const change = action === 'deploy' ? ['apply', '-auto-approve', '-input=false'] : ['destroy', '-auto-approve', '-input=false'];

@@ -20,8 +20,9 @@ import {
 } from '@ferry/provider-yandex';
 import { FOLDER_ID_PATTERN, type StackConfig } from './config.ts';
 
-export const STACK_NAMES = ['results', 'work'] as const;
-export type StackName = (typeof STACK_NAMES)[number];
+import { STACK_NAMES, type StackName } from './names.ts';
+
+export { STACK_NAMES, type StackName };
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 

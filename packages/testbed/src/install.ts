@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { $, which } from 'zx';
 import { MINIO, SPARK, markInstalled, minioPath, sparkPaths, type RealPart } from './parts.ts';
 import { cachePaths } from './paths.ts';
+import { installProviderIntoMirror, TOFU, tofuPaths, YANDEX_PROVIDER } from './tofu.ts';
 import { PINS } from './versions.ts';
 
 export interface InstallOutcome {
@@ -18,6 +19,8 @@ interface Installer {
   part: RealPart;
   /** The toolchains the install needs; without one the part is unavailable, and its tests skip. */
   needs: string[];
+  /** Installed only when named (`pnpm real-parts tofu`): builds too slow for every CI run. */
+  onRequest?: boolean;
   install(): Promise<void>;
 }
 
@@ -43,7 +46,36 @@ const INSTALLERS: Installer[] = [
       if (!existsSync(minioPath)) throw new Error(`go install left no ${minioPath}`);
     },
   },
+  {
+    part: TOFU,
+    needs: ['go'],
+    onRequest: true,
+    async install() {
+      await goInstallInModule(PINS.tofu);
+      if (!existsSync(tofuPaths.tofu)) throw new Error(`go install left no ${tofuPaths.tofu}`);
+    },
+  },
+  {
+    part: YANDEX_PROVIDER,
+    needs: ['go'],
+    onRequest: true,
+    async install() {
+      await goInstallInModule(PINS.yandexProvider);
+      await installProviderIntoMirror();
+    },
+  },
 ];
+
+/**
+ * `go install` of a package of a pinned module whose go.mod has replace directives, which `go install module@version`
+ * refuses: the module's own source, downloaded through the proxy, is the main module, so its go.mod and go.sum apply.
+ */
+async function goInstallInModule(pin: { module: string; version: string; package: string; releaseFlag: string }): Promise<void> {
+  const env = goEnv();
+  const download = await $({ env })`go mod download -json ${`${pin.module}@${pin.version}`}`;
+  const { Dir } = JSON.parse(download.stdout) as { Dir: string };
+  await $({ env, cwd: Dir })`go install -trimpath ${`-ldflags=-s -w -X ${pin.releaseFlag}`} ${pin.package}`;
+}
 
 /** Go's caches and binaries in the project's cache folder, with the machine's own Go. */
 export function goEnv(): NodeJS.ProcessEnv {
@@ -58,12 +90,16 @@ export function goEnv(): NodeJS.ProcessEnv {
 }
 
 /**
- * Installs every real part that is missing, one after another, timing each. A part whose toolchain the machine
- * lacks is reported unavailable (its tests skip); a failed install throws.
+ * Installs every real part that is missing, one after another, timing each: the named ones, or without names all
+ * but those installed on request. A part whose toolchain the machine lacks is reported unavailable (its tests skip);
+ * a failed install throws.
  */
-export async function installRealParts(log: (line: string) => void = () => undefined): Promise<InstallOutcome[]> {
+export async function installRealParts(log: (line: string) => void = () => undefined, names?: readonly string[]): Promise<InstallOutcome[]> {
+  const unknown = names?.filter((name) => !INSTALLERS.some(({ part }) => part.name === name)) ?? [];
+  if (unknown.length > 0) throw new Error(`unknown real part ${unknown.join(', ')}; known: ${INSTALLERS.map(({ part }) => part.name).join(', ')}`);
   const outcomes: InstallOutcome[] = [];
-  for (const { part, needs, install } of INSTALLERS) {
+  const chosen = INSTALLERS.filter(({ part, onRequest }) => (names ? names.includes(part.name) : !onRequest));
+  for (const { part, needs, install } of chosen) {
     const started = Date.now();
     const seconds = () => Math.round((Date.now() - started) / 100) / 10;
     const lacking = [];

@@ -7,7 +7,7 @@ import { PINS } from './versions.ts';
 
 /** A real part the suite can use: where it is, and whether the pinned version is installed there. */
 export interface RealPart {
-  name: 'spark' | 'minio';
+  name: 'spark' | 'minio' | 'tofu' | 'yandex-provider';
   version: string;
   /** Why it cannot be used on this machine, or undefined when it can. */
   missing(): string | undefined;
@@ -21,10 +21,8 @@ export async function markInstalled(part: Pick<RealPart, 'name' | 'version'>): P
   await writeFile(markerPath(part.name, part.version), `${new Date().toISOString()}\n`);
 }
 
-function notInstalled(part: Pick<RealPart, 'name' | 'version'>): string | undefined {
-  return existsSync(markerPath(part.name, part.version))
-    ? undefined
-    : `${part.name} ${part.version} is not installed in ${cacheDir} (pnpm real-parts installs it)`;
+export function notInstalled(part: Pick<RealPart, 'name' | 'version'>, install = 'pnpm real-parts installs it'): string | undefined {
+  return existsSync(markerPath(part.name, part.version)) ? undefined : `${part.name} ${part.version} is not installed in ${cacheDir} (${install})`;
 }
 
 let javaCheck: string | undefined | null = null;
