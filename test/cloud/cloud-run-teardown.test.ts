@@ -1,15 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runLocalJob } from '../emulator/index.ts';
 import { startCloudHarness, type CloudHarness } from './harness.ts';
 import { startCloudRun } from './processes.ts';
 
 /** `pnpm cloud-run` when the stack itself fails: a cluster that comes up broken, a destroy that fails. */
-describe('given new source periods and the cloud-run script whose stack fails', () => {
+describe('given new source periods and the cloud-run script whose stack fails (jobs run the DuckDB stand-in: the stack is under test here)', () => {
   let harness: CloudHarness;
 
   const cloudRun = (...args: string[]) => startCloudRun(args, harness.env).finished;
 
   beforeAll(async () => {
-    harness = await startCloudHarness({ clusterCreateMs: 100, clusterDeleteMs: 100 });
+    harness = await startCloudHarness({ clusterCreateMs: 100, clusterDeleteMs: 100, runJob: runLocalJob });
   });
   afterAll(() => harness?.close());
 

@@ -36,9 +36,13 @@ export type Expr =
   | { kind: 'unixSeconds'; arg: Expr }
   /** floor(arg / divisor) as BIGINT. */
   | { kind: 'floorDiv'; arg: Expr; divisor: number }
-  /** The 1-based `index`-th comma-separated field of a line; NULL when the line has fewer fields. */
-  | { kind: 'field'; line: Expr; index: number }
-  | { kind: 'fieldCount'; line: Expr }
+  /** The comma-separated fields of a line, as an array (trailing empty fields kept). */
+  | { kind: 'splitFields'; line: Expr }
+  /** The 1-based `index`-th element of an array of fields; NULL past its end. */
+  | { kind: 'element'; fields: Expr; index: number }
+  | { kind: 'size'; fields: Expr }
+  /** The text before a line's first comma (the whole line when it has none), without splitting the rest. */
+  | { kind: 'firstField'; line: Expr }
   | { kind: 'rowNumber'; partitionBy: Expr[]; orderBy: Expr[] };
 
 export const col = (name: string): Expr => ({ kind: 'column', name });
@@ -69,8 +73,10 @@ export const parseDatetime = (arg: Expr): Expr => ({ kind: 'parseDatetime', arg 
 export const addDays = (arg: Expr, days: number): Expr => ({ kind: 'addDays', arg, days });
 export const unixSeconds = (arg: Expr): Expr => ({ kind: 'unixSeconds', arg });
 export const floorDiv = (arg: Expr, divisor: number): Expr => ({ kind: 'floorDiv', arg, divisor });
-export const field = (line: Expr, index: number): Expr => ({ kind: 'field', line, index });
-export const fieldCount = (line: Expr): Expr => ({ kind: 'fieldCount', line });
+export const splitFields = (line: Expr): Expr => ({ kind: 'splitFields', line });
+export const element = (fields: Expr, index: number): Expr => ({ kind: 'element', fields, index });
+export const size = (fields: Expr): Expr => ({ kind: 'size', fields });
+export const firstField = (line: Expr): Expr => ({ kind: 'firstField', line });
 export const rowNumber = (partitionBy: Expr[], orderBy: Expr[]): Expr => ({ kind: 'rowNumber', partitionBy, orderBy });
 
 function asExpr(value: Expr | number): Expr {
@@ -105,9 +111,13 @@ export function columnsOf(expr: Expr): Set<string> {
         }
         if (e.otherwise) visit(e.otherwise);
         return;
-      case 'field':
-      case 'fieldCount':
+      case 'splitFields':
+      case 'firstField':
         visit(e.line);
+        return;
+      case 'element':
+      case 'size':
+        visit(e.fields);
         return;
       case 'rowNumber':
         e.partitionBy.forEach(visit);

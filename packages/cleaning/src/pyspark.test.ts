@@ -92,7 +92,7 @@ describe('given the job template and the job rendered from it', () => {
     for (const pythonInTheDataPath of ['lambda', '.rdd', 'udf', 'pandas_udf', 'createDataFrame', 'parallelize', 'textFile', 'mapPartitions', 'zipWithIndex']) {
       expect(job, pythonInTheDataPath).not.toContain(pythonInTheDataPath);
     }
-    for (const needed of ['"spark.sql.ansi.enabled": "false"', '"spark.sql.session.timeZone": "UTC"', '"spark.sql.legacy.timeParserPolicy": "CORRECTED"', 'monotonically_increasing_id()', 'input_file_block_start()']) {
+    for (const needed of ['"spark.sql.ansi.enabled": "false"', '"spark.sql.session.timeZone": "UTC"', 'monotonically_increasing_id()', 'input_file_block_start()']) {
       expect(job).toContain(needed);
     }
   });

@@ -18,7 +18,12 @@ interface Dialect {
   safeCast(arg: string, type: SqlType): string;
   parseDatetime(arg: string): string;
   unixSeconds(arg: string): string;
-  field(line: string, index: number): string;
+  splitFields(line: string): string;
+  element(fields: string, index: number): string;
+  size(fields: string): string;
+  firstField(line: string): string;
+  /** Asks the planner to send `alias`, a small relation, to every task instead of shuffling the rows it is joined with. */
+  broadcast(alias: string): string;
 }
 
 const DUCKDB: Dialect = {
@@ -30,7 +35,11 @@ const DUCKDB: Dialect = {
   // it is cheaper than strptime and, like it, NULL for dates that do not exist.
   parseDatetime: (arg) => `TRY_CAST(${arg} AS TIMESTAMP)`,
   unixSeconds: (arg) => `CAST(epoch(${arg}) AS BIGINT)`,
-  field: (line, index) => `string_split(${line}, ',')[${index}]`,
+  splitFields: (line) => `string_split(${line}, ',')`,
+  element: (fields, index) => `${fields}[${index}]`,
+  size: (fields) => `len(${fields})`,
+  firstField: (line) => `split_part(${line}, ',', 1)`,
+  broadcast: () => '',
 };
 
 const SPARK: Dialect = {
@@ -39,11 +48,19 @@ const SPARK: Dialect = {
   matches: (arg, regex) => `(${arg} RLIKE ${SPARK.string(`^(${regex})$`)})`,
   // With spark.sql.ansi.enabled=false a failed CAST is NULL; it truncates '1.5' to 1, hence the patterns first.
   safeCast: (arg, type) => `CAST(${arg} AS ${type})`,
-  // Needs spark.sql.legacy.timeParserPolicy=CORRECTED: strict java.time parsing, NULL for 2019-02-30 or 24:00:00.
-  parseDatetime: (arg) => `to_timestamp(${arg}, 'yyyy-MM-dd HH:mm:ss')`,
+  // The definition checks the YYYY-MM-DD HH:MM:SS shape before parsing, so a cast does: with ANSI off it is NULL for
+  // 2019-02-30 or 24:00:00, as strict java.time parsing would be, and several times cheaper than to_timestamp.
+  parseDatetime: (arg) => `CAST(${arg} AS TIMESTAMP)`,
   unixSeconds: (arg) => `unix_seconds(${arg})`,
   // split() keeps trailing empty fields (limit -1); element_at is 1-based and NULL past the end with ANSI off.
-  field: (line, index) => `element_at(split(${line}, ','), ${index})`,
+  // A one-character pattern takes Java's split fast path; limit -1 keeps trailing empty fields.
+  splitFields: (line) => `split(${line}, ',', -1)`,
+  // 1-based, and NULL past the end with ANSI off.
+  element: (fields, index) => `element_at(${fields}, ${index})`,
+  size: (fields) => `size(${fields})`,
+  firstField: (line) => `substring_index(${line}, ',', 1)`,
+  // Without it Spark plans a sort-merge join that shuffles every line by its key before it learns how few keys repeat.
+  broadcast: (alias) => `/*+ BROADCAST(${alias}) */ `,
 };
 
 const DIALECTS: Record<DialectName, Dialect> = { duckdb: DUCKDB, spark: SPARK };
@@ -99,11 +116,14 @@ export function printExpr(expr: Expr, dialectName: DialectName, placeholders = f
       return d.unixSeconds(p(expr.arg));
     case 'floorDiv':
       return `CAST(floor(${p(expr.arg)} / ${expr.divisor}) AS BIGINT)`;
-    case 'field':
-      return d.field(p(expr.line), expr.index);
-    case 'fieldCount':
-      // Counting commas reads the same in both dialects.
-      return `(length(${p(expr.line)}) - length(replace(${p(expr.line)}, ',', '')) + 1)`;
+    case 'splitFields':
+      return d.splitFields(p(expr.line));
+    case 'element':
+      return d.element(p(expr.fields), expr.index);
+    case 'size':
+      return d.size(p(expr.fields));
+    case 'firstField':
+      return d.firstField(p(expr.line));
     case 'rowNumber':
       return `row_number() OVER (PARTITION BY ${expr.partitionBy.map(p).join(', ')} ORDER BY ${expr.orderBy.map(p).join(', ')})`;
   }
@@ -131,6 +151,7 @@ export function renderCleaningQuery(dialect: DialectName, options: CleaningQuery
   const flags = definition.rules.map((rule) => ({ name: `breaks_${rule.id}`, expr: rule.condition }));
   const { occurrence, candidateKey, value: occurrenceValue } = definition.dedupe;
   const cte = (name: string, body: string): string => `${name} AS (\n${body}\n)`;
+  const broadcast = DIALECTS[dialect].broadcast('r');
 
   // The layers of derived columns over one branch of the rows; both branches end with the same columns.
   const columnNames = [lineNumber, rawLine, ...definition.values.map((v) => v.name), occurrence, ...flags.map((f) => f.name)];
@@ -148,8 +169,8 @@ export function renderCleaningQuery(dialect: DialectName, options: CleaningQuery
     cte('source_rows', `  SELECT ${lineNumber}, ${rawLine}, ${p(candidateKey)} AS candidate_key\n  FROM ${options.input} WHERE NOT ${p(definition.comment)}`),
     cte('repeated_keys', '  SELECT candidate_key AS repeated_key FROM source_rows WHERE candidate_key IS NOT NULL\n  GROUP BY candidate_key HAVING count(*) > 1'),
     // Rows whose key occurs once are first occurrences by construction: no window over the whole file.
-    cte('single_rows', `  SELECT s.${lineNumber}, s.${rawLine} FROM source_rows s LEFT JOIN repeated_keys r ON s.candidate_key = r.repeated_key\n  WHERE r.repeated_key IS NULL`),
-    cte('repeated_rows', `  SELECT s.${lineNumber}, s.${rawLine} FROM source_rows s JOIN repeated_keys r ON s.candidate_key = r.repeated_key`),
+    cte('single_rows', `  SELECT ${broadcast}s.${lineNumber}, s.${rawLine} FROM source_rows s LEFT JOIN repeated_keys r ON s.candidate_key = r.repeated_key\n  WHERE r.repeated_key IS NULL`),
+    cte('repeated_rows', `  SELECT ${broadcast}s.${lineNumber}, s.${rawLine} FROM source_rows s JOIN repeated_keys r ON s.candidate_key = r.repeated_key`),
     ...branch('single', { kind: 'literal', value: 1 }),
     ...branch('repeated', occurrenceValue),
   ];

@@ -5,8 +5,8 @@
 import { DEFAULT_RULE_PARAMS, FerryError } from '@ferry/types';
 import type { RepairId, RuleId, RuleParams } from '@ferry/types';
 import {
-  addDays, and, coalesce, col, lit, concat, eq, field, fieldCount, floorDiv, gt, isIn, isNull, le, lt, matches, minus, ne,
-  not, or, param, parseDatetime, rowNumber, safeCast, startsWith, substring, unixSeconds, when,
+  addDays, and, coalesce, col, concat, element, eq, firstField, floorDiv, gt, isIn, isNull, le, lit, lt, matches, minus, ne,
+  not, or, param, parseDatetime, rowNumber, safeCast, size, splitFields, startsWith, substring, unixSeconds, when,
 } from './expr.ts';
 import type { Expr, PatternName, SqlType } from './expr.ts';
 
@@ -153,8 +153,10 @@ function lineFields(): SourceFields {
     values: [
       // An empty line reads as NULL in some readers; it is a (malformed) row with an empty text.
       { name: 'line', expr: coalesce(col('raw_line'), lit('')) },
-      { name: 'field_count', expr: fieldCount(line) },
-      ...SOURCE_COLUMNS.map((name, i) => ({ name: `raw_${name}`, expr: field(line, i + 1) })),
+      // Split once: the count and every field read the same array.
+      { name: 'fields', expr: splitFields(line) },
+      { name: 'field_count', expr: size(col('fields')) },
+      ...SOURCE_COLUMNS.map((name, i) => ({ name: `raw_${name}`, expr: element(col('fields'), i + 1) })),
       { name: 'well_shaped', expr: matches(line, 'wellShapedLine') },
       { name: 'datetime_shaped', expr: when([[col('well_shaped'), lit(true)]], matches(dt, 'datetime')) },
     ],
@@ -285,7 +287,7 @@ export function cleaningDefinition(params: RuleParams = DEFAULT_RULE_PARAMS, sou
     dedupe: {
       occurrence: 'id_occurrence',
       // Where transaction_id parses, this cast gives the same number, so rows of one id always share the key.
-      candidateKey: safeCast(field(coalesce(col('raw_line'), lit('')), 1), 'BIGINT'),
+      candidateKey: safeCast(firstField(coalesce(col('raw_line'), lit(''))), 'BIGINT'),
       // Duplicates are judged among well-formed rows only; the earliest line of an id is kept.
       value: rowNumber([broken('malformed'), col('transaction_id')], [col('line_number')]),
       // The same judgement where rows are numbered in file order and malformed rows are left out beforehand.

@@ -38,7 +38,7 @@ COMMENT_CONDITION = "(COALESCE(raw_line, '') LIKE '#%')"
 CLEANING_SQL = """
 WITH
 source_rows AS (
-  SELECT line_number, raw_line, CAST(element_at(split(COALESCE(raw_line, ''), ','), 1) AS BIGINT) AS candidate_key
+  SELECT line_number, raw_line, CAST(substring_index(COALESCE(raw_line, ''), ',', 1) AS BIGINT) AS candidate_key
   FROM source_lines WHERE NOT (COALESCE(raw_line, '') LIKE '#%')
 ),
 repeated_keys AS (
@@ -46,11 +46,11 @@ repeated_keys AS (
   GROUP BY candidate_key HAVING count(*) > 1
 ),
 single_rows AS (
-  SELECT s.line_number, s.raw_line FROM source_rows s LEFT JOIN repeated_keys r ON s.candidate_key = r.repeated_key
+  SELECT /*+ BROADCAST(r) */ s.line_number, s.raw_line FROM source_rows s LEFT JOIN repeated_keys r ON s.candidate_key = r.repeated_key
   WHERE r.repeated_key IS NULL
 ),
 repeated_rows AS (
-  SELECT s.line_number, s.raw_line FROM source_rows s JOIN repeated_keys r ON s.candidate_key = r.repeated_key
+  SELECT /*+ BROADCAST(r) */ s.line_number, s.raw_line FROM source_rows s JOIN repeated_keys r ON s.candidate_key = r.repeated_key
 ),
 single_1 AS (
   SELECT *,
@@ -60,21 +60,26 @@ single_1 AS (
 ),
 single_2 AS (
   SELECT *,
-    (length(line) - length(replace(line, ',', '')) + 1) AS field_count,
-    element_at(split(line, ','), 1) AS raw_transaction_id,
-    element_at(split(line, ','), 2) AS raw_tx_datetime,
-    element_at(split(line, ','), 3) AS raw_customer_id,
-    element_at(split(line, ','), 4) AS raw_terminal_id,
-    element_at(split(line, ','), 5) AS raw_tx_amount,
-    element_at(split(line, ','), 6) AS raw_tx_time_seconds,
-    element_at(split(line, ','), 7) AS raw_tx_time_days,
-    element_at(split(line, ','), 8) AS raw_tx_fraud,
-    element_at(split(line, ','), 9) AS raw_tx_fraud_scenario,
+    split(line, ',', -1) AS fields,
     (line RLIKE '^(-?[0-9]{1,18},[1-9][0-9]{3}-[0-9]{2}-[0-9]{2} ([01][0-9]|2[0-4]):[0-5][0-9]:[0-5][0-9],-?[0-9]{1,18},-?[0-9]{1,18},-?[0-9]{1,10}([.][0-9]{1,2})?,-?[0-9]{1,18},-?[0-9]{1,18},-?[0-9]{1,18},-?[0-9]{1,18})$') AS well_shaped,
     (id_occurrence > 1) AS breaks_duplicate
   FROM single_1
 ),
 single_3 AS (
+  SELECT *,
+    size(fields) AS field_count,
+    element_at(fields, 1) AS raw_transaction_id,
+    element_at(fields, 2) AS raw_tx_datetime,
+    element_at(fields, 3) AS raw_customer_id,
+    element_at(fields, 4) AS raw_terminal_id,
+    element_at(fields, 5) AS raw_tx_amount,
+    element_at(fields, 6) AS raw_tx_time_seconds,
+    element_at(fields, 7) AS raw_tx_time_days,
+    element_at(fields, 8) AS raw_tx_fraud,
+    element_at(fields, 9) AS raw_tx_fraud_scenario
+  FROM single_2
+),
+single_4 AS (
   SELECT *,
     CASE WHEN well_shaped THEN TRUE ELSE (raw_tx_datetime RLIKE '^([1-9][0-9]{3}-[0-9]{2}-[0-9]{2} ([01][0-9]|2[0-4]):[0-5][0-9]:[0-5][0-9])$') END AS datetime_shaped,
     CASE WHEN well_shaped THEN CAST(raw_transaction_id AS BIGINT) WHEN (raw_transaction_id RLIKE '^(-?[0-9]{1,18})$') THEN CAST(raw_transaction_id AS BIGINT) END AS transaction_id,
@@ -85,9 +90,9 @@ single_3 AS (
     CASE WHEN well_shaped THEN CAST(raw_tx_time_days AS BIGINT) WHEN (raw_tx_time_days RLIKE '^(-?[0-9]{1,18})$') THEN CAST(raw_tx_time_days AS BIGINT) END AS tx_time_days,
     CASE WHEN well_shaped THEN CAST(raw_tx_fraud AS BIGINT) WHEN (raw_tx_fraud RLIKE '^(-?[0-9]{1,18})$') THEN CAST(raw_tx_fraud AS BIGINT) END AS tx_fraud,
     CASE WHEN well_shaped THEN CAST(raw_tx_fraud_scenario AS BIGINT) WHEN (raw_tx_fraud_scenario RLIKE '^(-?[0-9]{1,18})$') THEN CAST(raw_tx_fraud_scenario AS BIGINT) END AS tx_fraud_scenario
-  FROM single_2
+  FROM single_3
 ),
-single_4 AS (
+single_5 AS (
   SELECT *,
     (datetime_shaped AND (substring(raw_tx_datetime, 12, 8) = '24:00:00')) AS is_midnight_24h,
     CAST(floor(tx_time_seconds / 86400) AS BIGINT) AS days_from_seconds,
@@ -97,22 +102,22 @@ single_4 AS (
     (customer_id < 0) AS breaks_invalid_customer,
     (tx_amount <= 0) AS breaks_non_positive_amount,
     ((NOT (tx_fraud IN (0, 1))) OR (NOT (tx_fraud_scenario IN (0, 1, 2, 3))) OR ((tx_fraud = 0) AND (tx_fraud_scenario <> 0)) OR ((tx_fraud = 1) AND (tx_fraud_scenario = 0))) AS breaks_invalid_fraud_label
-  FROM single_3
-),
-single_5 AS (
-  SELECT *,
-    CASE WHEN is_midnight_24h THEN (to_timestamp(concat(substring(raw_tx_datetime, 1, 10), ' 00:00:00'), 'yyyy-MM-dd HH:mm:ss') + INTERVAL 1 DAY) WHEN datetime_shaped THEN to_timestamp(raw_tx_datetime, 'yyyy-MM-dd HH:mm:ss') END AS tx_datetime,
-    CASE WHEN (is_midnight_24h AND (tx_time_days = (days_from_seconds - 1))) THEN days_from_seconds ELSE tx_time_days END AS tx_time_days_repaired
   FROM single_4
 ),
 single_6 AS (
   SELECT *,
-    (tx_datetime IS NULL) AS breaks_invalid_datetime,
-    ((tx_time_seconds <> (unix_seconds(tx_datetime) - {{epoch_seconds}})) OR (tx_time_days_repaired <> days_from_seconds)) AS breaks_inconsistent_time
+    CASE WHEN is_midnight_24h THEN (CAST(concat(substring(raw_tx_datetime, 1, 10), ' 00:00:00') AS TIMESTAMP) + INTERVAL 1 DAY) WHEN datetime_shaped THEN CAST(raw_tx_datetime AS TIMESTAMP) END AS tx_datetime,
+    CASE WHEN (is_midnight_24h AND (tx_time_days = (days_from_seconds - 1))) THEN days_from_seconds ELSE tx_time_days END AS tx_time_days_repaired
   FROM single_5
 ),
+single_7 AS (
+  SELECT *,
+    (tx_datetime IS NULL) AS breaks_invalid_datetime,
+    ((tx_time_seconds <> (unix_seconds(tx_datetime) - {{epoch_seconds}})) OR (tx_time_days_repaired <> days_from_seconds)) AS breaks_inconsistent_time
+  FROM single_6
+),
 single AS (
-  SELECT line_number, raw_line, line, field_count, raw_transaction_id, raw_tx_datetime, raw_customer_id, raw_terminal_id, raw_tx_amount, raw_tx_time_seconds, raw_tx_time_days, raw_tx_fraud, raw_tx_fraud_scenario, well_shaped, datetime_shaped, transaction_id, customer_id, terminal_id, tx_amount, tx_time_seconds, tx_time_days, tx_fraud, tx_fraud_scenario, is_midnight_24h, tx_datetime, days_from_seconds, tx_time_days_repaired, id_occurrence, breaks_malformed, breaks_duplicate, breaks_invalid_terminal, breaks_terminal_out_of_range, breaks_invalid_customer, breaks_non_positive_amount, breaks_invalid_datetime, breaks_inconsistent_time, breaks_invalid_fraud_label FROM single_6
+  SELECT line_number, raw_line, line, fields, field_count, raw_transaction_id, raw_tx_datetime, raw_customer_id, raw_terminal_id, raw_tx_amount, raw_tx_time_seconds, raw_tx_time_days, raw_tx_fraud, raw_tx_fraud_scenario, well_shaped, datetime_shaped, transaction_id, customer_id, terminal_id, tx_amount, tx_time_seconds, tx_time_days, tx_fraud, tx_fraud_scenario, is_midnight_24h, tx_datetime, days_from_seconds, tx_time_days_repaired, id_occurrence, breaks_malformed, breaks_duplicate, breaks_invalid_terminal, breaks_terminal_out_of_range, breaks_invalid_customer, breaks_non_positive_amount, breaks_invalid_datetime, breaks_inconsistent_time, breaks_invalid_fraud_label FROM single_7
 ),
 repeated_1 AS (
   SELECT *,
@@ -121,20 +126,25 @@ repeated_1 AS (
 ),
 repeated_2 AS (
   SELECT *,
-    (length(line) - length(replace(line, ',', '')) + 1) AS field_count,
-    element_at(split(line, ','), 1) AS raw_transaction_id,
-    element_at(split(line, ','), 2) AS raw_tx_datetime,
-    element_at(split(line, ','), 3) AS raw_customer_id,
-    element_at(split(line, ','), 4) AS raw_terminal_id,
-    element_at(split(line, ','), 5) AS raw_tx_amount,
-    element_at(split(line, ','), 6) AS raw_tx_time_seconds,
-    element_at(split(line, ','), 7) AS raw_tx_time_days,
-    element_at(split(line, ','), 8) AS raw_tx_fraud,
-    element_at(split(line, ','), 9) AS raw_tx_fraud_scenario,
+    split(line, ',', -1) AS fields,
     (line RLIKE '^(-?[0-9]{1,18},[1-9][0-9]{3}-[0-9]{2}-[0-9]{2} ([01][0-9]|2[0-4]):[0-5][0-9]:[0-5][0-9],-?[0-9]{1,18},-?[0-9]{1,18},-?[0-9]{1,10}([.][0-9]{1,2})?,-?[0-9]{1,18},-?[0-9]{1,18},-?[0-9]{1,18},-?[0-9]{1,18})$') AS well_shaped
   FROM repeated_1
 ),
 repeated_3 AS (
+  SELECT *,
+    size(fields) AS field_count,
+    element_at(fields, 1) AS raw_transaction_id,
+    element_at(fields, 2) AS raw_tx_datetime,
+    element_at(fields, 3) AS raw_customer_id,
+    element_at(fields, 4) AS raw_terminal_id,
+    element_at(fields, 5) AS raw_tx_amount,
+    element_at(fields, 6) AS raw_tx_time_seconds,
+    element_at(fields, 7) AS raw_tx_time_days,
+    element_at(fields, 8) AS raw_tx_fraud,
+    element_at(fields, 9) AS raw_tx_fraud_scenario
+  FROM repeated_2
+),
+repeated_4 AS (
   SELECT *,
     CASE WHEN well_shaped THEN TRUE ELSE (raw_tx_datetime RLIKE '^([1-9][0-9]{3}-[0-9]{2}-[0-9]{2} ([01][0-9]|2[0-4]):[0-5][0-9]:[0-5][0-9])$') END AS datetime_shaped,
     CASE WHEN well_shaped THEN CAST(raw_transaction_id AS BIGINT) WHEN (raw_transaction_id RLIKE '^(-?[0-9]{1,18})$') THEN CAST(raw_transaction_id AS BIGINT) END AS transaction_id,
@@ -145,9 +155,9 @@ repeated_3 AS (
     CASE WHEN well_shaped THEN CAST(raw_tx_time_days AS BIGINT) WHEN (raw_tx_time_days RLIKE '^(-?[0-9]{1,18})$') THEN CAST(raw_tx_time_days AS BIGINT) END AS tx_time_days,
     CASE WHEN well_shaped THEN CAST(raw_tx_fraud AS BIGINT) WHEN (raw_tx_fraud RLIKE '^(-?[0-9]{1,18})$') THEN CAST(raw_tx_fraud AS BIGINT) END AS tx_fraud,
     CASE WHEN well_shaped THEN CAST(raw_tx_fraud_scenario AS BIGINT) WHEN (raw_tx_fraud_scenario RLIKE '^(-?[0-9]{1,18})$') THEN CAST(raw_tx_fraud_scenario AS BIGINT) END AS tx_fraud_scenario
-  FROM repeated_2
+  FROM repeated_3
 ),
-repeated_4 AS (
+repeated_5 AS (
   SELECT *,
     (datetime_shaped AND (substring(raw_tx_datetime, 12, 8) = '24:00:00')) AS is_midnight_24h,
     CAST(floor(tx_time_seconds / 86400) AS BIGINT) AS days_from_seconds,
@@ -157,24 +167,24 @@ repeated_4 AS (
     (customer_id < 0) AS breaks_invalid_customer,
     (tx_amount <= 0) AS breaks_non_positive_amount,
     ((NOT (tx_fraud IN (0, 1))) OR (NOT (tx_fraud_scenario IN (0, 1, 2, 3))) OR ((tx_fraud = 0) AND (tx_fraud_scenario <> 0)) OR ((tx_fraud = 1) AND (tx_fraud_scenario = 0))) AS breaks_invalid_fraud_label
-  FROM repeated_3
-),
-repeated_5 AS (
-  SELECT *,
-    CASE WHEN is_midnight_24h THEN (to_timestamp(concat(substring(raw_tx_datetime, 1, 10), ' 00:00:00'), 'yyyy-MM-dd HH:mm:ss') + INTERVAL 1 DAY) WHEN datetime_shaped THEN to_timestamp(raw_tx_datetime, 'yyyy-MM-dd HH:mm:ss') END AS tx_datetime,
-    CASE WHEN (is_midnight_24h AND (tx_time_days = (days_from_seconds - 1))) THEN days_from_seconds ELSE tx_time_days END AS tx_time_days_repaired,
-    row_number() OVER (PARTITION BY breaks_malformed, transaction_id ORDER BY line_number) AS id_occurrence
   FROM repeated_4
 ),
 repeated_6 AS (
   SELECT *,
+    CASE WHEN is_midnight_24h THEN (CAST(concat(substring(raw_tx_datetime, 1, 10), ' 00:00:00') AS TIMESTAMP) + INTERVAL 1 DAY) WHEN datetime_shaped THEN CAST(raw_tx_datetime AS TIMESTAMP) END AS tx_datetime,
+    CASE WHEN (is_midnight_24h AND (tx_time_days = (days_from_seconds - 1))) THEN days_from_seconds ELSE tx_time_days END AS tx_time_days_repaired,
+    row_number() OVER (PARTITION BY breaks_malformed, transaction_id ORDER BY line_number) AS id_occurrence
+  FROM repeated_5
+),
+repeated_7 AS (
+  SELECT *,
     (id_occurrence > 1) AS breaks_duplicate,
     (tx_datetime IS NULL) AS breaks_invalid_datetime,
     ((tx_time_seconds <> (unix_seconds(tx_datetime) - {{epoch_seconds}})) OR (tx_time_days_repaired <> days_from_seconds)) AS breaks_inconsistent_time
-  FROM repeated_5
+  FROM repeated_6
 ),
 repeated AS (
-  SELECT line_number, raw_line, line, field_count, raw_transaction_id, raw_tx_datetime, raw_customer_id, raw_terminal_id, raw_tx_amount, raw_tx_time_seconds, raw_tx_time_days, raw_tx_fraud, raw_tx_fraud_scenario, well_shaped, datetime_shaped, transaction_id, customer_id, terminal_id, tx_amount, tx_time_seconds, tx_time_days, tx_fraud, tx_fraud_scenario, is_midnight_24h, tx_datetime, days_from_seconds, tx_time_days_repaired, id_occurrence, breaks_malformed, breaks_duplicate, breaks_invalid_terminal, breaks_terminal_out_of_range, breaks_invalid_customer, breaks_non_positive_amount, breaks_invalid_datetime, breaks_inconsistent_time, breaks_invalid_fraud_label FROM repeated_6
+  SELECT line_number, raw_line, line, fields, field_count, raw_transaction_id, raw_tx_datetime, raw_customer_id, raw_terminal_id, raw_tx_amount, raw_tx_time_seconds, raw_tx_time_days, raw_tx_fraud, raw_tx_fraud_scenario, well_shaped, datetime_shaped, transaction_id, customer_id, terminal_id, tx_amount, tx_time_seconds, tx_time_days, tx_fraud, tx_fraud_scenario, is_midnight_24h, tx_datetime, days_from_seconds, tx_time_days_repaired, id_occurrence, breaks_malformed, breaks_duplicate, breaks_invalid_terminal, breaks_terminal_out_of_range, breaks_invalid_customer, breaks_non_positive_amount, breaks_invalid_datetime, breaks_inconsistent_time, breaks_invalid_fraud_label FROM repeated_7
 ),
 classified AS (
   SELECT *,
@@ -230,10 +240,10 @@ SESSION_CONF = {
     # NULL instead of errors on failed casts; the SQL validates shapes before casting.
     "spark.sql.ansi.enabled": "false",
     "spark.sql.session.timeZone": "UTC",
-    # Strict java.time parsing: to_timestamp gives NULL for 2019-02-30 or 24:00:00.
-    "spark.sql.legacy.timeParserPolicy": "CORRECTED",
     # INT64 microseconds adjusted to UTC, as the local engine writes them (not the legacy INT96).
     "spark.sql.parquet.outputTimestampType": "TIMESTAMP_MICROS",
+    # The classified rows are cached once and read three times; compressing the cache costs more than it saves.
+    "spark.sql.inMemoryColumnarStorage.compressed": "false",
     "spark.sql.sources.partitionOverwriteMode": "static",
 }
 
@@ -292,20 +302,17 @@ def write_text(spark, uri, text):
 
 
 def read_lines(spark, uri):
-    """Every line of one text file, cached, with what numbering it needs: its split and its id within the split.
+    """Every line of one text file, with what numbering it needs: its split and its id within the split.
 
     Lines end at "\\n" alone, so a carriage return stays in the line, where it can be refused. Within one input split
     rows keep file order and monotonically_increasing_id() counts them up, so a row's position in its split is its
-    id minus the split's first id.
+    id minus the split's first id. Not cached: reading the text again is cheaper than caching it, and a split's rows
+    get the same ids on every read.
     """
-    return (
-        spark.read.option("lineSep", "\n").text(uri)
-        .select(
-            F.col("value").alias("raw_line"),
-            F.expr("input_file_block_start()").alias("block_start"),
-            F.monotonically_increasing_id().alias("row_id"),
-        )
-        .persist(StorageLevel.MEMORY_AND_DISK)
+    return spark.read.option("lineSep", "\n").text(uri).select(
+        F.col("value").alias("raw_line"),
+        F.expr("input_file_block_start()").alias("block_start"),
+        F.monotonically_increasing_id().alias("row_id"),
     )
 
 
@@ -379,7 +386,8 @@ def clean_source(spark, args, source, cleaning_sql):
     print(f"ferry: the physical plans of {source} have no Python step ({plan_lines} plan lines read)")
 
     counts = counts.first().asDict()
-    kept.repartition("tx_date").write.mode("overwrite").partitionBy("tx_date").parquet(out + STAGED_LAYOUT["data"])
+    # No shuffle: each task writes the days it holds (the file is ordered by day, so a split holds one or two).
+    kept.write.mode("overwrite").partitionBy("tx_date").parquet(out + STAGED_LAYOUT["data"])
     rejected.repartition(1).sortWithinPartitions("line_number").write.mode("overwrite").parquet(out + STAGED_LAYOUT["quarantine"])
     quality = {
         "period": period,
@@ -392,7 +400,6 @@ def clean_source(spark, args, source, cleaning_sql):
     }
     write_text(spark, out + STAGED_LAYOUT["quality"], json.dumps(quality, indent=2) + "\n")
     classified.unpersist()
-    lines.unpersist()
     print(
         f"ferry: cleaned {source}: {totals['lines']} lines in {totals['splits']} input splits, "
         f"{quality['rows_read']} rows read, {quality['rows_written']} written"

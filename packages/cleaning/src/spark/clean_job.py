@@ -43,10 +43,10 @@ SESSION_CONF = {
     # NULL instead of errors on failed casts; the SQL validates shapes before casting.
     "spark.sql.ansi.enabled": "false",
     "spark.sql.session.timeZone": "UTC",
-    # Strict java.time parsing: to_timestamp gives NULL for 2019-02-30 or 24:00:00.
-    "spark.sql.legacy.timeParserPolicy": "CORRECTED",
     # INT64 microseconds adjusted to UTC, as the local engine writes them (not the legacy INT96).
     "spark.sql.parquet.outputTimestampType": "TIMESTAMP_MICROS",
+    # The classified rows are cached once and read three times; compressing the cache costs more than it saves.
+    "spark.sql.inMemoryColumnarStorage.compressed": "false",
     "spark.sql.sources.partitionOverwriteMode": "static",
 }
 
@@ -105,20 +105,17 @@ def write_text(spark, uri, text):
 
 
 def read_lines(spark, uri):
-    """Every line of one text file, cached, with what numbering it needs: its split and its id within the split.
+    """Every line of one text file, with what numbering it needs: its split and its id within the split.
 
     Lines end at "\\n" alone, so a carriage return stays in the line, where it can be refused. Within one input split
     rows keep file order and monotonically_increasing_id() counts them up, so a row's position in its split is its
-    id minus the split's first id.
+    id minus the split's first id. Not cached: reading the text again is cheaper than caching it, and a split's rows
+    get the same ids on every read.
     """
-    return (
-        spark.read.option("lineSep", "\n").text(uri)
-        .select(
-            F.col("value").alias("raw_line"),
-            F.expr("input_file_block_start()").alias("block_start"),
-            F.monotonically_increasing_id().alias("row_id"),
-        )
-        .persist(StorageLevel.MEMORY_AND_DISK)
+    return spark.read.option("lineSep", "\n").text(uri).select(
+        F.col("value").alias("raw_line"),
+        F.expr("input_file_block_start()").alias("block_start"),
+        F.monotonically_increasing_id().alias("row_id"),
     )
 
 
@@ -192,7 +189,8 @@ def clean_source(spark, args, source, cleaning_sql):
     print(f"ferry: the physical plans of {source} have no Python step ({plan_lines} plan lines read)")
 
     counts = counts.first().asDict()
-    kept.repartition("tx_date").write.mode("overwrite").partitionBy("tx_date").parquet(out + STAGED_LAYOUT["data"])
+    # No shuffle: each task writes the days it holds (the file is ordered by day, so a split holds one or two).
+    kept.write.mode("overwrite").partitionBy("tx_date").parquet(out + STAGED_LAYOUT["data"])
     rejected.repartition(1).sortWithinPartitions("line_number").write.mode("overwrite").parquet(out + STAGED_LAYOUT["quarantine"])
     quality = {
         "period": period,
@@ -205,7 +203,6 @@ def clean_source(spark, args, source, cleaning_sql):
     }
     write_text(spark, out + STAGED_LAYOUT["quality"], json.dumps(quality, indent=2) + "\n")
     classified.unpersist()
-    lines.unpersist()
     print(
         f"ferry: cleaned {source}: {totals['lines']} lines in {totals['splits']} input splits, "
         f"{quality['rows_read']} rows read, {quality['rows_written']} written"
