@@ -118,6 +118,8 @@ describe('given a running cluster and a work bucket', () => {
           '--terminal-id-max', '999',
           '--epoch', '2019-08-22 00:00:00',
         ],
+        // No properties given: the cluster's own Spark settings apply.
+        properties: {},
       },
     ]);
     const jobLog = lines.filter((line) => line.fields.source === 'job-log').map((line) => line.msg);
