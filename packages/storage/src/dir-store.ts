@@ -1,13 +1,14 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream, type Stats } from 'node:fs';
-import { link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { createReadStream, type Stats } from 'node:fs';
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Readable, Transform } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pLimit from 'p-limit';
 import lockfile from 'proper-lockfile';
 import type { ConditionalWrite, ObjectInfo } from '@ferry/types';
 import { FerryError } from '@ferry/types';
+import { TEMP_MARK, writeFileAtomically } from './atomic-file.ts';
 import { BaseStore, byKey, checkKey, checkPrefix, joinUrl, type CopySource, type Entry } from './store-base.ts';
 
 /*
@@ -20,7 +21,6 @@ import { BaseStore, byKey, checkKey, checkPrefix, joinUrl, type CopySource, type
  * size and mtime are exactly those recorded, so it cannot go stale: any change to the file makes it ignored.
  */
 const SIDECAR_SUFFIX = '.ferry-etag.json';
-const TEMP_MARK = '.ferry-tmp-';
 const CAS_SUFFIX = '.ferry-cas';
 const isBookkeeping = (name: string) =>
   name.startsWith('.') && (name.endsWith(SIDECAR_SUFFIX) || name.includes(TEMP_MARK) || name.endsWith(CAS_SUFFIX));
@@ -156,8 +156,7 @@ export class DirStore extends BaseStore {
   }
 
   async write(key: string, body: string | Uint8Array | Readable): Promise<ObjectInfo> {
-    const source = typeof body === 'string' || body instanceof Uint8Array ? Readable.from([Buffer.from(body)]) : body;
-    const written = await writeAtomically(this.filePath(key), source, this.where(key));
+    const written = await writeAtomically(this.filePath(key), body, this.where(key));
     return { key, size: written.size, etag: written.md5, lastModified: written.lastModified };
   }
 
@@ -167,23 +166,17 @@ export class DirStore extends BaseStore {
 
   /** Writes a temp file, then hard-links it into place: link() fails when the name exists, and never shows half a file. */
   async create(key: string, body: string): Promise<ConditionalWrite> {
-    const file = this.filePath(key);
-    const temp = path.join(path.dirname(file), `.${path.basename(file)}${TEMP_MARK}${randomBytes(6).toString('hex')}`);
     try {
-      await mkdir(path.dirname(file), { recursive: true });
-      await writeFile(temp, body);
-      await link(temp, file);
+      await writeFileAtomically(this.filePath(key), body, { place: 'create' });
       return { written: true, etag: md5Of(body) };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EEXIST') return PRECONDITION_FAILED;
       throw dirError(error, this.where(key), 'create');
-    } finally {
-      await rm(temp, { force: true });
     }
   }
 
   async replace(key: string, body: string, etag: string): Promise<ConditionalWrite> {
-    const outcome = await this.whileAt(key, etag, async (file) => (await writeAtomically(file, Readable.from([Buffer.from(body)]), this.where(key))).md5);
+    const outcome = await this.whileAt(key, etag, async (file) => (await writeAtomically(file, body, this.where(key))).md5);
     return outcome.done ? { written: true, etag: outcome.value } : { written: false, reason: outcome.reason };
   }
 
@@ -274,35 +267,27 @@ export class DirStore extends BaseStore {
   }
 }
 
-/** Streams into a hidden temp file next to the target, hashing on the way, then renames: readers never see half a file. */
+/** Writes a file atomically (see atomic-file.ts), hashing it on the way; a sidecar of the old content is dropped. */
 async function writeAtomically(
   file: string,
-  body: Readable,
+  body: string | Uint8Array | Readable,
   where: string,
   onBytes?: (n: number) => void,
 ): Promise<{ size: number; md5: string; mtimeMs: number; lastModified: Date }> {
-  const dir = path.dirname(file);
-  const temp = path.join(dir, `.${path.basename(file)}${TEMP_MARK}${randomBytes(6).toString('hex')}`);
   const hash = createHash('md5');
   let size = 0;
-  const measure = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      hash.update(chunk);
-      size += chunk.length;
-      onBytes?.(chunk.length);
-      done(null, chunk);
-    },
-  });
+  const onChunk = (chunk: Buffer) => {
+    hash.update(chunk);
+    size += chunk.length;
+    onBytes?.(chunk.length);
+  };
+  let stats: Stats;
   try {
-    await mkdir(dir, { recursive: true });
-    await pipeline(body, measure, createWriteStream(temp));
-    await rename(temp, file);
+    stats = await writeFileAtomically(file, body, { onChunk });
   } catch (error) {
-    await rm(temp, { force: true });
     throw dirError(error, where, 'write');
   }
   await rm(sidecarPath(file), { force: true });
-  const stats = await stat(file);
   const md5 = hash.digest('hex');
   md5Cache.set(file, { size, mtimeMs: stats.mtimeMs, md5 });
   return { size, md5, mtimeMs: stats.mtimeMs, lastModified: stats.mtime };

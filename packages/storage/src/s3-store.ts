@@ -1,9 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import {
   AbortMultipartUploadCommand,
   CompleteMultipartUploadCommand,
@@ -24,6 +23,7 @@ import { Upload } from '@aws-sdk/lib-storage';
 import pLimit from 'p-limit';
 import type { ConditionalWrite, ObjectInfo } from '@ferry/types';
 import { FerryError } from '@ferry/types';
+import { writeFileAtomically } from './atomic-file.ts';
 import { codeOf, isNotFound, s3Error, statusOf, type S3Endpoint } from './s3-client.ts';
 import { BaseStore, byKey, checkKey, checkPrefix, joinUrl, type CopySource, type Entry } from './store-base.ts';
 
@@ -190,15 +190,9 @@ export class S3Store extends BaseStore {
   async download(key: string, localPath: string): Promise<ObjectInfo> {
     const object = await this.getObject(key);
     const file = path.resolve(localPath);
-    const temp = path.join(path.dirname(file), `.${path.basename(file)}.ferry-tmp-${randomBytes(6).toString('hex')}`);
-    try {
-      await mkdir(path.dirname(file), { recursive: true });
-      await pipeline(object.Body as Readable, createWriteStream(temp));
-      await rename(temp, file);
-    } catch (error) {
-      await rm(temp, { force: true });
+    await writeFileAtomically(file, object.Body as Readable).catch((error: unknown) => {
       throw error instanceof FerryError ? error : new FerryError(`${this.where(key)}: download to ${file} failed (${codeOf(error) ?? 'error'})`, { cause: error });
-    }
+    });
     return { key, size: object.ContentLength ?? 0, etag: unquote(object.ETag) ?? '', lastModified: object.LastModified ?? new Date() };
   }
 

@@ -1,0 +1,49 @@
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, type Stats } from 'node:fs';
+import { link, mkdir, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+
+/** Marks ferry's temp files, `.<name>.ferry-tmp-<random>`, so a directory store can leave them out of listings. */
+export const TEMP_MARK = '.ferry-tmp-';
+
+export interface AtomicWriteOptions {
+  /**
+   * How the finished temp file takes the name: 'replace' renames it over whatever is there; 'create' hard-links it,
+   * which fails with EEXIST when the name exists, atomically. Default 'replace'.
+   */
+  place?: 'replace' | 'create';
+  /** Sees every chunk on its way to the disk (to hash or count it). */
+  onChunk?: (chunk: Buffer) => void;
+}
+
+/**
+ * Writes `body` to a hidden temp file next to `file` (parent directories created), then gives it the name in one
+ * step: readers never see half a file, and the temp file never stays behind. Returns the written file's stats; file
+ * system errors are thrown as they are, for the caller to name.
+ */
+export async function writeFileAtomically(file: string, body: string | Uint8Array | Readable, options: AtomicWriteOptions = {}): Promise<Stats> {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}${TEMP_MARK}${randomBytes(6).toString('hex')}`);
+  const source = typeof body === 'string' || body instanceof Uint8Array ? Readable.from([Buffer.from(body)]) : body;
+  const { onChunk } = options;
+  try {
+    await mkdir(path.dirname(file), { recursive: true });
+    if (onChunk) await pipeline(source, observe(onChunk), createWriteStream(temp));
+    else await pipeline(source, createWriteStream(temp));
+    if (options.place === 'create') await link(temp, file);
+    else await rename(temp, file);
+  } finally {
+    await rm(temp, { force: true });
+  }
+  return stat(file);
+}
+
+function observe(onChunk: (chunk: Buffer) => void): Transform {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      onChunk(chunk);
+      done(null, chunk);
+    },
+  });
+}
