@@ -1,9 +1,6 @@
-import { createReadStream } from 'node:fs';
 import pLimit from 'p-limit';
 import type { CopyReport, ObjectInfo, Store, TransferProgress, VerifyReport } from '@ferry/types';
 import { FerryError } from '@ferry/types';
-import { DirStore } from './dir-store.ts';
-import { S3Store } from './s3-store.ts';
 import { BaseStore, byKey, checkKey, type Entry } from './store-base.ts';
 
 export interface CopyOptions {
@@ -25,9 +22,10 @@ export interface CopyResult extends CopyReport {
 
 /**
  * Copies objects of `from` (all, or `keys`) to the same keys (or `mapKey(key)`) in `to`, skipping those already there
- * with the same size and ETag (or recorded source ETag — see dir-store.ts and s3-store.ts). Server-side CopyObject when
- * both stores are S3 on the same endpoint with the same credentials (UploadPartCopy above 5 GB); streaming multipart
- * upload otherwise; streamed file copy dir→dir. Bounded concurrency. Reports objects under their keys in `to`.
+ * with the same size and ETag (or recorded source ETag — see dir-store.ts and s3-store.ts). How an object travels is
+ * the destination's to choose (`receive`): server-side CopyObject when both stores are S3 on the same endpoint with
+ * the same credentials (UploadPartCopy above 5 GB), a streamed multipart upload into S3 otherwise, a streamed file
+ * copy into a directory. Bounded concurrency. Reports objects under their keys in `to`.
  */
 export async function copyIncremental(from: Store, to: Store, options: CopyOptions = {}): Promise<CopyResult> {
   const source = ferryStore(from);
@@ -60,7 +58,7 @@ export async function copyIncremental(from: Store, to: Store, options: CopyOptio
     pending.map((entry) =>
       limit(async () => {
         const targetKey = targetKeyOf(entry.key);
-        const { etag, serverSide } = await copyOne(source, target, entry, targetKey, onBytes);
+        const { etag, serverSide } = await target.receive(source, entry, targetKey, onBytes);
         result.copied.push(info(entry, targetKey, etag));
         result.bytesCopied += entry.size;
         if (serverSide) result.serverSideCopies += 1;
@@ -132,49 +130,9 @@ function targetKeys(entries: Entry[], mapKey: ((key: string) => string) | undefi
   return (key) => mapped.get(key)!;
 }
 
-/** Same size, and the target's ETag — or the source ETag recorded when it was copied — equals the source's ETag. */
+/** Same size, and the target holds a copy of the source's ETag (its own, or one recorded when it was copied). */
 async function matches(source: BaseStore, entry: Entry, target: BaseStore, there: Entry): Promise<boolean> {
-  if (there.size !== entry.size) return false;
-  const sourceEtag = await source.etagOf(entry);
-  // A directory target records the source ETag in a sidecar that also holds its MD5, so ask it first: no hashing.
-  if (target instanceof DirStore) {
-    if ((await target.sourceEtagOf(there)) === sourceEtag) return true;
-    return (await target.etagOf(there)) === sourceEtag;
-  }
-  if ((await target.etagOf(there)) === sourceEtag) return true;
-  return (await target.sourceEtagOf(there)) === sourceEtag;
-}
-
-async function copyOne(
-  source: BaseStore,
-  target: BaseStore,
-  entry: Entry,
-  targetKey: string,
-  onBytes: (n: number) => void,
-): Promise<{ etag: string; serverSide: boolean }> {
-  if (source instanceof S3Store && target instanceof S3Store && source.sharesServerWith(target)) {
-    const etag = await source.etagOf(entry);
-    if (await target.copyFrom(source, entry, targetKey, etag)) {
-      onBytes(entry.size);
-      return { etag, serverSide: true };
-    }
-  }
-  if (target instanceof DirStore) {
-    const opened = await source.openForCopy(entry);
-    const md5 = await target.writeCopy(targetKey, opened.body, opened.etag, onBytes);
-    return { etag: opened.etag ?? md5, serverSide: false };
-  }
-  if (!(target instanceof S3Store)) throw new FerryError(`${target.url}: unsupported store type`);
-  if (source instanceof DirStore) {
-    // The source ETag goes into the upload's metadata, which S3 takes before the first byte: hash first.
-    const etag = await source.etagOf(entry);
-    await target.put(targetKey, createReadStream(source.filePath(entry.key)), { sourceEtag: etag, onBytes });
-    return { etag, serverSide: false };
-  }
-  const opened = await source.openForCopy(entry);
-  const etag = opened.etag ?? (await source.etagOf(entry));
-  await target.put(targetKey, opened.body, { sourceEtag: etag, contentType: opened.contentType, onBytes });
-  return { etag, serverSide: false };
+  return there.size === entry.size && target.holdsCopyOf(there, await source.etagOf(entry));
 }
 
 /** Reports an object under its key in the destination. */

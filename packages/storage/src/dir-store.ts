@@ -9,7 +9,7 @@ import lockfile from 'proper-lockfile';
 import type { ConditionalWrite, ObjectInfo } from '@ferry/types';
 import { FerryError } from '@ferry/types';
 import { TEMP_MARK, writeFileAtomically } from './atomic-file.ts';
-import { BaseStore, byKey, checkKey, checkPrefix, joinUrl, type CopySource, type Entry } from './store-base.ts';
+import { BaseStore, byKey, checkKey, checkPrefix, joinUrl, type CopySource, type Entry, type Received } from './store-base.ts';
 
 /*
  * A directory has no ETags, so a directory store reports the hex MD5 of the content — what S3 gives a single-part
@@ -124,14 +124,33 @@ export class DirStore extends BaseStore {
     return md5;
   }
 
-  async sourceEtagOf(entry: Entry): Promise<string | undefined> {
+  async openForCopy(entry: Entry): Promise<CopySource> {
+    return { body: await this.readStream(entry.key), size: entry.size };
+  }
+
+  /** A file's ETag is its MD5, so it is hashed first, then read again for the copy. */
+  async openWithEtag(entry: Entry): Promise<CopySource & { etag: string }> {
+    const etag = await this.etagOf(entry);
+    return { body: createReadStream(this.filePath(entry.key)), size: entry.size, etag };
+  }
+
+  /** The sidecar holds both the source ETag and the file's MD5, so it is asked first: no hashing. */
+  async holdsCopyOf(there: Entry, sourceEtag: string): Promise<boolean> {
+    if ((await this.sourceEtagOf(there)) === sourceEtag) return true;
+    return (await this.etagOf(there)) === sourceEtag;
+  }
+
+  /** Streams the object in from any store, hashing it on the way, and leaves the sidecar that records its source. */
+  async receive(from: BaseStore, entry: Entry, key: string, onBytes: (n: number) => void): Promise<Received> {
+    const opened = await from.openForCopy(entry);
+    const md5 = await this.writeCopy(key, opened.body, opened.etag, onBytes);
+    return { etag: opened.etag ?? md5, serverSide: false };
+  }
+
+  private async sourceEtagOf(entry: Entry): Promise<string | undefined> {
     const file = this.filePath(entry.key);
     const stats = await this.statFile(entry.key);
     return stats && (await readSidecar(file, stats))?.sourceEtag;
-  }
-
-  async openForCopy(entry: Entry): Promise<CopySource> {
-    return { body: await this.readStream(entry.key), size: entry.size };
   }
 
   async readText(key: string): Promise<string | undefined> {
@@ -234,7 +253,7 @@ export class DirStore extends BaseStore {
   }
 
   /** Writes a copied object and records where it came from (see the sidecar rule above); returns its content MD5. */
-  async writeCopy(key: string, body: Readable, sourceEtag: string | undefined, onBytes?: (n: number) => void): Promise<string> {
+  private async writeCopy(key: string, body: Readable, sourceEtag: string | undefined, onBytes?: (n: number) => void): Promise<string> {
     const file = this.filePath(key);
     const written = await writeAtomically(file, body, this.where(key), onBytes);
     const sidecar: Sidecar = { size: written.size, mtimeMs: written.mtimeMs, md5: written.md5, sourceEtag: sourceEtag ?? written.md5 };

@@ -25,7 +25,7 @@ import type { ConditionalWrite, ObjectInfo } from '@ferry/types';
 import { FerryError } from '@ferry/types';
 import { writeFileAtomically } from './atomic-file.ts';
 import { codeOf, isNotFound, s3Error, statusOf, type S3Endpoint } from './s3-client.ts';
-import { BaseStore, byKey, checkKey, checkPrefix, joinUrl, type CopySource, type Entry } from './store-base.ts';
+import { BaseStore, byKey, checkKey, checkPrefix, joinUrl, type CopySource, type Entry, type Received } from './store-base.ts';
 
 /*
  * S3 copies made by ferry carry user metadata `ferry-source-etag` = the source's ETag, because the destination's own
@@ -82,8 +82,9 @@ export class S3Store extends BaseStore {
     return this.prefix === '' ? key : `${this.prefix}/${key}`;
   }
 
-  /** Whether a server-side copy between the two stores is possible: same endpoint, same credentials. */
-  sharesServerWith(other: S3Store): boolean {
+  /** Whether a server-side copy between the two stores is possible: both S3, same endpoint, same credentials. */
+  private sharesServerWith(other: BaseStore): other is S3Store {
+    if (!(other instanceof S3Store)) return false;
     const a = this.context.endpoint;
     const b = other.context.endpoint;
     return a.url === b.url && a.accessKeyId === b.accessKeyId && a.secretAccessKey === b.secretAccessKey;
@@ -151,8 +152,31 @@ export class S3Store extends BaseStore {
     return head.etag ?? '';
   }
 
-  async sourceEtagOf(entry: Entry): Promise<string | undefined> {
+  private async sourceEtagOf(entry: Entry): Promise<string | undefined> {
     return (await this.headObject(entry.key))?.Metadata?.[SOURCE_ETAG_METADATA];
+  }
+
+  /** The object's own ETag is known from the listing; the recorded source ETag takes a HeadObject, so only then. */
+  async holdsCopyOf(there: Entry, sourceEtag: string): Promise<boolean> {
+    if ((await this.etagOf(there)) === sourceEtag) return true;
+    return (await this.sourceEtagOf(there)) === sourceEtag;
+  }
+
+  /**
+   * From a store on the same server with the same credentials, the server copies the object (see copyOnServer) unless
+   * it cannot; otherwise the object streams through this process as a multipart upload.
+   */
+  async receive(from: BaseStore, entry: Entry, key: string, onBytes: (n: number) => void): Promise<Received> {
+    if (this.sharesServerWith(from)) {
+      const etag = await from.etagOf(entry);
+      if (await this.copyOnServer(from, entry, key, etag)) {
+        onBytes(entry.size);
+        return { etag, serverSide: true };
+      }
+    }
+    const opened = await from.openWithEtag(entry);
+    await this.put(key, opened.body, { sourceEtag: opened.etag, contentType: opened.contentType, onBytes });
+    return { etag: opened.etag, serverSide: false };
   }
 
   private async getObject(key: string): Promise<GetObjectCommandOutput> {
@@ -171,6 +195,11 @@ export class S3Store extends BaseStore {
       etag: unquote(object.ETag),
       contentType: object.ContentType,
     };
+  }
+
+  async openWithEtag(entry: Entry): Promise<CopySource & { etag: string }> {
+    const opened = await this.openForCopy(entry);
+    return { ...opened, etag: opened.etag ?? (await this.etagOf(entry)) };
   }
 
   async readText(key: string): Promise<string | undefined> {
@@ -328,10 +357,11 @@ export class S3Store extends BaseStore {
   }
 
   /**
-   * Server-side copy from another store on the same server, recording the source ETag. Returns false when the server
-   * cannot do it (s3rver answers UploadPartCopy with 501), so the caller streams instead.
+   * Server-side copy from another store on the same server, recording the source ETag: CopyObject, or UploadPartCopy
+   * above the single-copy limit. Returns false when the server cannot do it (s3rver answers UploadPartCopy with 501),
+   * so the object is streamed instead.
    */
-  async copyFrom(source: S3Store, entry: Entry, targetKey: string, sourceEtag: string): Promise<boolean> {
+  private async copyOnServer(source: S3Store, entry: Entry, targetKey: string, sourceEtag: string): Promise<boolean> {
     const head = await source.headObject(entry.key);
     if (!head) throw new FerryError(`${source.where(entry.key)}: not found`);
     const copySource = encodeCopySource(source.bucket, source.objectKey(entry.key), this.context.embedded === true);

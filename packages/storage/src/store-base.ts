@@ -20,7 +20,17 @@ export interface CopySource {
   contentType?: string;
 }
 
-/** What copyIncremental and verifyCopy need beyond the public Store contract. */
+/** How one object arrived: the source ETag recorded for it, and whether the server copied it without this process. */
+export interface Received {
+  etag: string;
+  serverSide: boolean;
+}
+
+/**
+ * What copyIncremental and verifyCopy need beyond the public Store contract. Each kind of store knows how to take an
+ * object in from any other store (`receive`) and how it recognises a copy it holds (`holdsCopyOf`); a source only
+ * has to open its objects.
+ */
 export abstract class BaseStore implements Store {
   abstract readonly url: string;
   abstract list(prefix?: string): Promise<ObjectInfo[]>;
@@ -41,10 +51,17 @@ export abstract class BaseStore implements Store {
   abstract listEntries(prefix?: string): Promise<Entry[]>;
   abstract headEntry(key: string): Promise<Entry | undefined>;
   abstract etagOf(entry: Entry): Promise<string>;
-  /** The ETag of the object this one was copied from, as recorded by a copy; undefined when none or stale. */
-  abstract sourceEtagOf(entry: Entry): Promise<string | undefined>;
-  /** Opens a key for copying elsewhere. */
+  /** Opens a key for copying elsewhere, with its ETag if that is known before reading. */
   abstract openForCopy(entry: Entry): Promise<CopySource>;
+  /** Opens a key for copying elsewhere with its ETag known before the first byte (an S3 upload takes it up front). */
+  abstract openWithEtag(entry: Entry): Promise<CopySource & { etag: string }>;
+  /**
+   * Whether `there`, of the source's size (the caller checks), is a copy of an object with ETag `sourceEtag`: its own
+   * ETag is that, or the source ETag a copy recorded on it is.
+   */
+  abstract holdsCopyOf(there: Entry, sourceEtag: string): Promise<boolean>;
+  /** Makes `key` a copy of `from`'s `entry` that records `from`'s ETag, reporting bytes as they arrive. */
+  abstract receive(from: BaseStore, entry: Entry, key: string, onBytes: (n: number) => void): Promise<Received>;
 
   /** `<url>/<key>` for messages. */
   where(key: string): string {
