@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FerryError } from '@ferry/types';
 import { storageConfigFromEnv } from './config.ts';
-import { parseLocation } from './location.ts';
+import { parseLocation, resolve } from './location.ts';
 
 describe('given a location URL', () => {
   it('when it is s3://bucket/prefix, then bucket and prefix are split and slashes trimmed', () => {
@@ -62,6 +62,41 @@ describe('given a location URL', () => {
     expect(error).toBeInstanceOf(FerryError);
     expect((error as Error).message).toMatch(/credentials/);
     expect((error as Error).message).not.toMatch(/AKIAEXAMPLE|topsecret/);
+  });
+});
+
+describe('given a location resolved with the storage settings', () => {
+  it('when it is in a bucket, then it has its endpoint, region, label, description and s3a root', () => {
+    expect(resolve('s3://ferry-work/team-a/?region=eu-west-1', { endpoint: 'http://127.0.0.1:9000' })).toEqual({
+      kind: 's3',
+      bucket: 'ferry-work',
+      prefix: 'team-a',
+      endpoint: 'http://127.0.0.1:9000',
+      region: 'eu-west-1',
+      label: 's3://ferry-work/team-a',
+      display: 's3://ferry-work/team-a (S3 at http://127.0.0.1:9000, region eu-west-1)',
+      s3a: 's3a://ferry-work/team-a/',
+    });
+    expect(resolve('s3://ferry-work')).toMatchObject({ endpoint: 'embedded', label: 's3://ferry-work', s3a: 's3a://ferry-work/' });
+  });
+
+  it('when it names the yandex endpoint, then its URL and region are Yandex Object Storage\'s whatever region is configured', () => {
+    expect(resolve('s3://src-data?endpoint=yandex', { region: 'us-east-1' })).toMatchObject({ endpoint: 'https://storage.yandexcloud.net', region: 'ru-central1' });
+    expect(resolve('s3://src-data', { endpoint: 'yandex', region: 'us-east-1' })).toMatchObject({ region: 'ru-central1' });
+    expect(resolve('s3://src-data', { endpoint: 'https://s3.example.test', region: 'us-east-1' })).toMatchObject({ region: 'us-east-1' });
+    expect(resolve('s3://src-data', { endpoint: 'https://s3.example.test' })).toMatchObject({ region: 'ru-central1' });
+  });
+
+  it('when it is on the embedded server, then the description says where its data is and, once known, its URL', () => {
+    expect(resolve('s3://b12/x', { embeddedDir: '/tmp/s3' }).display).toBe('s3://b12/x (embedded S3 server, data in /tmp/s3)');
+    expect(resolve('s3://b12', { embeddedDir: '/tmp/s3', embeddedEndpoint: 'http://127.0.0.1:4568' }).display).toBe(
+      's3://b12 (embedded S3 server at http://127.0.0.1:4568, data in /tmp/s3)',
+    );
+    expect(resolve('s3://b12').display).toContain(`data in ${path.resolve('.ferry/s3')})`);
+  });
+
+  it('when it is a directory, then it has no bucket, endpoint or s3a root, and is described as local', () => {
+    expect(resolve('data/out')).toEqual({ kind: 'dir', path: path.resolve('data/out'), label: path.resolve('data/out'), display: `${path.resolve('data/out')} (local directory)` });
   });
 });
 

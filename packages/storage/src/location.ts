@@ -8,6 +8,8 @@ export type ParsedLocation =
 
 export const YANDEX_ENDPOINT = 'https://storage.yandexcloud.net';
 export const YANDEX_REGION = 'ru-central1';
+/** The region of an S3 endpoint given by URL when neither the location nor the configuration names one. */
+const DEFAULT_REGION = 'ru-central1';
 
 const S3_SCHEME = /^s3a?:\/\//i;
 const ANY_SCHEME = /^([a-z][a-z0-9+.-]*):\/\//i;
@@ -90,4 +92,79 @@ export function parseEndpoint(value: string, where = 'the S3 endpoint'): string 
     throw new FerryError(`The S3 endpoint for ${where} carries credentials: set them in AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY instead.`);
   }
   return value.replace(/\/+$/, '');
+}
+
+/** What `resolve` takes from the storage settings (a StorageConfig will do). */
+export interface LocationSettings {
+  /** The endpoint of s3:// locations without ?endpoint= (default 'embedded'). */
+  endpoint?: string;
+  /** The configured region: --region, AWS_REGION or AWS_DEFAULT_REGION. */
+  region?: string;
+  /** Where the embedded server keeps its data (default <cwd>/.ferry/s3). */
+  embeddedDir?: string;
+  /** The embedded server's URL once it runs, for the description. */
+  embeddedEndpoint?: string;
+}
+
+export interface DirLocation {
+  kind: 'dir';
+  /** Absolute path. */
+  path: string;
+  /** How messages name it: the path. */
+  label: string;
+  /** What `Storage.describe` prints: where it is, never credentials. */
+  display: string;
+}
+
+export interface S3Location {
+  kind: 's3';
+  bucket: string;
+  /** Without surrounding slashes; '' for the whole bucket. */
+  prefix: string;
+  /** 'embedded' (the server ferry starts; its URL is known once it runs) or the endpoint's http(s) URL. */
+  endpoint: string;
+  /** The region its requests are signed with and its description names: one rule for both (see regionOf). */
+  region: string;
+  /** `s3://bucket/prefix`, without the query: how messages name it. */
+  label: string;
+  /** What `Storage.describe` prints: where it is, never credentials. */
+  display: string;
+  /** `s3a://bucket/prefix/`: the same root as Spark (hadoop-aws) spells it. */
+  s3a: string;
+}
+
+export type ResolvedLocation = DirLocation | S3Location;
+
+/** Where a location is and how to reach it, for everything that opens, signs, describes or hands on a location. */
+export function resolve(url: string, settings: LocationSettings = {}): ResolvedLocation {
+  const location = parseLocation(url);
+  if (location.kind === 'dir') return { ...location, label: location.path, display: `${location.path} (local directory)` };
+  const { bucket, prefix } = location;
+  const label = `s3://${bucket}${prefix ? `/${prefix}` : ''}`;
+  const s3a = `s3a://${bucket}/${prefix ? `${prefix}/` : ''}`;
+  const name = location.endpoint ?? settings.endpoint ?? 'embedded';
+  const region = regionOf(name, location.region, settings.region);
+  if (name === 'embedded') {
+    const at = settings.embeddedEndpoint ? ` at ${settings.embeddedEndpoint}` : '';
+    const display = `${label} (embedded S3 server${at}, data in ${embeddedDirOf(settings.embeddedDir)})`;
+    return { kind: 's3', bucket, prefix, endpoint: name, region, label, display, s3a };
+  }
+  const endpoint = name === 'yandex' ? YANDEX_ENDPOINT : name;
+  return { kind: 's3', bucket, prefix, endpoint, region, label, display: `${label} (S3 at ${endpoint}, region ${region})`, s3a };
+}
+
+/**
+ * The one region rule, for signing and describing alike. The location's own ?region= wins. The yandex endpoint is
+ * Yandex Object Storage, whose region is ru-central1: an AWS_REGION set for AWS tools on the same machine must not
+ * sign its requests for another region. Otherwise the configured region (--region, AWS_REGION), else ru-central1.
+ */
+function regionOf(endpointName: string, ofLocation: string | undefined, configured: string | undefined): string {
+  if (ofLocation !== undefined) return ofLocation;
+  if (endpointName === 'yandex') return YANDEX_REGION;
+  return configured ?? DEFAULT_REGION;
+}
+
+/** Where the embedded server keeps its data: the configured directory, else <cwd>/.ferry/s3. */
+export function embeddedDirOf(configured: string | undefined): string {
+  return path.resolve(configured ?? path.join(process.cwd(), '.ferry', 's3'));
 }

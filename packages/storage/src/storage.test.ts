@@ -3,9 +3,11 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MINIO, skipNote } from '@ferry/testbed';
-import { FerryError } from '@ferry/types';
+import { FerryError, type Store } from '@ferry/types';
+import { storageConfigFromEnv } from './config.ts';
 import { copyIncremental } from './copy.ts';
 import { startEmbeddedS3 } from './embedded.ts';
+import type { S3Store } from './s3-store.ts';
 import { Storage } from './storage.ts';
 import { s3Proxy, tempDir, useMinio } from './test-support.ts';
 
@@ -169,6 +171,49 @@ describe('given credentials in the configuration', () => {
     const storage = await Storage.open({ endpoint: 'yandex' });
     await expect(storage.store('s3://ferry-source/files')).rejects.toThrow(/No S3 credentials for s3:\/\/ferry-source\/files at https:\/\/storage\.yandexcloud\.net: set AWS_ACCESS_KEY_ID/);
     await storage.close();
+  });
+});
+
+/**
+ * The region in the SigV4 credential scope (`Credential=<key id>/<date>/<region>/s3/aws4_request`) of a request the
+ * store's client signs: caught after signing, just before it would be sent, so nothing leaves this machine.
+ */
+async function signingRegionOf(store: Store): Promise<string | undefined> {
+  const { client } = (store as S3Store).context;
+  let authorization: string | undefined;
+  const name = 'ferryTestCaptureSignedRequest';
+  client.middlewareStack.add(
+    () => async (args) => {
+      authorization = (args.request as { headers: Record<string, string> }).headers.authorization;
+      throw new Error('captured, not sent');
+    },
+    { step: 'deserialize', name, priority: 'low' },
+  );
+  try {
+    await store.head('probe.txt').catch(() => undefined);
+  } finally {
+    client.middlewareStack.remove(name);
+  }
+  return /Credential=[^/]+\/\d{8}\/([^/]+)\/s3\/aws4_request/.exec(authorization ?? '')?.[1];
+}
+
+describe('given AWS_REGION=us-east-1 in the environment (set for AWS tools on the same machine)', () => {
+  const env = { AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'AKIDFERRYTESTKEY', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI-very-secret-key' };
+
+  it.each([
+    ['the yandex endpoint', { ...env, FERRY_S3_ENDPOINT: 'yandex' }, 's3://ferry-results', 'ru-central1'],
+    ['the yandex endpoint of one location', env, 's3://otus-mlops-source-data?endpoint=yandex', 'ru-central1'],
+    ['the yandex endpoint and a location with ?region=', { ...env, FERRY_S3_ENDPOINT: 'yandex' }, 's3://ferry-results?region=kz1', 'kz1'],
+    ['an endpoint URL', { ...env, FERRY_S3_ENDPOINT: 'http://127.0.0.1:9' }, 's3://ferry-results', 'us-east-1'],
+  ])('when a location on %s is opened, then its requests are signed for the region it is described in', async (_, environment, url, region) => {
+    const storage = await Storage.open(storageConfigFromEnv(environment));
+    try {
+      const store = await storage.store(url);
+      expect(await signingRegionOf(store)).toBe(region);
+      expect(storage.describe(url)).toMatch(new RegExp(`, region ${region}\\)$`));
+    } finally {
+      await storage.close();
+    }
   });
 });
 

@@ -1,16 +1,13 @@
 import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import { CreateBucketCommand, HeadBucketCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { Store } from '@ferry/types';
 import { FerryError } from '@ferry/types';
 import { DEFAULT_PART_SIZE, MIN_PART_SIZE, type StorageConfig } from './config.ts';
 import { DirStore } from './dir-store.ts';
 import { startEmbeddedS3, type EmbeddedS3 } from './embedded.ts';
-import { parseEndpoint, parseLocation, YANDEX_ENDPOINT, YANDEX_REGION } from './location.ts';
+import { embeddedDirOf, parseEndpoint, resolve, type S3Location } from './location.ts';
 import { createS3Client, isNotFound, s3Error, statusOf, type S3Endpoint } from './s3-client.ts';
 import { MAX_SINGLE_COPY, S3Store } from './s3-store.ts';
-
-const DEFAULT_REGION = 'ru-central1';
 
 /** Opens stores for location URLs; owns the S3 clients and, once needed, the embedded S3 server. */
 export class Storage {
@@ -47,23 +44,22 @@ export class Storage {
 
   /** Where the embedded server keeps (or would keep) its data. */
   get embeddedDir(): string {
-    return path.resolve(this.config.embeddedDir ?? path.join(process.cwd(), '.ferry', 's3'));
+    return embeddedDirOf(this.config.embeddedDir);
   }
 
   /** A Store for a location URL; starts the embedded server lazily and creates its bucket if missing; creates a dir location. */
   async store(url: string): Promise<Store> {
     if (this.closed) throw new FerryError('Storage is closed.');
-    const location = parseLocation(url);
+    const location = resolve(url, this.config);
     if (location.kind === 'dir') {
       await mkdir(location.path, { recursive: true }).catch((error: unknown) => {
         throw new FerryError(`Cannot create directory ${location.path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { cause: error });
       });
       return new DirStore(location.path, url);
     }
-    const endpointName = location.endpoint ?? this.config.endpoint ?? 'embedded';
-    const endpoint = await this.resolveEndpoint(endpointName, location.region, url);
+    const endpoint = await this.connect(location);
     const client = this.clientFor(endpoint);
-    const embedded = endpointName === 'embedded';
+    const embedded = location.endpoint === 'embedded';
     const partSize = this.config.partSize ?? DEFAULT_PART_SIZE;
     const store = new S3Store({ client, endpoint, bucket: location.bucket, partSize, embedded, maxSingleCopy: this.config.maxSingleCopy }, location.prefix, url);
     if (embedded) await this.ensureEmbeddedBucket(client, endpoint, location.bucket);
@@ -72,17 +68,7 @@ export class Storage {
 
   /** e.g. "s3://ferry-results (embedded S3 server at http://127.0.0.1:40123, data in /x/.ferry/s3)" — never credentials. */
   describe(url: string): string {
-    const location = parseLocation(url);
-    if (location.kind === 'dir') return `${location.path} (local directory)`;
-    const shown = `s3://${location.bucket}${location.prefix ? `/${location.prefix}` : ''}`;
-    const endpointName = location.endpoint ?? this.config.endpoint ?? 'embedded';
-    if (endpointName === 'embedded') {
-      const at = this.started ? ` at ${this.started.endpoint}` : '';
-      return `${shown} (embedded S3 server${at}, data in ${this.embeddedDir})`;
-    }
-    const endpointUrl = endpointName === 'yandex' ? YANDEX_ENDPOINT : endpointName;
-    const region = location.region ?? (endpointName === 'yandex' ? YANDEX_REGION : (this.config.region ?? DEFAULT_REGION));
-    return `${shown} (S3 at ${endpointUrl}, region ${region})`;
+    return resolve(url, { ...this.config, embeddedEndpoint: this.started?.endpoint }).display;
   }
 
   /** Stops the embedded server if this Storage started it. Idempotent. */
@@ -96,9 +82,10 @@ export class Storage {
     if (embedded) await (await embedded.catch(() => undefined))?.stop();
   }
 
-  private async resolveEndpoint(name: string, region: string | undefined, url: string): Promise<S3Endpoint> {
-    const forcePathStyle = this.config.forcePathStyle ?? true;
-    if (name === 'embedded') {
+  /** The endpoint a location's requests go to, signed for its region; starts the embedded server when it is the one. */
+  private async connect(location: S3Location): Promise<S3Endpoint> {
+    const { region } = location;
+    if (location.endpoint === 'embedded') {
       this.embedded ??= startEmbeddedS3({ dir: this.embeddedDir }).then(
         (server) => (this.started = server),
         (error: unknown) => {
@@ -107,23 +94,15 @@ export class Storage {
         },
       );
       const server = await this.embedded;
-      return { url: server.endpoint, region: region ?? DEFAULT_REGION, forcePathStyle: true, accessKeyId: server.accessKeyId, secretAccessKey: server.secretAccessKey };
+      return { url: server.endpoint, region, forcePathStyle: true, accessKeyId: server.accessKeyId, secretAccessKey: server.secretAccessKey };
     }
-    const endpointUrl = name === 'yandex' ? YANDEX_ENDPOINT : name;
     const { accessKeyId, secretAccessKey, sessionToken } = this.config;
     if (!accessKeyId || !secretAccessKey) {
       throw new FerryError(
-        `No S3 credentials for ${parseLocationForMessage(url)} at ${endpointUrl}: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or use the embedded server).`,
+        `No S3 credentials for ${location.label} at ${location.endpoint}: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or use the embedded server).`,
       );
     }
-    return {
-      url: endpointUrl,
-      region: region ?? (name === 'yandex' && !this.config.region ? YANDEX_REGION : (this.config.region ?? DEFAULT_REGION)),
-      forcePathStyle,
-      accessKeyId,
-      secretAccessKey,
-      sessionToken,
-    };
+    return { url: location.endpoint, region, forcePathStyle: this.config.forcePathStyle ?? true, accessKeyId, secretAccessKey, sessionToken };
   }
 
   private clientFor(endpoint: S3Endpoint): S3Client {
@@ -154,9 +133,4 @@ export class Storage {
     }
     return checked;
   }
-}
-
-function parseLocationForMessage(url: string): string {
-  const location = parseLocation(url);
-  return location.kind === 's3' ? `s3://${location.bucket}${location.prefix ? `/${location.prefix}` : ''}` : location.path;
 }
