@@ -123,7 +123,7 @@ describe('given a fake Launch Library on 127.0.0.1', () => {
 
   it('when the 2.3.0 quota is used up for an hour, then the run stops before spending a call and says when to come back', async () => {
     fake.on('/2.3.0/api-throttle/', throttle(15, 15, 1800));
-    await expect(client('2.3.0').checkQuota(2)).rejects.toThrow(/quota used up .* next call possible in 1800 s/);
+    await expect(client('2.3.0').checkQuota(2)).rejects.toThrow(/quota used up .* next call possible in 1800 s\. Try later, or use an API key for a higher limit\.$/);
     expect(fake.requests.map((request) => request.path)).toEqual(['/2.3.0/api-throttle/']);
   });
 

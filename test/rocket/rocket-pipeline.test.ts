@@ -206,6 +206,37 @@ describe('given a fake Launch Library that fails', () => {
   });
 });
 
+describe('given options a caller got wrong', () => {
+  useServerAndStore();
+
+  it('when the run starts, then it refuses in its own terms, naming no flag of any CLI and not echoing the webhook, and records nothing', async () => {
+    const refusals = await Promise.all(
+      (
+        [
+          { api: `${fake.url}/2.2.0` },
+          { api: 'not a url' },
+          { limit: 0 },
+          { concurrency: 1.5 },
+          { timeoutMs: -1 },
+          { maxBytesPerSecond: 0 },
+          { webhook: 'hooks.example.test/T0/secret-hook-token' },
+        ] satisfies Partial<RocketOptions>[]
+      ).map((wrong) => runRocketPipeline({ results, ...quick, ...wrong }).then(() => 'accepted', (error: Error) => error.message)),
+    );
+    expect(refusals).toEqual([
+      'the Launch Library base URL must end with the API version 2.3.0 or 2.0.0 (got "2.2.0")',
+      'the Launch Library base URL must be a URL like https://ll.thespacedevs.com/2.3.0 (got "not a url")',
+      'the number of upcoming launches to read must be a whole number ≥ 1, got 0',
+      'the number of parallel image downloads must be a whole number ≥ 1, got 1.5',
+      'the request timeout in ms must be a whole number ≥ 1, got -1',
+      'the bandwidth cap must be > 0 bytes/s, got 0',
+      'the webhook must be an http(s) URL',
+    ]);
+    expect(await results.list('')).toEqual([]);
+    expect(fake.requests).toHaveLength(0);
+  });
+});
+
 describe('given a bandwidth cap', () => {
   useServerAndStore();
 

@@ -44,11 +44,11 @@ export function apiVersionOf(api: string): ApiVersion {
   try {
     url = new URL(api);
   } catch {
-    throw new FerryError(`--api must be a URL like ${DEFAULT_API} (got "${api}")`);
+    throw new FerryError(`the Launch Library base URL must be a URL like ${DEFAULT_API} (got "${api}")`);
   }
   const version = url.pathname.replace(/\/+$/, '').split('/').pop();
   if (version === '2.0.0' || version === '2.3.0') return version;
-  throw new FerryError(`--api must end with the API version 2.3.0 or 2.0.0 (got "${version ?? ''}")`);
+  throw new FerryError(`the Launch Library base URL must end with the API version 2.3.0 or 2.0.0 (got "${version ?? ''}")`);
 }
 
 const throttleSchema = z.object({
@@ -101,7 +101,7 @@ export class Ll2Client {
     if (waitMs > MAX_RATE_LIMIT_WAIT_MS) {
       throw new FerryError(
         `Launch Library quota used up (${throttle.your_request_limit} calls per ${throttle.limit_frequency_secs} s); ` +
-          `next call possible in ${throttle.next_use_secs} s. Try later, or pass --token for a higher limit.`,
+          `next call possible in ${throttle.next_use_secs} s. Try later, or use an API key for a higher limit.`,
       );
     }
     this.options.log.info('API quota used up; waiting for the next call', { wait_ms: waitMs });
@@ -192,7 +192,7 @@ export class Ll2Client {
         const waitMs = retryAfterMs(response.headers.get('retry-after'), Buffer.from(body).toString('utf8'));
         if (waits >= MAX_RATE_LIMIT_WAITS || waitMs > MAX_RATE_LIMIT_WAIT_MS) {
           throw new AbortError(
-            new FerryError(`Launch Library rate limit reached; next call possible in ${Math.ceil(waitMs / 1000)} s. Try later, or pass --token for a higher limit.`),
+            new FerryError(`Launch Library rate limit reached; next call possible in ${Math.ceil(waitMs / 1000)} s. Try later, or use an API key for a higher limit.`),
           );
         }
         this.options.log.warn('rate limited by the API; waiting as asked', { url, wait_ms: waitMs });

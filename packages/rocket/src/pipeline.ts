@@ -73,19 +73,20 @@ type Settings = ReturnType<typeof checkOptions>;
 function checkOptions(options: RocketOptions) {
   const api = options.api ?? ROCKET_DEFAULTS.api;
   apiVersionOf(api);
-  const whole = (name: string, value: number | undefined, fallback: number) => {
+  const whole = (what: string, value: number | undefined, fallback: number) => {
     const n = value ?? fallback;
-    if (!Number.isInteger(n) || n < 1) throw new FerryError(`${name} must be a whole number ≥ 1, got ${value}`);
+    if (!Number.isInteger(n) || n < 1) throw new FerryError(`${what} must be a whole number ≥ 1, got ${value}`);
     return n;
   };
   const maxBytesPerSecond = options.maxBytesPerSecond;
-  if (maxBytesPerSecond !== undefined && !(maxBytesPerSecond > 0)) throw new FerryError(`--max-bytes-per-second must be > 0, got ${maxBytesPerSecond}`);
-  if (options.webhook !== undefined && !/^https?:\/\//i.test(options.webhook)) throw new FerryError('--webhook must be an http(s) URL');
+  if (maxBytesPerSecond !== undefined && !(maxBytesPerSecond > 0)) throw new FerryError(`the bandwidth cap must be > 0 bytes/s, got ${maxBytesPerSecond}`);
+  // The URL itself stays out of the message: it may carry the hook's token.
+  if (options.webhook !== undefined && !/^https?:\/\//i.test(options.webhook)) throw new FerryError('the webhook must be an http(s) URL');
   return {
     api,
-    limit: whole('--limit', options.limit, ROCKET_DEFAULTS.limit),
-    concurrency: whole('--concurrency', options.concurrency, ROCKET_DEFAULTS.concurrency),
-    timeoutMs: whole('--timeout-ms', options.timeoutMs, ROCKET_DEFAULTS.timeoutMs),
+    limit: whole('the number of upcoming launches to read', options.limit, ROCKET_DEFAULTS.limit),
+    concurrency: whole('the number of parallel image downloads', options.concurrency, ROCKET_DEFAULTS.concurrency),
+    timeoutMs: whole('the request timeout in ms', options.timeoutMs, ROCKET_DEFAULTS.timeoutMs),
     maxBytesPerSecond,
     retry: options.retry ?? ROCKET_DEFAULTS.retry,
     now: options.now ?? (() => new Date()),
