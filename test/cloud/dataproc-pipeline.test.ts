@@ -43,8 +43,8 @@ describe(`given source periods with every defect kind, odd fields and a file of 
       engine,
       console: false,
     });
-  const dataproc = (name: string) =>
-    createDataprocEngine({ client: harness.client, clusterId, workUrl: `s3://ferry-work/${name}`, pollIntervalMs: 50, sparkProperties: SPARK_PROPERTIES });
+  const dataproc = () =>
+    createDataprocEngine({ client: harness.client, clusterId, pollIntervalMs: 50, sparkProperties: SPARK_PROPERTIES });
   const duckdb = () => createDuckDbEngine({ threads: 1, memoryLimit: '1GB' });
 
   beforeAll(async () => {
@@ -58,7 +58,7 @@ describe(`given source periods with every defect kind, odd fields and a file of 
 
     local = await run(duckdb(), 'duckdb');
     harness.emulator.resetCalls();
-    cloud = await run(dataproc('dataproc'), 'dataproc');
+    cloud = await run(dataproc(), 'dataproc');
   });
   afterAll(async () => {
     await harness?.close();
@@ -154,7 +154,7 @@ describe(`given source periods with every defect kind, odd fields and a file of 
 
   it('when nothing is new, then no call creates, uses or waits for a cluster', async () => {
     harness.emulator.resetCalls();
-    const again = await run(dataproc('dataproc'), 'dataproc');
+    const again = await run(dataproc(), 'dataproc');
     expect(again.status).toBe('noop');
     expect(harness.emulator.clusterCalls).toBe(0);
     expect(harness.emulator.count('iam.token')).toBe(0);
@@ -166,7 +166,7 @@ describe(`given source periods with every defect kind, odd fields and a file of 
     const refusal = (engine: Parameters<typeof run>[0], name: string) => run(engine, name, source).then(() => 'no error', (error: Error) => error.message);
     const localError = await refusal(duckdb(), 'cr-duckdb');
     expect(localError).toBe('2019-12-01.txt has a carriage return: lines must end with \\n alone');
-    expect(await refusal(dataproc('cr-dataproc'), 'cr-dataproc')).toBe(localError);
+    expect(await refusal(dataproc(), 'cr-dataproc')).toBe(localError);
     expect(await (await harness.storage.store('s3://ferry-results/cr-dataproc')).list('transactions/')).toEqual([]);
   });
 });
@@ -190,7 +190,7 @@ describe('given a new source period and a cluster whose jobs run the DuckDB stan
       source: harness.source,
       work: await harness.storage.store('s3://ferry-work'),
       results: await harness.storage.store('s3://ferry-results'),
-      engine: createDataprocEngine({ client: harness.client, clusterId, workUrl: 's3://ferry-work', pollIntervalMs: 50 }),
+      engine: createDataprocEngine({ client: harness.client, clusterId, pollIntervalMs: 50 }),
       console: false,
     });
     expect(result.status).toBe('succeeded');

@@ -75,7 +75,7 @@ describe('given a running cluster and a work bucket', () => {
   }
 
   function clean(lines: LoggedLine[], extra: { signal?: AbortSignal; onLine?: (line: LoggedLine) => void; done?: PeriodQuality[] } = {}) {
-    const engine = createDataprocEngine({ client, clusterId, workUrl: WORK_URL, pollIntervalMs: 20 });
+    const engine = createDataprocEngine({ client, clusterId, pollIntervalMs: 20 });
     return engine.clean({
       runId: RUN_ID,
       periods: PERIODS,
@@ -168,12 +168,19 @@ describe('given a running cluster and a work bucket', () => {
 
   it('when the engine is only constructed, or asked to clean nothing, then no API call is made', async () => {
     await start();
-    const engine = createDataprocEngine({ client, clusterId, workUrl: WORK_URL });
+    const engine = createDataprocEngine({ client, clusterId });
     expect(await engine.clean({ runId: RUN_ID, periods: [], work, params: DEFAULT_RULE_PARAMS, log: capturingLogger([]) })).toEqual([]);
     expect(emulator.calls.size).toBe(0);
   });
 
-  it('when the work location is a local directory, then the engine refuses at once', () => {
-    expect(() => createDataprocEngine({ client: undefined as never, clusterId: 'c9q', workUrl: dir })).toThrow(/needs the work location in object storage/);
+  it('when the work location is a local directory, then the engine refuses it before any API call, in words that name no flag', async () => {
+    await start();
+    const engine = createDataprocEngine({ client, clusterId });
+    const local = await storage.store(join(dir, 'work'));
+    await expect(engine.clean({ runId: RUN_ID, periods: PERIODS, work: local, params: DEFAULT_RULE_PARAMS, log: capturingLogger([]) })).rejects.toThrow(
+      new FerryError(`the Data Processing engine needs the work location in object storage (s3://bucket/prefix), not the local directory ${join(dir, 'work')}`),
+    );
+    expect(emulator.calls.size).toBe(0);
+    expect(await local.list()).toEqual([]);
   });
 });

@@ -1,15 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pySparkJobArgs, renderPySparkJob, SPARK_JOB_REFUSED } from '@ferry/cleaning';
-import { parseLocation } from '@ferry/storage';
-import { FerryError, STAGED_PERIOD, stagingPrefix, type CleanEngine, type CleanRequest, type Logger, type PeriodQuality, type RuleParams } from '@ferry/types';
+import { resolve } from '@ferry/storage';
+import { FerryError, STAGED_PERIOD, stagingPrefix, type CleanEngine, type CleanRequest, type Logger, type PeriodQuality, type RuleParams, type Store } from '@ferry/types';
 import { JOB_TERMINAL_STATUSES, type Job, type YandexClient } from '@ferry/yandex';
 
 export interface DataprocEngineOptions {
   client: YandexClient;
   /** The running cluster of the work stack. */
   clusterId: string;
-  /** The work location, s3://bucket/prefix: the cluster reads and writes it through s3a://. */
-  workUrl: string;
   /** How often the job is polled once it runs (default 10 s; the first polls come sooner). */
   pollIntervalMs?: number;
   /** The job is cancelled after this long (default 6 h). */
@@ -30,11 +28,6 @@ const CANCEL_GRACE_MS = 120_000;
  * Constructing it calls nothing: the cluster is only touched when there is something to clean.
  */
 export function createDataprocEngine(options: DataprocEngineOptions): CleanEngine {
-  const location = parseLocation(options.workUrl);
-  if (location.kind !== 's3') {
-    throw new FerryError(`--engine dataproc needs the work location in object storage (s3://bucket/prefix), not the local directory ${location.path}`);
-  }
-  const s3aRoot = `s3a://${location.bucket}/${location.prefix ? `${location.prefix}/` : ''}`;
   const { client, clusterId } = options;
   const pollIntervalMs = options.pollIntervalMs ?? 10_000;
   const jobTimeoutMs = options.jobTimeoutMs ?? 6 * 3_600_000;
@@ -42,6 +35,7 @@ export function createDataprocEngine(options: DataprocEngineOptions): CleanEngin
   return {
     name: 'dataproc',
     async clean(request) {
+      const s3aRoot = s3aRootOf(request.work);
       if (request.periods.length === 0) return [];
       const params = options.params ?? request.params;
       const jobKey = `jobs/${request.runId}/job.py`;
@@ -139,6 +133,15 @@ export function createDataprocEngine(options: DataprocEngineOptions): CleanEngin
     }
     return { tail, refusal };
   }
+}
+
+/** The cluster reads and writes the work location through s3a://, so it must be a bucket the cluster can reach. */
+function s3aRootOf(work: Store): string {
+  const location = resolve(work.url);
+  if (location.kind !== 's3') {
+    throw new FerryError(`the Data Processing engine needs the work location in object storage (s3://bucket/prefix), not the local directory ${location.path}`);
+  }
+  return location.s3a;
 }
 
 async function readQuality(request: CleanRequest, period: string, jobId: string): Promise<PeriodQuality> {

@@ -77,7 +77,7 @@ function chooseEngine(options: RunOptions): CleanEngine {
   }
   const clusterId = options.clusterId ?? process.env.FERRY_DATAPROC_CLUSTER_ID;
   if (!clusterId) throw new FerryError('--engine dataproc needs --cluster-id (or FERRY_DATAPROC_CLUSTER_ID): the cluster of the work stack');
-  return createDataprocEngine({ client: createYandexClientFromEnv(), clusterId, workUrl: options.work, params: ruleParams(options) });
+  return createDataprocEngine({ client: createYandexClientFromEnv(), clusterId, params: ruleParams(options) });
 }
 
 export function renderSummary(result: TransactionsRunResult, context: StoreContext): string {
