@@ -154,12 +154,7 @@ export class DirStore extends BaseStore {
   }
 
   async readText(key: string): Promise<string | undefined> {
-    try {
-      return await readFile(this.filePath(key), 'utf8');
-    } catch (error) {
-      if (isMissing(error) || (error as NodeJS.ErrnoException).code === 'EISDIR') return undefined;
-      throw dirError(error, this.where(key), 'read');
-    }
+    return (await this.readContent(key))?.toString('utf8');
   }
 
   async readStream(key: string): Promise<Readable> {
@@ -204,9 +199,14 @@ export class DirStore extends BaseStore {
   }
 
   async readVersion(key: string): Promise<{ text: string; etag: string } | undefined> {
+    const content = await this.readContent(key);
+    return content && { text: content.toString('utf8'), etag: md5Of(content) };
+  }
+
+  /** A key's whole content, or undefined when no file is there. */
+  private async readContent(key: string): Promise<Buffer | undefined> {
     try {
-      const content = await readFile(this.filePath(key));
-      return { text: content.toString('utf8'), etag: md5Of(content) };
+      return await readFile(this.filePath(key));
     } catch (error) {
       if (isMissing(error) || (error as NodeJS.ErrnoException).code === 'EISDIR') return undefined;
       throw dirError(error, this.where(key), 'read');

@@ -203,13 +203,7 @@ export class S3Store extends BaseStore {
   }
 
   async readText(key: string): Promise<string | undefined> {
-    try {
-      const object = await this.context.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key) }));
-      return await object.Body!.transformToString('utf8');
-    } catch (error) {
-      if (isNotFound(error)) return undefined;
-      throw this.fail(error, key, 'GetObject');
-    }
+    return (await this.readVersion(key))?.text;
   }
 
   async readStream(key: string): Promise<Readable> {
