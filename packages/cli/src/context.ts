@@ -1,8 +1,7 @@
-import type { Command } from 'commander';
 import { Storage, storageConfigFromEnv } from '@ferry/storage';
 import type { Store } from '@ferry/types';
 
-/** The three locations every store-touching command shares, with the same defaults everywhere. */
+/** The three locations every store-touching command shares, as `addLocationOptions` (options.ts) declares them. */
 export interface LocationOptions {
   source: string;
   work: string;
@@ -12,16 +11,6 @@ export interface LocationOptions {
 }
 
 export type LocationName = 'source' | 'work' | 'results';
-
-export function addLocationOptions(command: Command): Command {
-  const env = process.env;
-  return command
-    .option('--source <url|dir>', 'where new YYYY-MM-DD.txt source files appear (env FERRY_SOURCE)', env.FERRY_SOURCE ?? 's3://ferry-source')
-    .option('--work <url|dir>', 'work location: input_data/ and output_data/ (env FERRY_WORK)', env.FERRY_WORK ?? 's3://ferry-work')
-    .option('--results <url|dir>', 'long-lived results store (env FERRY_RESULTS)', env.FERRY_RESULTS ?? 's3://ferry-results')
-    .option('--endpoint <url|embedded|yandex>', 'S3 endpoint for s3:// locations (env FERRY_S3_ENDPOINT; default: the embedded server)')
-    .option('--region <region>', 'S3 region (env AWS_REGION; default ru-central1)');
-}
 
 export interface StoreContext {
   storage: Storage;

@@ -1,6 +1,10 @@
 import type { Command } from 'commander';
+import { rocketKeys } from '@ferry/rocket';
 import { exportResults, formatBytes } from '@ferry/runs';
-import { addLocationOptions, withStores, type LocationOptions } from '../context.ts';
+import { transactionsKeys } from '@ferry/transactions';
+import { layout } from '@ferry/types';
+import { withStores, type LocationOptions } from '../context.ts';
+import { addLocationOptions } from '../options.ts';
 
 interface ExportOptions extends LocationOptions {
   run?: string;
@@ -14,11 +18,11 @@ export function register(program: Command): void {
       .description('copy the results store (data, quarantine, run logs and reports) into <dir>/ferry-export-<UTC time>/')
       .argument('<dir>', 'local folder to export into (created if missing)'),
   )
-    .option('--run <id>', 'export one run only: its runs/<id>/ folder and the periods it published')
+    .option('--run <id>', `export one run only: its ${layout.results.run('<id>').prefix} folder and the periods it published`)
     .action(async (dir: string, options: ExportOptions) => {
       await withStores(options, async (context) => {
         const results = await context.open('results');
-        const exported = await exportResults(results, dir, options.run ? { runId: options.run } : {});
+        const exported = await exportResults(results, dir, { pipelines: [transactionsKeys, rocketKeys], ...(options.run ? { runId: options.run } : {}) });
         process.stdout.write(
           `Exported ${exported.files} files (${formatBytes(exported.bytes)}) from ${context.describe('results')}\n  to ${exported.dir}\n  start with ${exported.dir}/README.txt\n`,
         );

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { planNextRun, renderPlan } from '@ferry/transactions';
-import { addLocationOptions, withStores, type LocationOptions } from '../context.ts';
+import { withStores, type LocationOptions } from '../context.ts';
+import { addLocationOptions } from '../options.ts';
 
 export function register(program: Command): void {
   addLocationOptions(program.command('plan').description('show source periods, processed periods and new ones; changes nothing'))

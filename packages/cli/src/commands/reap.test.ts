@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createYandexClientFromEnv, type YandexClient } from '@ferry/yandex';
 import { clusterRequest, YandexEmulator } from '../../../../test/emulator/index.ts';
-import { main } from '../main.ts';
+import { runFerry } from '../test-support.ts';
 
 const FOLDER = 'b1g-reap-folder';
 const TOKEN = 't1.reap-cli';
@@ -9,26 +9,13 @@ const TOKEN = 't1.reap-cli';
 describe('given leftover ferry clusters in the folder', () => {
   let emulator: YandexEmulator;
   let client: YandexClient;
-  let output: string[];
   const savedEnv = { ...process.env };
 
   async function create(name: string, labels: Record<string, string>): Promise<void> {
     await client.waitForOperation(await client.createCluster(clusterRequest({ folderId: FOLDER, name, labels })), { pollIntervalMs: 10 });
   }
 
-  async function ferry(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    output = [];
-    const errors: string[] = [];
-    const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (output.push(String(chunk)), true));
-    const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (errors.push(String(chunk)), true));
-    try {
-      const code = await main(args);
-      return { code, stdout: output.join(''), stderr: errors.join('') };
-    } finally {
-      out.mockRestore();
-      err.mockRestore();
-    }
-  }
+  const ferry = (...args: string[]) => runFerry(args);
 
   beforeEach(async () => {
     emulator = await YandexEmulator.start({ staticTokens: [TOKEN], clusterCreateMs: 5, clusterDeleteMs: 20 });
@@ -73,7 +60,7 @@ describe('given leftover ferry clusters in the folder', () => {
     emulator.resetCalls();
     const result = await ferry('reap', '--older-than', 'yesterday');
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/"yesterday" is not a duration/);
+    expect(result.stderr).toBe(`error: option '--older-than <duration>' argument 'yesterday' is invalid. "yesterday" is not a duration: write a number and a unit (d, h, m, s), e.g. 90m, 4h, 2d, 1h30m, 0s.\n`);
     expect(emulator.calls.size).toBe(0);
   });
 });

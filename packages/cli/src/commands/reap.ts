@@ -1,10 +1,12 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { FerryError } from '@ferry/types';
-import { createYandexClientFromEnv, formatReapRow, parseDuration, reapClusters } from '@ferry/yandex';
+import { createYandexClientFromEnv, formatReapRow, reapClusters } from '@ferry/yandex';
+import { duration } from '../options.ts';
 
 interface ReapOptions {
   dryRun?: boolean;
-  olderThan?: string;
+  /** In milliseconds. */
+  olderThan?: number;
   folderId?: string;
 }
 
@@ -13,14 +15,13 @@ export function register(program: Command): void {
     .command('reap')
     .description('delete leftover ferry clusters (label app=ferry) whose ferry-expires-at has passed; safe to schedule')
     .option('--dry-run', 'show what would be deleted; delete nothing')
-    .option('--older-than <duration>', 'instead of the expiry label: delete ferry clusters created longer ago than this (90m, 4h, 2d, 0s)')
+    .addOption(new Option('--older-than <duration>', 'instead of the expiry label: delete ferry clusters created longer ago than this (90m, 4h, 2d, 0s)').argParser(duration))
     .option('--folder-id <id>', 'folder to sweep (env YC_FOLDER_ID)')
     .action(async (options: ReapOptions) => {
-      const olderThanMs = options.olderThan === undefined ? undefined : parseDuration(options.olderThan);
       const client = createYandexClientFromEnv();
       const folderId = options.folderId ?? client.folderId;
       if (!folderId) throw new FerryError('ferry reap needs a folder: set YC_FOLDER_ID or pass --folder-id');
-      const rows = await reapClusters({ client, folderId, dryRun: options.dryRun, olderThanMs });
+      const rows = await reapClusters({ client, folderId, dryRun: options.dryRun, olderThanMs: options.olderThan });
       if (rows.length === 0) process.stdout.write(`no ferry clusters in folder ${folderId}\n`);
       for (const row of rows) process.stdout.write(`${formatReapRow(row)}\n`);
       const failed = rows.filter((row) => row.action === 'failed');

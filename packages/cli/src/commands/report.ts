@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { loadRun, renderReportText } from '@ferry/runs';
-import { addLocationOptions, withStores, type LocationOptions } from '../context.ts';
+import { layout, whereIs } from '@ferry/types';
+import { withStores, type LocationOptions } from '../context.ts';
+import { addLocationOptions } from '../options.ts';
 
 /** `ferry report <run-id>`: one run's summary, quality, step timings and failures. */
 export function register(program: Command): void {
@@ -9,7 +11,8 @@ export function register(program: Command): void {
       await withStores(options, async (context) => {
         const results = await context.open('results');
         const run = await loadRun(results, runId);
-        process.stdout.write(`${renderReportText(run)}\nWith the Gantt chart: ${results.url.replace(/\/$/, '')}/runs/${runId}/report.html (and report.md)\n`);
+        const files = layout.results.run(runId);
+        process.stdout.write(`${renderReportText(run)}\nWith the Gantt chart: ${whereIs(results, files.reportHtml)} (and ${layout.results.runFiles.reportMarkdown})\n`);
       });
     });
 }

@@ -70,8 +70,21 @@ describe('given a fake Launch Library 2.0.0 serving 10 launches', () => {
   });
 
   it('when --api does not end in a known version, then it says which versions exist before doing anything', async () => {
-    await expect(ferry(['rocket', 'run', '--api', `${fake.url}/2.2.0`, '--results', path.join(dir, 'results')])).rejects.toThrow('--api must end with the API version 2.3.0 or 2.0.0 (got "2.2.0")');
-    await expect(ferry(['rocket', 'run', '--concurrency', 'lots', '--results', path.join(dir, 'results')])).rejects.toThrow('--concurrency must be a whole number ≥ 1, got "lots"');
+    await expect(ferry(['rocket', 'run', '--api', `${fake.url}/2.2.0`, '--results', path.join(dir, 'results')])).rejects.toThrow(
+      `error: option '--api <url>' argument '${fake.url}/2.2.0' is invalid. The Launch Library base URL must end with the API version 2.3.0 or 2.0.0 (got "2.2.0").`,
+    );
+    await expect(ferry(['rocket', 'run', '--concurrency', 'lots', '--results', path.join(dir, 'results')])).rejects.toThrow(
+      "error: option '--concurrency <n>' argument 'lots' is invalid. It takes a whole number ≥ 1.",
+    );
     expect(fake.requests).toHaveLength(0);
+  });
+
+  it('when FERRY_WEBHOOK_URL and LL2_API_TOKEN are set but blank, as unset CI secrets are, then the run goes ahead without them', async () => {
+    serveGeneratedLaunches();
+    vi.stubEnv('FERRY_WEBHOOK_URL', '');
+    vi.stubEnv('LL2_API_TOKEN', '');
+    const out = await ferry(['rocket', 'run', '--api', `${fake.url}/2.0.0`, '--results', path.join(dir, 'results'), '--limit', '10']);
+    expect(out).toMatch(/Rocket run \S+ succeeded/);
+    expect(fake.seen('/2.0.0/launch/upcoming/')[0]!.headers.authorization).toBeUndefined();
   });
 });

@@ -1,16 +1,15 @@
 import { Option, type Command } from 'commander';
-import { formatBytes, renderQualityTable } from '@ferry/runs';
-import { createDataprocEngine, createDuckDbEngine, runTransactions, type TransactionsRunResult } from '@ferry/transactions';
+import { formatBytes } from '@ferry/runs';
+import { createDataprocEngine, createDuckDbEngine, renderQualityTable, runTransactions, type TransactionsRunResult } from '@ferry/transactions';
 import { createYandexClientFromEnv } from '@ferry/yandex';
-import { DEFAULT_RULE_PARAMS, FerryError, type CleanEngine, type RuleParams } from '@ferry/types';
-import { addLocationOptions, withStores, type LocationOptions, type StoreContext } from '../context.ts';
+import { FerryError, layout, type CleanEngine, type RuleParams } from '@ferry/types';
+import { withStores, type LocationOptions, type StoreContext } from '../context.ts';
+import { addLocationOptions, addRuleOptions, byteSize, ruleParams, wholeNumber } from '../options.ts';
 
-interface RunOptions extends LocationOptions {
+export interface RunOptions extends LocationOptions, RuleParams {
   engine: 'duckdb' | 'dataproc';
   clusterId?: string;
-  terminalIdMax: string;
-  epoch: string;
-  threads?: string;
+  threads?: number;
   memoryLimit?: string;
 }
 
@@ -32,11 +31,14 @@ export function addRunOptions(command: Command): Command {
       .addOption(new Option('--engine <engine>', 'where cleaning runs').choices(['duckdb', 'dataproc']).default('duckdb'))
       .option('--cluster-id <id>', 'Data Processing cluster for --engine dataproc (env FERRY_DATAPROC_CLUSTER_ID)'),
   )
-    .option('--threads <n>', 'DuckDB threads (default: all cores)')
-    .option('--memory-limit <size>', 'DuckDB memory limit, e.g. 4GB (default: 80% of RAM)');
+    .addOption(new Option('--threads <n>', 'DuckDB threads (default: all cores)').argParser(wholeNumber(1)))
+    .addOption(new Option('--memory-limit <size>', 'DuckDB memory limit, e.g. 4GB (default: 80% of RAM)').argParser(byteSize));
 }
 
-export async function runWithOptions(context: StoreContext, options: RunOptions, debug: boolean): Promise<TransactionsRunResult> {
+/** A run that did not fail: a failed one is rethrown as the error that ended it (its message, its exit code). */
+type CompletedRun = Exclude<TransactionsRunResult, { status: 'failed' }>;
+
+export async function runWithOptions(context: StoreContext, options: RunOptions, debug: boolean): Promise<CompletedRun> {
   const [source, work, results] = await Promise.all([context.open('source'), context.open('work'), context.open('results')]);
   // SIGINT/SIGTERM abort the run: the engine cancels its job, the run is recorded as failed, storage is closed.
   const abort = new AbortController();
@@ -47,40 +49,26 @@ export async function runWithOptions(context: StoreContext, options: RunOptions,
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    return await runTransactions({ source, work, results, engine: chooseEngine(options), params: ruleParams(options), debug, signal: abort.signal });
+    const result = await runTransactions({ source, work, results, engine: chooseEngine(options), params: ruleParams(options), debug, signal: abort.signal });
+    if (result.status === 'failed') throw result.error;
+    return result;
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
 }
 
-/** The cleaning rules' parameters, as `ferry run` and `ferry spark-job` take them. */
-export function addRuleOptions(command: Command): Command {
-  return command
-    .option('--terminal-id-max <n>', 'largest valid terminal_id', String(DEFAULT_RULE_PARAMS.terminalIdMax))
-    .option('--epoch <datetime>', 'origin of tx_time_seconds', DEFAULT_RULE_PARAMS.epoch);
-}
-
-export function ruleParams(options: { terminalIdMax: string; epoch: string }): RuleParams {
-  const terminalIdMax = Number(options.terminalIdMax);
-  if (!Number.isInteger(terminalIdMax) || terminalIdMax < 0) throw new FerryError(`--terminal-id-max must be a whole number ≥ 0, got "${options.terminalIdMax}"`);
-  if (!/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(options.epoch)) throw new FerryError(`--epoch must look like 2019-08-22 00:00:00, got "${options.epoch}"`);
-  return { terminalIdMax, epoch: options.epoch };
-}
-
 /** The engine is only constructed here; it does no work (no cluster call, no DuckDB) until there is something to clean. */
 function chooseEngine(options: RunOptions): CleanEngine {
   if (options.engine === 'duckdb') {
-    const threads = options.threads === undefined ? undefined : Number(options.threads);
-    if (threads !== undefined && (!Number.isInteger(threads) || threads < 1)) throw new FerryError(`--threads must be a whole number ≥ 1, got "${options.threads}"`);
-    return createDuckDbEngine({ threads, memoryLimit: options.memoryLimit });
+    return createDuckDbEngine({ threads: options.threads, memoryLimit: options.memoryLimit });
   }
   const clusterId = options.clusterId ?? process.env.FERRY_DATAPROC_CLUSTER_ID;
   if (!clusterId) throw new FerryError('--engine dataproc needs --cluster-id (or FERRY_DATAPROC_CLUSTER_ID): the cluster of the work stack');
   return createDataprocEngine({ client: createYandexClientFromEnv(), clusterId, params: ruleParams(options) });
 }
 
-export function renderSummary(result: TransactionsRunResult, context: StoreContext): string {
+export function renderSummary(result: CompletedRun, context: StoreContext): string {
   const seconds = ((result.record.duration_ms ?? 0) / 1000).toFixed(1);
   if (result.status === 'noop') {
     return [
@@ -93,16 +81,21 @@ export function renderSummary(result: TransactionsRunResult, context: StoreConte
   return [
     `Run ${result.runId} (${result.record.engine}) processed ${result.published.length} period(s) (${formatBytes(bytes)}) in ${seconds}s:`,
     `  ${result.published.map((record) => record.period).join(', ')}`,
-    `  rows read ${totals.rows_read}, written ${totals.rows_written}, rejected ${totals.rows_rejected} (kept in quarantine/ with the reason)`,
+    `  rows read ${totals.rows_read}, written ${totals.rows_written}, rejected ${totals.rows_rejected} (kept in ${layout.results.quarantineRoot} with the reason)`,
     '',
-    renderQualityTable({ run_id: result.runId, periods: result.quality }),
+    renderQualityTable(result.quality),
     '',
     `Results: ${context.describe('results')}`,
     ...[
-      ['transactions/tx_date=YYYY-MM-DD/', 'clean parquet, one file per period and day'],
-      ['quarantine/period=YYYY-MM-DD/', 'every rejected line with its rule'],
-      [`runs/${result.runId}/`, 'run.json, quality.json, log.ndjson, report.md, report.html'],
+      [layout.results.transactionsDay('YYYY-MM-DD'), 'clean parquet, one file per period and day'],
+      [layout.results.quarantine('YYYY-MM-DD'), 'every rejected line with its rule'],
+      [layout.results.run(result.runId).prefix, runFileNames('record', 'quality', 'log', 'reportMarkdown', 'reportHtml')],
     ].map(([path, what]) => `  ${path!.padEnd(44)}${what}`),
     `See it: pnpm ferry report ${result.runId}   Export it: pnpm ferry export ./exports`,
   ].join('\n');
+}
+
+/** The names of some of a run's files, for the summaries: "run.json, quality.json, …". */
+export function runFileNames(...files: (keyof typeof layout.results.runFiles)[]): string {
+  return files.map((file) => layout.results.runFiles[file]).join(', ');
 }

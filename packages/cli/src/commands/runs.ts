@@ -1,7 +1,8 @@
 import { Option, type Command } from 'commander';
 import { listRuns, renderRunsTable } from '@ferry/runs';
 import type { Pipeline } from '@ferry/types';
-import { addLocationOptions, withStores, type LocationOptions } from '../context.ts';
+import { withStores, type LocationOptions } from '../context.ts';
+import { addLocationOptions } from '../options.ts';
 
 interface RunsOptions extends LocationOptions {
   pipeline?: Pipeline;

@@ -1,79 +1,62 @@
-import type { Command } from 'commander';
-import { REAL_DEFECT_RATES, writeSample, type DefectRates, type SampleOptions } from '@ferry/sample';
-import { FerryError } from '@ferry/types';
+import { Option, type Command } from 'commander';
+import { REAL_DEFECT_RATES, writeSample, type DefectRates } from '@ferry/sample';
 import { withStores } from '../context.ts';
+import { addS3Options, day, refuse, wholeNumber } from '../options.ts';
 
 /** What `ferry start` seeds and what `ferry sample` writes by default, so `--periods 3` extends the demo source byte for byte. */
 export const DEMO_SAMPLE = { periods: 2, daysPerPeriod: 30, rowsPerDay: 10_000, start: '2019-08-22', seed: 42 } as const;
 
 interface SampleCliOptions {
   out: string;
-  periods: string;
-  daysPerPeriod: string;
-  rowsPerDay: string;
+  periods: number;
+  daysPerPeriod: number;
+  rowsPerDay: number;
   start: string;
-  seed: string;
-  defects?: string;
+  seed: number;
+  defects?: Partial<DefectRates>;
   endpoint?: string;
   region?: string;
 }
 
 export function register(program: Command): void {
-  program
-    .command('sample')
-    .description('write seeded sample source files in the real format, with every known defect injected')
-    .option('--out <url|dir>', 'where to write YYYY-MM-DD.txt files (env FERRY_SOURCE)', process.env.FERRY_SOURCE ?? 's3://ferry-source')
-    .option('--periods <n>', 'number of period files', String(DEMO_SAMPLE.periods))
-    .option('--days-per-period <n>', 'days in each file', String(DEMO_SAMPLE.daysPerPeriod))
-    .option('--rows-per-day <n>', 'approximate rows per day', String(DEMO_SAMPLE.rowsPerDay))
-    .option('--start <date>', 'first day of the first period', DEMO_SAMPLE.start)
-    .option('--seed <n>', 'random seed: the same seed writes the same bytes', String(DEMO_SAMPLE.seed))
-    .option('--defects <rates>', `per-row defect rates, e.g. duplicate=0.001,invalid_terminal=0.0005 (kinds: ${Object.keys(REAL_DEFECT_RATES).join(', ')})`)
-    .option('--endpoint <url|embedded|yandex>', 'S3 endpoint for an s3:// --out')
-    .option('--region <region>', 'S3 region')
-    .action(async (options: SampleCliOptions) => {
-      const sample: SampleOptions = {
-        periods: wholeNumber('--periods', options.periods, 1),
-        daysPerPeriod: wholeNumber('--days-per-period', options.daysPerPeriod, 1),
-        rowsPerDay: wholeNumber('--rows-per-day', options.rowsPerDay, 1),
-        start: dateOption(options.start),
-        seed: wholeNumber('--seed', options.seed, 0),
-        defects: parseDefects(options.defects),
-      };
-      await withStores({ source: options.out, work: options.out, results: options.out, endpoint: options.endpoint, region: options.region }, async (context) => {
-        const written = await writeSample(await context.open('source'), sample);
-        for (const file of written) {
-          const rejected = Object.values(file.rejected).reduce((sum, n) => sum + n, 0);
-          process.stdout.write(`${file.name}  ${file.data_lines} rows  ids ${file.first_id}–${file.last_id}  injected defects ${rejected}, midnight rows ${file.repaired.midnight_24h}\n`);
-        }
-        process.stdout.write(`wrote ${written.length} period file(s) to ${context.describe('source')}\n`);
-      });
+  addS3Options(
+    program
+      .command('sample')
+      .description('write seeded sample source files in the real format, with every known defect injected')
+      .addOption(new Option('--out <url|dir>', 'where to write YYYY-MM-DD.txt files').env('FERRY_SOURCE').default('s3://ferry-source'))
+      .addOption(new Option('--periods <n>', 'number of period files').argParser(wholeNumber(1)).default(DEMO_SAMPLE.periods))
+      .addOption(new Option('--days-per-period <n>', 'days in each file').argParser(wholeNumber(1)).default(DEMO_SAMPLE.daysPerPeriod))
+      .addOption(new Option('--rows-per-day <n>', 'approximate rows per day').argParser(wholeNumber(1)).default(DEMO_SAMPLE.rowsPerDay))
+      .addOption(new Option('--start <date>', 'first day of the first period').argParser(day).default(DEMO_SAMPLE.start))
+      .addOption(new Option('--seed <n>', 'random seed: the same seed writes the same bytes').argParser(wholeNumber(0)).default(DEMO_SAMPLE.seed))
+      .addOption(
+        new Option('--defects <rates>', `per-row defect rates, e.g. duplicate=0.001,invalid_terminal=0.0005 (kinds: ${DEFECT_KINDS.join(', ')})`).argParser(
+          defectRates,
+        ),
+      ),
+  ).action(async ({ out, endpoint, region, ...sample }: SampleCliOptions) => {
+    await withStores({ source: out, work: out, results: out, endpoint, region }, async (context) => {
+      const written = await writeSample(await context.open('source'), sample);
+      for (const file of written) {
+        const rejected = Object.values(file.rejected).reduce((sum, n) => sum + n, 0);
+        process.stdout.write(`${file.name}  ${file.data_lines} rows  ids ${file.first_id}–${file.last_id}  injected defects ${rejected}, midnight rows ${file.repaired.midnight_24h}\n`);
+      }
+      process.stdout.write(`wrote ${written.length} period file(s) to ${context.describe('source')}\n`);
     });
+  });
 }
 
-function wholeNumber(flag: string, value: string, min: number): number {
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < min) throw new FerryError(`${flag} must be a whole number ≥ ${min}, got "${value}"`);
-  return parsed;
-}
+const DEFECT_KINDS = Object.keys(REAL_DEFECT_RATES);
 
-function dateOption(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
-    throw new FerryError(`--start must be a date like 2019-08-22, got "${value}"`);
-  }
-  return value;
-}
-
-function parseDefects(value: string | undefined): Partial<DefectRates> | undefined {
-  if (!value) return undefined;
+/** `duplicate=0.001,invalid_terminal=0.0005`: a rate for some of the known defect kinds. */
+function defectRates(text: string): Partial<DefectRates> {
   const rates: Partial<DefectRates> = {};
-  for (const pair of value.split(',')) {
+  for (const pair of text.split(',')) {
     const [name, rate] = pair.split('=');
-    if (!name || !(name in REAL_DEFECT_RATES)) {
-      throw new FerryError(`--defects: unknown defect "${name}"; known: ${Object.keys(REAL_DEFECT_RATES).join(', ')}`);
-    }
     const parsed = Number(rate);
-    if (rate === undefined || !Number.isFinite(parsed) || parsed < 0 || parsed > 1) throw new FerryError(`--defects: ${name} needs a rate between 0 and 1, got "${rate}"`);
+    if (!name || !(name in REAL_DEFECT_RATES) || rate === undefined || !Number.isFinite(parsed) || parsed < 0 || parsed > 1) {
+      refuse(`kind=rate pairs with rates from 0 to 1, the kinds being ${DEFECT_KINDS.join(', ')}`);
+    }
     rates[name as keyof DefectRates] = parsed;
   }
   return rates;

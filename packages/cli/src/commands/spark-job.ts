@@ -2,13 +2,11 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { pySparkJobArgs, renderPySparkJob } from '@ferry/cleaning';
-import { FerryError } from '@ferry/types';
-import { addRuleOptions, ruleParams } from './run.ts';
+import { FerryError, layout, type RuleParams } from '@ferry/types';
+import { addRuleOptions, ruleParams } from '../options.ts';
 
-interface SparkJobOptions {
+interface SparkJobOptions extends RuleParams {
   out: string;
-  terminalIdMax: string;
-  epoch: string;
 }
 
 /** `ferry spark-job --out job.py`: the exact job `--engine dataproc` submits, for a scheduler of the user's own. */
@@ -25,13 +23,14 @@ export function register(program: Command): void {
       throw new FerryError(`cannot write the Spark job to ${out} (${error.code ?? error.message})`);
     });
     // The rule parameters are the job's defaults now: the three locations are all it needs.
-    const example = pySparkJobArgs({ inputUri: 's3a://<work>/input_data/', outputUri: 's3a://<work>/output_data/_staging/<run-id>/', sources: ['2019-08-22.txt'], params }).slice(0, 6);
+    const example = pySparkJobArgs({ inputUri: `s3a://<work>/${layout.work.inputs}`, outputUri: `s3a://<work>/${layout.work.staging('<run-id>')}`, sources: ['2019-08-22.txt'], params }).slice(0, 6);
+    const { stagedFiles } = layout.work;
     process.stdout.write(
       [
         `wrote the Spark cleaning job to ${out} (terminal_id at most ${params.terminalIdMax}, epoch ${params.epoch})`,
         'run it with (s3a:// needs hadoop-aws on the classpath; file:// works as is):',
         `  spark-submit ${options.out} ${example.join(' ')}`,
-        'it writes <output-uri><period>/data/tx_date=YYYY-MM-DD/*.parquet, <output-uri><period>/quarantine/ and <output-uri><period>/quality.json',
+        `it writes <output-uri><period>/${stagedFiles.data}tx_date=YYYY-MM-DD/*.parquet, <output-uri><period>/${stagedFiles.quarantine} and <output-uri><period>/${stagedFiles.quality}`,
       ].join('\n') + '\n',
     );
   });

@@ -1,15 +1,16 @@
 import type { Command } from 'commander';
 import { writeSample } from '@ferry/sample';
 import { listSourcePeriods } from '@ferry/transactions';
-import { addLocationOptions, withStores } from '../context.ts';
-import { addRunOptions, renderSummary, runWithOptions } from './run.ts';
+import { withStores } from '../context.ts';
+import { addLocationOptions } from '../options.ts';
+import { addRunOptions, renderSummary, runWithOptions, type RunOptions } from './run.ts';
 import { DEMO_SAMPLE } from './sample.ts';
 
 /** `pnpm start`: the whole flow on a laptop — seed the source the first time, then run. */
 export function register(program: Command): void {
   addRunOptions(
     addLocationOptions(program.command('start').description('first run on a laptop: seed 2 sample periods into an empty source, then run')),
-  ).action(async (options) => {
+  ).action(async (options: RunOptions) => {
     const debug = Boolean(program.opts().debug);
     await withStores(options, async (context) => {
       const source = await context.open('source');

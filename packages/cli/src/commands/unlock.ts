@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { describeHolder, inspectRunLock, removeRunLock } from '@ferry/transactions';
 import { FerryError } from '@ferry/types';
-import { addLocationOptions, withStores, type LocationOptions } from '../context.ts';
+import { withStores, type LocationOptions } from '../context.ts';
+import { addLocationOptions } from '../options.ts';
 
 /**
  * `ferry unlock [--force]`: shows whose the results store's run lock is and removes it, like `terraform force-unlock`,
