@@ -76,6 +76,7 @@ describe('given every ferry command', () => {
     }
     expect(help.get('run')).toMatch(/--terminal-id-max <n> +largest valid terminal_id \(default: 999\)/);
     expect(help.get('run')).toMatch(/--results <url\|dir> +long-lived results store \(default:\s+"s3:\/\/ferry-results", env: FERRY_RESULTS\)/);
+    expect(help.get('run')).toMatch(/--cluster-id <id> +Data Processing cluster for --engine\s+dataproc \(env:\s+FERRY_DATAPROC_CLUSTER_ID\)/);
     expect(help.get('sample')).toMatch(/--periods <n> +number of period files \(default: 2\)/);
     expect(help.get('rocket run')).toMatch(/--limit <n> +upcoming launches to read \(default: 100\)/);
     expect(help.get('rocket run')).toMatch(/\(env: LL2_API_TOKEN\)/);

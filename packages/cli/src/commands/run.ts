@@ -29,7 +29,7 @@ export function addRunOptions(command: Command): Command {
   return addRuleOptions(
     command
       .addOption(new Option('--engine <engine>', 'where cleaning runs').choices(['duckdb', 'dataproc']).default('duckdb'))
-      .option('--cluster-id <id>', 'Data Processing cluster for --engine dataproc (env FERRY_DATAPROC_CLUSTER_ID)'),
+      .addOption(new Option('--cluster-id <id>', 'Data Processing cluster for --engine dataproc').env('FERRY_DATAPROC_CLUSTER_ID')),
   )
     .addOption(new Option('--threads <n>', 'DuckDB threads (default: all cores)').argParser(wholeNumber(1)))
     .addOption(new Option('--memory-limit <size>', 'DuckDB memory limit, e.g. 4GB (default: 80% of RAM)').argParser(byteSize));
@@ -63,7 +63,7 @@ function chooseEngine(options: RunOptions): CleanEngine {
   if (options.engine === 'duckdb') {
     return createDuckDbEngine({ threads: options.threads, memoryLimit: options.memoryLimit });
   }
-  const clusterId = options.clusterId ?? process.env.FERRY_DATAPROC_CLUSTER_ID;
+  const { clusterId } = options;
   if (!clusterId) throw new FerryError('--engine dataproc needs --cluster-id (or FERRY_DATAPROC_CLUSTER_ID): the cluster of the work stack');
   return createDataprocEngine({ client: createYandexClientFromEnv(), clusterId, params: ruleParams(options) });
 }
