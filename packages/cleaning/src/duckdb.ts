@@ -17,9 +17,10 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { DEFAULT_RULE_PARAMS, FerryError, REPAIR_IDS, RULE_IDS, STAGED_PERIOD } from '@ferry/types';
 import type { PeriodQuality, RepairId, RuleId, RuleParams } from '@ferry/types';
-import { COMMENT_LINE, READ_AS_TEXT, renderDuckDbClassification, renderDuckDbStoredColumns, renderQualityQuery } from './render.ts';
+import { DUCKDB } from './dialect.ts';
 import { refusal } from './refusals.ts';
-import { CANONICAL_LINE, SOURCE_COLUMNS, cleaningDefinition } from './rules.ts';
+import { COMMENT_LINE, READ_AS_TEXT, renderDuckDbClassification, renderDuckDbStoredColumns, renderJudgedForRepeats, renderQualityQuery } from './render.ts';
+import { CANONICAL_LINE, SOURCE_COLUMNS, cleaningDefinition, type CleaningDefinition } from './rules.ts';
 
 export interface CleanPeriodOptions {
   inputPath: string;
@@ -41,9 +42,9 @@ const q = (value: string): string => `'${value.replaceAll("'", "''")}'`;
  * outDir/quarantine/*.parquet (source, line_number, raw_line, rule), outDir/quality.json (PeriodQuality).
  */
 export async function cleanPeriodWithDuckDb(options: CleanPeriodOptions): Promise<PeriodQuality> {
+  // Built once per period, which also checks the parameters before any work.
   const params = options.params ?? DEFAULT_RULE_PARAMS;
-  // Checks the parameters before any work.
-  cleaningDefinition(params);
+  const definitions: Definitions = { typed: cleaningDefinition(params, 'typed'), line: cleaningDefinition(params, 'line') };
   // Holds the scan's side files and, unless given one, DuckDB's spill directory (else it would spill to ./.tmp).
   const workDir = await mkdtemp(join(tmpdir(), 'ferry-duckdb-'));
   const instance = await DuckDBInstance.create(':memory:', {
@@ -54,12 +55,15 @@ export async function cleanPeriodWithDuckDb(options: CleanPeriodOptions): Promis
   const connection = await instance.connect();
   try {
     await rm(options.outDir, { recursive: true, force: true });
-    await mkdir(join(options.outDir, 'quarantine'), { recursive: true });
-    await mkdir(join(options.outDir, 'data'));
-    const quality = await clean(connection, options, params, {
-      notCanonical: join(workDir, 'not-canonical.ndjson'),
-      repeatCandidates: join(workDir, 'repeat-candidates.txt'),
-    });
+    await mkdir(join(options.outDir, STAGED_PERIOD.quarantine), { recursive: true });
+    await mkdir(join(options.outDir, STAGED_PERIOD.data));
+    const scan: ScanPaths = { notCanonical: join(workDir, 'not-canonical.ndjson'), repeatCandidates: join(workDir, 'repeat-candidates.txt') };
+    const lines = await readTyped(connection, definitions.typed, options, scan);
+    await locateLines(connection, options.source, lines, scan);
+    await classifyText(connection, definitions);
+    await judgeRepeats(connection, definitions.typed, scan);
+    const quality = await countQuality(connection, options);
+    await writeOutputs(connection, definitions.typed, options);
     await writeFile(join(options.outDir, STAGED_PERIOD.quality), `${JSON.stringify(quality, null, 2)}\n`);
     return quality;
   } catch (error) {
@@ -72,37 +76,45 @@ export async function cleanPeriodWithDuckDb(options: CleanPeriodOptions): Promis
   }
 }
 
-async function clean(connection: DuckDBConnection, options: CleanPeriodOptions, params: RuleParams, paths: ScanPaths): Promise<PeriodQuality> {
-  const definition = cleaningDefinition(params, 'typed');
-  if (definition.input.source !== 'typed') throw new Error('the local engine reads the typed source');
-  const output = definition.output.filter((column) => column.name !== definition.partitionColumn);
-  const partition = definition.partitionColumn;
-  // Rules that outrank `duplicate`: a row breaking one is not judged for duplicates.
-  const outranking = definition.rules.slice(0, definition.rules.findIndex((rule) => rule.id === 'duplicate')).map((rule) => q(rule.id));
-  const judgedForDuplicates = `(rule IS NULL OR rule NOT IN (${[q(COMMENT_LINE), ...outranking].join(', ')}))`;
+/** The definition of each field source, built once per period. */
+interface Definitions {
+  typed: CleaningDefinition;
+  line: CleaningDefinition;
+}
 
-  // The typed read, classified as it is read into a table whose rowid is the row's rank in file order (with
-  // preserve_insertion_order, the default, a parallel read is inserted in file order). The scan runs meanwhile.
+/**
+ * Phase 1, read typed: DuckDB's typed read, classified as it is read into `typed`, whose rowid is the row's rank in
+ * file order (with preserve_insertion_order, the default, a parallel read is inserted in file order), while the scan
+ * runs beside it. Returns the number of lines the scan counted.
+ */
+async function readTyped(connection: DuckDBConnection, definition: CleaningDefinition, options: CleanPeriodOptions, scan: ScanPaths): Promise<number> {
+  if (definition.input.source !== 'typed') throw new Error('the typed read needs the typed source');
   // strict_mode = false: a line of too many fields is read, not reported field by field (slow for 100,000 of them);
   // it is never canonical, so its row is set aside anyway.
   const typedRead = `read_csv(${q(options.inputPath)}, columns = {${definition.input.columns.map((c) => `'${c.name}': '${c.type}'`).join(', ')}},
     delim = ',', quote = '', escape = '', header = false, auto_detect = false, new_line = '\\n',
     strict_mode = false, store_rejects = true, rejects_table = 'reader_rejects', rejects_scan = 'reader_reject_scans')`;
-  const [scan, read] = await Promise.allSettled([
-    scanLines(options.inputPath, options.source, paths),
-    connection.run(`CREATE TEMP TABLE typed AS ${renderDuckDbClassification({ source: 'typed', input: typedRead, params })}`),
+  const [scanned, read] = await Promise.allSettled([
+    scanLines(options.inputPath, options.source, scan),
+    connection.run(`CREATE TEMP TABLE typed AS ${renderDuckDbClassification(definition, { input: typedRead })}`),
   ]);
   // The scan's error first: it says what is wrong with the file (the reader fails on a carriage return too, vaguely).
-  if (scan.status === 'rejected') throw scan.reason;
+  if (scanned.status === 'rejected') throw scanned.reason;
   if (read.status === 'rejected') throw read.reason;
-  const lines = scan.value;
+  return scanned.value;
+}
 
+/**
+ * Phase 2, locate lines: `scanned` (lines not in canonical form), `unread` (lines the reader rejected),
+ * `unread_canonical` (canonical lines it rejected all the same: a day that does not exist), `skipped` and `gaps`,
+ * which tie every typed row to its line number. Fails when any line is unaccounted for.
+ */
+async function locateLines(connection: DuckDBConnection, source: string, lines: number, scan: ScanPaths): Promise<void> {
   await connection.run(
     `CREATE TEMP TABLE scanned AS SELECT line_number, raw_line
-     FROM read_json(${q(paths.notCanonical)}, format = 'newline_delimited', columns = {'line_number': 'BIGINT', 'raw_line': 'VARCHAR'})`,
+     FROM read_json(${q(scan.notCanonical)}, format = 'newline_delimited', columns = {'line_number': 'BIGINT', 'raw_line': 'VARCHAR'})`,
   );
   await connection.run('CREATE TEMP TABLE unread AS SELECT DISTINCT CAST(line AS BIGINT) AS line_number, csv_line FROM reader_rejects');
-  // Canonical lines the reader rejected all the same (a day that does not exist): judged from the text it kept.
   await connection.run('CREATE TEMP TABLE unread_canonical AS SELECT * FROM unread WHERE line_number NOT IN (SELECT line_number FROM scanned)');
   // Lines without a typed row: those the reader rejected, and empty ones (which it skips). `rows_before` typed rows
   // come before the k-th of them (`skipped_through` = k), so the row of rank r is on line r + 1 + k for the last
@@ -115,72 +127,64 @@ async function clean(connection: DuckDBConnection, options: CleanPeriodOptions, 
     `CREATE TEMP TABLE gaps AS SELECT line_number - skipped_through AS rows_before, max(skipped_through) AS skipped_through
      FROM skipped GROUP BY ALL`,
   );
-  await checkEveryLineAccountedFor(connection, options.source, lines);
+  await checkEveryLineAccountedFor(connection, source, lines);
+}
 
-  // The lines judged from their text: the scan's, and the canonical ones the reader rejected.
+/** `(line_number, <columns>)` of the typed rows in `rows` (a relation with their `row_index`), through `gaps`. */
+const lineOf = (rows: string, columns: string): string =>
+  `(SELECT t.row_index + 1 + COALESCE(g.skipped_through, 0) AS line_number, ${columns} FROM ${rows} t ASOF LEFT JOIN gaps g ON t.row_index >= g.rows_before)`;
+
+/**
+ * Phase 3, classify text: `by_text`, the lines judged from their text (the scan's, and the canonical ones the reader
+ * rejected); the typed rows the reader made of such lines are set aside (READ_AS_TEXT, without a key, so that no
+ * repeat is judged by them).
+ */
+async function classifyText(connection: DuckDBConnection, definitions: Definitions): Promise<void> {
   await connection.run(
-    `CREATE TEMP TABLE by_text AS ${renderDuckDbClassification({
-      source: 'line',
+    `CREATE TEMP TABLE by_text AS ${renderDuckDbClassification(definitions.line, {
       keep: ['line_number', 'raw_line'],
-      params,
-      input: `(SELECT line_number, raw_line FROM scanned
-               UNION ALL SELECT line_number, csv_line FROM unread_canonical)`,
+      input: `(SELECT line_number, raw_line FROM scanned UNION ALL SELECT line_number, csv_line FROM unread_canonical)`,
     })}`,
   );
-  // Their typed rows, where the reader made one of a line that is not canonical (without a key, so that no
-  // duplicate is judged by it).
   await connection.run(
-    `UPDATE typed SET rule = ${q(READ_AS_TEXT)}, ${definition.dedupe.key} = NULL WHERE rowid IN (
+    `UPDATE typed SET rule = ${q(READ_AS_TEXT)}, ${definitions.typed.repeat.key} = NULL WHERE rowid IN (
        SELECT s.line_number - 1 - COALESCE(k.skipped_through, 0) FROM scanned s ASOF LEFT JOIN skipped k ON s.line_number > k.line_number
        WHERE s.line_number NOT IN (SELECT line_number FROM skipped))`,
   );
-  const lineOf = (rows: string, columns: string): string =>
-    `(SELECT t.row_index + 1 + COALESCE(g.skipped_through, 0) AS line_number, ${columns} FROM ${rows} t ASOF LEFT JOIN gaps g ON t.row_index >= g.rows_before)`;
+}
 
-  // Duplicates: among rows no earlier rule rejects, every occurrence of a key after the first in file order. Only keys
-  // that may repeat are looked at: the scan's candidates, and the keys of rows judged from their text.
-  const key = definition.dedupe.key;
+/**
+ * Phase 4, judge repeats: among rows judged for repeats, every occurrence of a key after the first in line order
+ * breaks the repeat rule. Only keys that may repeat are looked at: the scan's candidates, and the keys of rows
+ * judged from their text.
+ */
+async function judgeRepeats(connection: DuckDBConnection, definition: CleaningDefinition, scan: ScanPaths): Promise<void> {
+  const { key, rule } = definition.repeat;
+  const judged = renderJudgedForRepeats(DUCKDB, definition);
   await connection.run(
     `CREATE TEMP TABLE repeatable_keys AS
-     SELECT candidate AS ${key} FROM read_csv(${q(paths.repeatCandidates)}, columns = {'candidate': 'BIGINT'}, header = false, auto_detect = false)
-     UNION SELECT ${key} FROM by_text WHERE ${judgedForDuplicates} AND ${key} IS NOT NULL`,
+     SELECT candidate AS ${key} FROM read_csv(${q(scan.repeatCandidates)}, columns = {'candidate': 'BIGINT'}, header = false, auto_detect = false)
+     UNION SELECT ${key} FROM by_text WHERE ${judged} AND ${key} IS NOT NULL`,
   );
   await connection.run(
-    `CREATE TEMP TABLE duplicates AS SELECT row_index, line_number FROM (
+    `CREATE TEMP TABLE repeats AS SELECT row_index, line_number FROM (
        SELECT row_index, line_number, ${key} FROM ${lineOf(`(SELECT rowid AS row_index, ${key} FROM typed WHERE ${key} IN (SELECT ${key} FROM repeatable_keys))`, `t.row_index, t.${key}`)}
-       UNION ALL SELECT NULL, line_number, ${key} FROM by_text WHERE ${judgedForDuplicates} AND ${key} IN (SELECT ${key} FROM repeatable_keys))
+       UNION ALL SELECT NULL, line_number, ${key} FROM by_text WHERE ${judged} AND ${key} IN (SELECT ${key} FROM repeatable_keys))
      QUALIFY row_number() OVER (PARTITION BY ${key} ORDER BY line_number) > 1`,
   );
-  await connection.run(`UPDATE typed SET rule = 'duplicate' WHERE rowid IN (SELECT row_index FROM duplicates WHERE row_index IS NOT NULL)`);
-  await connection.run(`UPDATE by_text SET rule = 'duplicate' WHERE line_number IN (SELECT line_number FROM duplicates WHERE row_index IS NULL)`);
+  await connection.run(`UPDATE typed SET rule = ${q(rule)} WHERE rowid IN (SELECT row_index FROM repeats WHERE row_index IS NOT NULL)`);
+  await connection.run(`UPDATE by_text SET rule = ${q(rule)} WHERE line_number IN (SELECT line_number FROM repeats WHERE row_index IS NULL)`);
+}
 
-  // Counted by (rule, repair) first: a scan with few groups, instead of comparing every row's rule to each rule id.
+/** Phase 5, count: the period's quality, from rows grouped by (rule, repair) (a scan with few groups). */
+async function countQuality(connection: DuckDBConnection, options: CleanPeriodOptions): Promise<PeriodQuality> {
   await connection.run(
     `CREATE TEMP VIEW judged_groups AS SELECT rule, CASE WHEN rule IS NULL THEN repair END AS repair, rows FROM (
        SELECT rule, repair, count(*) AS rows FROM typed GROUP BY ALL UNION ALL SELECT rule, repair, count(*) FROM by_text GROUP BY ALL)
      WHERE rule IS NULL OR rule NOT IN (${q(READ_AS_TEXT)}, ${q(COMMENT_LINE)})`,
   );
-  const counts = await firstRow(connection, renderQualityQuery('duckdb', 'judged_groups', 'rows'));
+  const counts = await firstRow(connection, renderQualityQuery(DUCKDB, 'judged_groups', 'rows'));
   const comments = await firstRow(connection, `SELECT count(*) AS comment_lines FROM by_text WHERE rule = ${q(COMMENT_LINE)}`);
-
-  await connection.run('SET preserve_insertion_order = false');
-  const values = output.map((column) => column.name).join(', ');
-  await connection.run(
-    `COPY (
-       SELECT ${renderDuckDbStoredColumns(params)}
-       FROM (SELECT ${values} FROM typed WHERE rule IS NULL UNION ALL SELECT ${values} FROM by_text WHERE rule IS NULL))
-     TO ${q(join(options.outDir, 'data'))} (FORMAT parquet, PARTITION_BY (${partition}), COMPRESSION snappy, OVERWRITE_OR_IGNORE)`,
-  );
-  // A rejected typed row's text is its values printed back: its line is canonical.
-  const printedBack = `concat_ws(',', ${SOURCE_COLUMNS.map((name) => `CAST(t.${name} AS VARCHAR)`).join(', ')})`;
-  await connection.run(
-    `COPY (SELECT ${q(options.source)} AS source, line_number, raw_line, CAST(rule AS VARCHAR) AS rule FROM (
-       SELECT line_number, raw_line, rule FROM ${lineOf(`(SELECT rowid AS row_index, * FROM typed WHERE rule IS NOT NULL AND rule <> ${q(READ_AS_TEXT)})`, `${printedBack} AS raw_line, t.rule`)}
-       UNION ALL SELECT line_number, raw_line, rule FROM by_text WHERE rule IS DISTINCT FROM ${q(COMMENT_LINE)} AND rule IS NOT NULL
-     ) ORDER BY line_number)
-     TO ${q(join(options.outDir, 'quarantine', 'part-0.parquet'))} (FORMAT parquet, COMPRESSION zstd)`,
-  );
-
   return {
     period: options.period,
     source: options.source,
@@ -190,6 +194,27 @@ async function clean(connection: DuckDBConnection, options: CleanPeriodOptions, 
     rejected: Object.fromEntries(RULE_IDS.map((id) => [id, Number(counts[`rejected_${id}`])])) as Record<RuleId, number>,
     repaired: Object.fromEntries(REPAIR_IDS.map((id) => [id, Number(counts[`repaired_${id}`])])) as Record<RepairId, number>,
   };
+}
+
+/** Phase 6, write: the kept rows as parquet per day, and the rejected lines as the quarantine, in line order. */
+async function writeOutputs(connection: DuckDBConnection, definition: CleaningDefinition, options: CleanPeriodOptions): Promise<void> {
+  await connection.run('SET preserve_insertion_order = false');
+  const values = definition.output.filter((column) => column.name !== definition.partitionColumn).map((column) => column.name).join(', ');
+  await connection.run(
+    `COPY (
+       SELECT ${renderDuckDbStoredColumns(definition)}
+       FROM (SELECT ${values} FROM typed WHERE rule IS NULL UNION ALL SELECT ${values} FROM by_text WHERE rule IS NULL))
+     TO ${q(join(options.outDir, STAGED_PERIOD.data))} (FORMAT parquet, PARTITION_BY (${definition.partitionColumn}), COMPRESSION snappy, OVERWRITE_OR_IGNORE)`,
+  );
+  // A rejected typed row's text is its values printed back: its line is canonical.
+  const printedBack = `concat_ws(',', ${SOURCE_COLUMNS.map((name) => `CAST(t.${name} AS VARCHAR)`).join(', ')})`;
+  await connection.run(
+    `COPY (SELECT ${q(options.source)} AS source, line_number, raw_line, CAST(rule AS VARCHAR) AS rule FROM (
+       SELECT line_number, raw_line, rule FROM ${lineOf(`(SELECT rowid AS row_index, * FROM typed WHERE rule IS NOT NULL AND rule <> ${q(READ_AS_TEXT)})`, `${printedBack} AS raw_line, t.rule`)}
+       UNION ALL SELECT line_number, raw_line, rule FROM by_text WHERE rule IS DISTINCT FROM ${q(COMMENT_LINE)} AND rule IS NOT NULL
+     ) ORDER BY line_number)
+     TO ${q(join(options.outDir, STAGED_PERIOD.quarantine, 'part-0.parquet'))} (FORMAT parquet, COMPRESSION zstd)`,
+  );
 }
 
 /**

@@ -7,7 +7,8 @@ import { DEFAULT_RULE_PARAMS, REPAIR_IDS, RULE_IDS, STAGED_PERIOD } from '@ferry
 import type { RuleParams } from '@ferry/types';
 import type { ParamName } from './expr.ts';
 import { REFUSALS } from './refusals.ts';
-import { placeholder, printExpr, renderCleaningQuery, renderQualityQuery } from './render.ts';
+import { placeholder, SPARK } from './dialect.ts';
+import { renderCleaningQuery, renderQualityQuery } from './render.ts';
 import { cleaningDefinition } from './rules.ts';
 
 const TEMPLATE_URL = new URL('./spark/clean_job.py', import.meta.url);
@@ -33,9 +34,9 @@ export function renderPySparkJob(params: RuleParams = DEFAULT_RULE_PARAMS): stri
     staged_layout: pythonDict(STAGED_PERIOD),
     param_placeholders: pythonDict(Object.fromEntries(PARAMS.map((name) => [name, placeholder(name)]))),
     refusals: pythonDict(REFUSALS),
-    comment_condition: pythonString(printExpr(definition.comment, 'spark')),
-    cleaning_sql: pythonBlock(renderCleaningQuery('spark', { input: 'source_lines', params, placeholders: true })),
-    quality_sql: pythonBlock(renderQualityQuery('spark', 'classified')),
+    comment_condition: pythonString(SPARK.print(definition.comment)),
+    cleaning_sql: pythonBlock(renderCleaningQuery(SPARK, definition, { input: 'source_lines', placeholders: true })),
+    quality_sql: pythonBlock(renderQualityQuery(SPARK, 'classified')),
   };
   const unused = new Set(Object.keys(values));
   const job = readJobTemplate().replace(PLACEHOLDER, (_match, name: string) => {

@@ -52,13 +52,13 @@ export interface CleaningDefinition {
   comment: Expr;
   values: ValueDefinition[];
   /**
-   * How duplicates are found: `occurrence` is the row's rank among rows sharing the partition, in line order.
-   * `candidateKey` is a cheap key computed from the raw line that is equal for any two rows of one partition (it may
-   * also be equal for rows of different partitions): rows whose key occurs once get occurrence 1 without a window,
-   * so only the few candidates are sorted. `key` states the same for the local engine, which numbers rows in file
-   * order: the output column to partition by, among rows no rule before `duplicate` rejects.
+   * The one rule judged across rows rather than on a row alone: a row repeats the `key` of an earlier line, among the
+   * rows no rule in `outrankedBy` (the rules ranking above it) rejects. `occurrence` is a row's rank among the rows of
+   * its key, in line order, so the rule's condition is occurrence > 1. `candidateKey` is a cheap key of the raw line,
+   * equal for any two rows of one key (and maybe for others): rows whose candidate key occurs once have occurrence 1
+   * without a window, so only the few candidates are ranked.
    */
-  dedupe: { occurrence: string; candidateKey: Expr; value: Expr; key: string };
+  repeat: { rule: RuleId; key: string; outrankedBy: RuleId[]; occurrence: ValueDefinition; candidateKey: Expr };
   rules: RuleDefinition[];
   repairs: RepairDefinition[];
   /** The typed projection of kept rows, in file-format order, then the partition column. */
@@ -91,8 +91,9 @@ export const SOURCE_COLUMNS = [
 
 const SECONDS_PER_DAY = 86_400;
 
-/** The column holding "this row breaks rule `id`", as rendered by render.ts. */
-export const broken = (id: RuleId): Expr => col(`breaks_${id}`);
+/** The name of the column holding "this row breaks rule `id`". */
+export const brokenColumn = (id: RuleId): string => `breaks_${id}`;
+const broken = (id: RuleId): Expr => col(brokenColumn(id));
 
 type SourceColumn = (typeof SOURCE_COLUMNS)[number];
 
@@ -232,7 +233,7 @@ export function cleaningDefinition(params: RuleParams = DEFAULT_RULE_PARAMS, sou
         ),
       ),
     },
-    { id: 'duplicate', description: 'transaction_id already seen on an earlier line of the same file', condition: gt(col('id_occurrence'), 1) },
+    { id: 'duplicate', description: 'transaction_id already seen on an earlier line of the same file', condition: gt(col(REPEAT_OCCURRENCE), 1) },
     { id: 'invalid_terminal', description: 'terminal_id is not an integer (Err, None, empty)', condition: isNull(col('terminal_id')) },
     {
       id: 'terminal_out_of_range',
@@ -284,15 +285,7 @@ export function cleaningDefinition(params: RuleParams = DEFAULT_RULE_PARAMS, sou
     // A comment is never in canonical form, so the typed source has none.
     comment: source === 'line' ? startsWith(coalesce(col('raw_line'), lit('')), '#') : lit(false),
     values,
-    dedupe: {
-      occurrence: 'id_occurrence',
-      // Where transaction_id parses, this cast gives the same number, so rows of one id always share the key.
-      candidateKey: safeCast(firstField(coalesce(col('raw_line'), lit(''))), 'BIGINT'),
-      // Duplicates are judged among well-formed rows only; the earliest line of an id is kept.
-      value: rowNumber([broken('malformed'), col('transaction_id')], [col('line_number')]),
-      // The same judgement where rows are numbered in file order and malformed rows are left out beforehand.
-      key: 'transaction_id',
-    },
+    repeat: repeatOf(rules, 'duplicate', 'transaction_id'),
     rules,
     repairs,
     output,
@@ -300,6 +293,21 @@ export function cleaningDefinition(params: RuleParams = DEFAULT_RULE_PARAMS, sou
   };
 }
 
+
+const REPEAT_OCCURRENCE = 'id_occurrence';
+
+/** The across-rows rule `id` over `key`: the rules before it in `rules` outrank it; the earliest line of a key is kept. */
+function repeatOf(rules: RuleDefinition[], id: RuleId, key: string): CleaningDefinition['repeat'] {
+  const outrankedBy = rules.slice(0, rules.findIndex((rule) => rule.id === id)).map((rule) => rule.id);
+  return {
+    rule: id,
+    key,
+    outrankedBy,
+    occurrence: { name: REPEAT_OCCURRENCE, expr: rowNumber([...outrankedBy.map(broken), col(key)], [col('line_number')]) },
+    // Where transaction_id parses, this cast gives the same number, so rows of one id always share the key.
+    candidateKey: safeCast(firstField(coalesce(col('raw_line'), lit(''))), 'BIGINT'),
+  };
+}
 
 function epochToUnixSeconds(epoch: string): number {
   const match = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(epoch);
