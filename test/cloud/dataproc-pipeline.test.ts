@@ -1,19 +1,24 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASES, oddFieldLines } from '@ferry/cleaning/cases';
 import { generateSample } from '@ferry/sample';
 import { copyIncremental } from '@ferry/storage';
-import { createDataprocEngine, createDuckDbEngine, MANIFEST_KEY, runTransactions, type TransactionsRunResult } from '@ferry/transactions';
-import type { Manifest, Store } from '@ferry/types';
+import { createDataprocEngine, createDuckDbEngine, runTransactions, type TransactionsRunResult } from '@ferry/transactions';
+import { completedOrThrow, layout, type Manifest, type Store } from '@ferry/types';
+
+const MANIFEST_KEY = layout.results.manifest;
 import { clusterRequest, runLocalJob } from '../emulator/index.ts';
 import { FOLDER_ID, JOBS, startCloudHarness, type CloudHarness } from './harness.ts';
 
 /** Small input splits, so one file is read as several, and few rows per file, so a day is written as several files. */
 const SPARK_PROPERTIES = { 'spark.sql.files.maxPartitionBytes': String(64 * 1024), 'spark.sql.files.maxRecordsPerFile': '300' };
 const HAND_WRITTEN = '2019-10-01.txt';
+/** The same lines with a byte order mark and CRLF endings, as a Windows tool writes them. */
+const HAND_WRITTEN_CRLF = '2019-10-15.txt';
 const SPLIT = '2019-11-01.txt';
 
 /** One file of many lines, read in several splits, ending with repeats of lines near its start (duplicates across splits). */
@@ -31,18 +36,20 @@ function splitFile(): string {
 describe(`given source periods with every defect kind, odd fields and a file of several splits, and a cluster whose jobs run on ${JOBS.name}`, () => {
   let harness: CloudHarness;
   let clusterId: string;
-  let local: TransactionsRunResult;
-  let cloud: TransactionsRunResult;
+  let local: Exclude<TransactionsRunResult, { status: 'failed' }>;
+  let cloud: Exclude<TransactionsRunResult, { status: 'failed' }>;
   let inspect: string;
 
   const run = async (engine: Parameters<typeof runTransactions>[0]['engine'], name: string, source?: Store) =>
-    runTransactions({
-      source: source ?? harness.source,
-      work: await harness.storage.store(`s3://ferry-work/${name}`),
-      results: await harness.storage.store(`s3://ferry-results/${name}`),
-      engine,
-      console: false,
-    });
+    completedOrThrow(
+      await runTransactions({
+        source: source ?? harness.source,
+        work: await harness.storage.store(`s3://ferry-work/${name}`),
+        results: await harness.storage.store(`s3://ferry-results/${name}`),
+        engine,
+        console: false,
+      }),
+    );
   const dataproc = () =>
     createDataprocEngine({ client: harness.client, clusterId, pollIntervalMs: 50, sparkProperties: SPARK_PROPERTIES });
   const duckdb = () => createDuckDbEngine({ threads: 1, memoryLimit: '1GB' });
@@ -50,7 +57,9 @@ describe(`given source periods with every defect kind, odd fields and a file of 
   beforeAll(async () => {
     harness = await startCloudHarness({ clusterCreateMs: 20 });
     inspect = await mkdtemp(join(tmpdir(), 'ferry-parity-'));
-    await harness.source.write(HAND_WRITTEN, `${[...CASES.map((c) => c.line), ...oddFieldLines()].join('\n')}\n`);
+    const handWritten = [...CASES.map((c) => c.line), ...oddFieldLines()];
+    await harness.source.write(HAND_WRITTEN, `${handWritten.join('\n')}\n`);
+    await harness.source.write(HAND_WRITTEN_CRLF, `\ufeff${handWritten.join('\r\n')}\r\n`);
     await harness.source.write(SPLIT, splitFile());
     const operation = await harness.client.createCluster(clusterRequest({ folderId: FOLDER_ID, name: 'ferry-work', labels: { app: 'ferry' } }));
     clusterId = String(operation.metadata?.clusterId);
@@ -88,7 +97,7 @@ describe(`given source periods with every defect kind, odd fields and a file of 
     expect(local.status).toBe('succeeded');
     expect(cloud.status).toBe('succeeded');
     expect(cloud.published.map((record) => record.period)).toEqual(local.published.map((record) => record.period));
-    expect(cloud.published).toHaveLength(4);
+    expect(cloud.published).toHaveLength(5);
     expect(harness.emulator.count('jobs.create')).toBe(1);
     expect([...harness.emulator.jobs.values()].map((job) => job.json.status)).toEqual(['DONE']);
   });
@@ -160,14 +169,24 @@ describe(`given source periods with every defect kind, odd fields and a file of 
     expect(harness.emulator.count('iam.token')).toBe(0);
   });
 
-  it('when a source has a carriage return, then both engines refuse it with the same one line and publish nothing', async () => {
-    const source = await harness.storage.store('s3://ferry-source/carriage-return');
-    await source.write('2019-12-01.txt', '0,2019-08-22 00:00:00,0,0,0.01,0,0,0,0\r\n');
+  it('when a period has a byte order mark and CRLF endings, then both engines clean it exactly like its LF twin', () => {
+    const counts = (result: TransactionsRunResult, source: string) => {
+      const { period: _period, source: _source, ...rest } = result.quality.find((period) => period.source === source)!;
+      return rest;
+    };
+    for (const result of [local, cloud]) expect(counts(result, HAND_WRITTEN_CRLF)).toEqual(counts(result, HAND_WRITTEN));
+  });
+
+  it.for([
+    ['gzip-compressed', gzipSync('0,2019-08-22 00:00:00,0,0,0.01,0,0,0,0\n'), '2019-12-01.txt is gzip-compressed: ferry cleans plain text, so decompress it first'],
+    ['binary', Buffer.concat([Buffer.from('PAR1'), Buffer.alloc(32)]), '2019-12-01.txt is not a text file'],
+  ] as const)('when a source is %s, then both engines refuse it with the same one line and publish nothing', async ([kind, content, message]) => {
+    const source = await harness.storage.store(`s3://ferry-source/${kind}`);
+    await source.write('2019-12-01.txt', content);
     const refusal = (engine: Parameters<typeof run>[0], name: string) => run(engine, name, source).then(() => 'no error', (error: Error) => error.message);
-    const localError = await refusal(duckdb(), 'cr-duckdb');
-    expect(localError).toBe('2019-12-01.txt has a carriage return: lines must end with \\n alone');
-    expect(await refusal(dataproc(), 'cr-dataproc')).toBe(localError);
-    expect(await (await harness.storage.store('s3://ferry-results/cr-dataproc')).list('transactions/')).toEqual([]);
+    expect(await refusal(duckdb(), `${kind}-duckdb`)).toBe(message);
+    expect(await refusal(dataproc(`${kind}-dataproc`), `${kind}-dataproc`)).toBe(message);
+    expect(await (await harness.storage.store(`s3://ferry-results/${kind}-dataproc`)).list('transactions/')).toEqual([]);
   });
 });
 
@@ -186,13 +205,15 @@ describe('given a new source period and a cluster whose jobs run the DuckDB stan
   it('when the API answers bursts of 429 and 500 during the run, then they are retried and the run succeeds', async () => {
     // Consecutive failures of one call stay within the client's retries (6); later calls see the rest.
     harness.emulator.failures.bursts.push({ status: 429, count: 2, retryAfterSeconds: 1 }, { status: 500, count: 2 }, { status: 503, count: 1, match: /operations|jobs/ });
-    const result = await runTransactions({
-      source: harness.source,
-      work: await harness.storage.store('s3://ferry-work'),
-      results: await harness.storage.store('s3://ferry-results'),
-      engine: createDataprocEngine({ client: harness.client, clusterId, pollIntervalMs: 50 }),
-      console: false,
-    });
+    const result = completedOrThrow(
+      await runTransactions({
+        source: harness.source,
+        work: await harness.storage.store('s3://ferry-work'),
+        results: await harness.storage.store('s3://ferry-results'),
+        engine: createDataprocEngine({ client: harness.client, clusterId, pollIntervalMs: 50 }),
+        console: false,
+      }),
+    );
     expect(result.status).toBe('succeeded');
     expect(harness.emulator.failures.bursts.every((burst) => burst.count === 0)).toBe(true);
     expect(result.published).toHaveLength(2);

@@ -252,8 +252,38 @@ describe('given lines a CSV reader finds hard: 3 MB long, 100,000 fields, invali
   });
 });
 
-describe('given a file with a carriage return', () => {
-  it('when cleaned, then it is refused with a clear message, as lines must end with a newline alone', async () => {
-    await expect(cleanContent(`${CASES[0]!.line}\r\n${CASES[1]!.line}\r\n`, 1)).rejects.toThrow(/2019-08-22\.txt has a carriage return/);
+describe('given the same lines with every line ending peers read', () => {
+  const lines = CASES.map((c) => c.line);
+  const lf = `${lines.join('\n')}\n`;
+
+  it.for([
+    ['CRLF', `${lines.join('\r\n')}\r\n`],
+    ['a lone CR', `${lines.join('\r')}\r`],
+    ['CRLF and LF mixed', lines.map((line, i) => `${line}${i % 2 ? '\r\n' : '\n'}`).join('')],
+    // A lone CR before an empty line ended by LF would read as one CRLF: the mix avoids that on purpose.
+    ['CRLF, CR and LF mixed', lines.map((line, i) => `${line}${i % 3 === 1 && lines[i + 1] !== '' ? '\r' : i % 3 === 0 ? '\r\n' : '\n'}`).join('')],
+    ['a UTF-8 byte order mark', `\ufeff${lf}`],
+    ['a UTF-8 byte order mark and CRLF', `\ufeff${lines.join('\r\n')}\r\n`],
+  ])('when the file has %s, then it cleans exactly like LF: the ending is not part of any line', async ([, content]) => {
+    const expected = await cleanContent(lf);
+    const cleaned = await cleanContent(content!);
+    expect(cleaned.quarantined).toEqual(expected.quarantined);
+    expect(cleaned.quality).toEqual(expected.quality);
+  });
+
+  it('when a CRLF falls across the scan\'s 4 MiB blocks, then it is one line ending', async () => {
+    const long = `1,2019-08-22 06:51:03,5,${'7'.repeat((1 << 22) - 30)}`;
+    const { quality, quarantined } = await cleanContent(`${long}\r\n2,2019-08-22 06:51:03,5,5,1.50,24663,0,0,0\r\n`, 1);
+    expect(quarantined.map((row) => row.line_number)).toEqual([1n]);
+    expect(quality.rows_read).toBe(2);
+  });
+});
+
+describe('given files that are not plain text', () => {
+  it.for([
+    ['gzip-compressed', Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00]), '2019-08-22.txt is gzip-compressed: ferry cleans plain text, so decompress it first'],
+    ['binary', Buffer.concat([Buffer.from('PAR1'), Buffer.alloc(64), Buffer.from(CASES[1]!.line)]), '2019-08-22.txt is not a text file'],
+  ])('when a %s file is cleaned, then it is refused in one line that says so', async ([, content, message]) => {
+    await expect(cleanContent(content as Buffer, 1)).rejects.toMatchObject({ name: 'FerryError', message });
   });
 });

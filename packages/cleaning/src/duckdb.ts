@@ -10,15 +10,18 @@
  * checks that nothing went unaccounted. The scan also notes which ids may repeat an earlier one, so duplicates are
  * looked for among a few rows, not the whole file.
  */
+import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, open, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { DEFAULT_RULE_PARAMS, FerryError, REPAIR_IDS, RULE_IDS, STAGED_PERIOD } from '@ferry/types';
 import type { PeriodQuality, RepairId, RuleId, RuleParams } from '@ferry/types';
 import { DUCKDB } from './dialect.ts';
-import { refusal } from './refusals.ts';
+import { readTextHead, UTF8_BOM } from './refusals.ts';
 import { COMMENT_LINE, READ_AS_TEXT, renderDuckDbClassification, renderDuckDbStoredColumns, renderJudgedForRepeats, renderQualityQuery } from './render.ts';
 import { CANONICAL_LINE, SOURCE_COLUMNS, cleaningDefinition, type CleaningDefinition } from './rules.ts';
 
@@ -57,7 +60,11 @@ export async function cleanPeriodWithDuckDb(options: CleanPeriodOptions): Promis
     await rm(options.outDir, { recursive: true, force: true });
     await mkdir(join(options.outDir, STAGED_PERIOD.quarantine), { recursive: true });
     await mkdir(join(options.outDir, STAGED_PERIOD.data));
-    const scan: ScanPaths = { notCanonical: join(workDir, 'not-canonical.ndjson'), repeatCandidates: join(workDir, 'repeat-candidates.txt') };
+    const scan: ScanPaths = {
+      notCanonical: join(workDir, 'not-canonical.ndjson'),
+      repeatCandidates: join(workDir, 'repeat-candidates.txt'),
+      normalized: join(workDir, 'lf-endings.txt'),
+    };
     const lines = await readTyped(connection, definitions.typed, options, scan);
     await locateLines(connection, options.source, lines, scan);
     await classifyText(connection, definitions);
@@ -89,16 +96,24 @@ interface Definitions {
  */
 async function readTyped(connection: DuckDBConnection, definition: CleaningDefinition, options: CleanPeriodOptions, scan: ScanPaths): Promise<number> {
   if (definition.input.source !== 'typed') throw new Error('the typed read needs the typed source');
+  // The reader numbers the lines it rejects right only when told the ending: \r\n where the head has one (also
+  // right for LF lines beside them), else \n (also right for lone CRs). A file whose endings change past its head
+  // fails the check of phase 2 rather than being misnumbered.
+  const head = await readTextHead(options.inputPath, options.source);
+  const endings = lineEndingsOf(head);
+  // No setting numbers a mix of lone CRs and CRLFs right: the reader then reads a copy with LF endings.
+  const readPath = endings.crlf && endings.loneCr ? await withLfEndings(options.inputPath, scan.normalized) : options.inputPath;
+  const newLine = endings.crlf && !endings.loneCr ? '\\r\\n' : '\\n';
   // strict_mode = false: a line of too many fields is read, not reported field by field (slow for 100,000 of them);
   // it is never canonical, so its row is set aside anyway.
-  const typedRead = `read_csv(${q(options.inputPath)}, columns = {${definition.input.columns.map((c) => `'${c.name}': '${c.type}'`).join(', ')}},
-    delim = ',', quote = '', escape = '', header = false, auto_detect = false, new_line = '\\n',
+  const typedRead = `read_csv(${q(readPath)}, columns = {${definition.input.columns.map((c) => `'${c.name}': '${c.type}'`).join(', ')}},
+    delim = ',', quote = '', escape = '', header = false, auto_detect = false, new_line = '${newLine}',
     strict_mode = false, store_rejects = true, rejects_table = 'reader_rejects', rejects_scan = 'reader_reject_scans')`;
   const [scanned, read] = await Promise.allSettled([
-    scanLines(options.inputPath, options.source, scan),
+    scanLines(options.inputPath, scan),
     connection.run(`CREATE TEMP TABLE typed AS ${renderDuckDbClassification(definition, { input: typedRead })}`),
   ]);
-  // The scan's error first: it says what is wrong with the file (the reader fails on a carriage return too, vaguely).
+  // The scan's error first: it says what is wrong with the file (the reader only fails on it, vaguely).
   if (scanned.status === 'rejected') throw scanned.reason;
   if (read.status === 'rejected') throw read.reason;
   return scanned.value;
@@ -114,7 +129,10 @@ async function locateLines(connection: DuckDBConnection, source: string, lines: 
     `CREATE TEMP TABLE scanned AS SELECT line_number, raw_line
      FROM read_json(${q(scan.notCanonical)}, format = 'newline_delimited', columns = {'line_number': 'BIGINT', 'raw_line': 'VARCHAR'})`,
   );
-  await connection.run('CREATE TEMP TABLE unread AS SELECT DISTINCT CAST(line AS BIGINT) AS line_number, csv_line FROM reader_rejects');
+  // The reader may keep a line's ending in the text of a line it rejects: it is not part of the line.
+  await connection.run(
+    'CREATE TEMP TABLE unread AS SELECT DISTINCT CAST(line AS BIGINT) AS line_number, trim(csv_line, chr(10) || chr(13)) AS csv_line FROM reader_rejects',
+  );
   await connection.run('CREATE TEMP TABLE unread_canonical AS SELECT * FROM unread WHERE line_number NOT IN (SELECT line_number FROM scanned)');
   // Lines without a typed row: those the reader rejected, and empty ones (which it skips). `rows_before` typed rows
   // come before the k-th of them (`skipped_through` = k), so the row of rank r is on line r + 1 + k for the last
@@ -224,8 +242,13 @@ async function writeOutputs(connection: DuckDBConnection, definition: CleaningDe
 async function checkEveryLineAccountedFor(connection: DuckDBConnection, source: string, lines: number): Promise<void> {
   const check = await firstRow(
     connection,
+    // A rejected line is misplaced when the reader's number for it names a line of other text: a canonical line
+    // whose text is not canonical, or a line the scan found beginning otherwise (the reader may shorten a long line
+    // and decodes invalid UTF-8 its own way, so only the start of valid text is compared).
     `SELECT (SELECT count(*) FROM typed) AS typed_rows, (SELECT count(*) FROM skipped) AS skipped_lines,
-       (SELECT count(*) FROM unread_canonical WHERE NOT regexp_full_match(csv_line, ${q(CANONICAL_LINE)})) AS misplaced`,
+       (SELECT count(*) FROM unread_canonical WHERE NOT regexp_full_match(csv_line, ${q(CANONICAL_LINE)}))
+       + (SELECT count(*) FROM unread JOIN scanned USING (line_number)
+          WHERE left(csv_line, 32) <> left(raw_line, 32) AND NOT contains(left(raw_line, 32), '\ufffd')) AS misplaced`,
   );
   const accounted = Number(check.typed_rows) + Number(check.skipped_lines);
   if (accounted !== lines || Number(check.misplaced) > 0) {
@@ -241,17 +264,21 @@ interface ScanPaths {
   notCanonical: string;
   /** One key per line: the keys of canonical lines that may repeat an earlier line's. */
   repeatCandidates: string;
+  /** A copy with LF endings, for the reader, of a file that mixes lone CRs and CRLFs. */
+  normalized: string;
 }
 
 /**
  * Reads the file once, line by line: writes every line that is not in canonical form with its 1-based line number,
  * and the key (the leading transaction_id) of every canonical line whose key is not above all keys before it: only
  * those can repeat an earlier key, and where keys ascend through the file, as in the real data, they are just the
- * repeats. Returns the number of lines; a final line without a newline counts. A carriage return fails the file:
- * lines must end with \n alone.
+ * repeats. Returns the number of lines. Lines end as every peer reads them (DuckDB's reader, Spark's, Python's): at
+ * \n, \r\n or a lone \r, the ending not part of the line; a final line without one counts; a UTF-8 byte order
+ * mark is skipped.
  */
-async function scanLines(inputPath: string, source: string, paths: ScanPaths): Promise<number> {
-  const canonical = new RegExp(`${CANONICAL_LINE}\n`, 'y');
+async function scanLines(inputPath: string, paths: ScanPaths): Promise<number> {
+  const canonical = new RegExp(`${CANONICAL_LINE}(?:\\r\\n?|\\n)`, 'y');
+  const lineEnd = /\r\n?|\n/g;
   const input = await open(inputPath);
   const notCanonical = await open(paths.notCanonical, 'w');
   const repeatCandidates = await open(paths.repeatCandidates, 'w');
@@ -260,13 +287,14 @@ async function scanLines(inputPath: string, source: string, paths: ScanPaths): P
     let carried = Buffer.alloc(0);
     let lines = 0;
     let highestKey = -Infinity;
-    for (;;) {
+    for (let first = true; ; first = false) {
       const { bytesRead } = await input.read(chunk, 0, chunk.length, null);
-      const read = chunk.subarray(0, bytesRead);
-      if (read.includes(0x0d)) throw new FerryError(refusal('carriage_return', source));
+      let read = chunk.subarray(0, bytesRead);
+      if (first) read = skipBom(read);
+      const eof = bytesRead === 0;
       let bytes = carried.length > 0 ? Buffer.concat([carried, read]) : read;
-      if (bytesRead === 0 && bytes.length > 0 && bytes.at(-1) !== 0x0a) bytes = Buffer.concat([bytes, Buffer.from('\n')]);
-      const end = bytes.lastIndexOf(0x0a) + 1;
+      if (eof && bytes.length > 0 && !isLineEnd(bytes.at(-1)!)) bytes = Buffer.concat([bytes, Buffer.from('\n')]);
+      const end = completeLinesEnd(bytes, eof);
       // latin1 keeps one character per byte, so string offsets are byte offsets; texts are decoded as UTF-8.
       const text = bytes.toString('latin1', 0, end);
       const found: string[] = [];
@@ -282,13 +310,14 @@ async function scanLines(inputPath: string, source: string, paths: ScanPaths): P
           at = canonical.lastIndex;
           continue;
         }
-        const next = text.indexOf('\n', at);
-        found.push(`${JSON.stringify({ line_number: lines, raw_line: bytes.toString('utf8', at, next) })}\n`);
-        at = next + 1;
+        lineEnd.lastIndex = at;
+        const ending = lineEnd.exec(text)!;
+        found.push(`${JSON.stringify({ line_number: lines, raw_line: bytes.toString('utf8', at, ending.index) })}\n`);
+        at = ending.index + ending[0].length;
       }
       if (found.length > 0) await notCanonical.write(found.join(''));
       if (candidates.length > 0) await repeatCandidates.write(candidates.join(''));
-      if (bytesRead === 0) return lines;
+      if (eof) return lines;
       // A copy: `chunk` is read into again.
       carried = Buffer.from(bytes.subarray(end));
     }
@@ -297,6 +326,45 @@ async function scanLines(inputPath: string, source: string, paths: ScanPaths): P
     await notCanonical.close();
     await repeatCandidates.close();
   }
+}
+
+/** Which line endings besides LF a file's first bytes have. */
+function lineEndingsOf(head: Buffer): { crlf: boolean; loneCr: boolean } {
+  const text = head.toString('latin1');
+  return { crlf: text.includes('\r\n'), loneCr: /\r(?!\n)/.test(text.slice(0, -1)) };
+}
+
+/** Copies a file with every CRLF and lone CR turned into LF; returns the copy's path. */
+async function withLfEndings(inputPath: string, copyPath: string): Promise<string> {
+  let pendingCr = false;
+  const toLf = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      let text = chunk.toString('latin1');
+      if (pendingCr && text.startsWith('\n')) text = text.slice(1);
+      pendingCr = text.endsWith('\r');
+      done(null, Buffer.from(text.replace(/\r\n?/g, '\n'), 'latin1'));
+    },
+  });
+  await pipeline(createReadStream(inputPath), toLf, createWriteStream(copyPath));
+  return copyPath;
+}
+
+/** The file's first bytes without a byte order mark. */
+function skipBom(head: Buffer<ArrayBuffer>): Buffer<ArrayBuffer> {
+  return UTF8_BOM.every((byte, i) => head[i] === byte) ? head.subarray(UTF8_BOM.length) : head;
+}
+
+const isLineEnd = (byte: number): boolean => byte === 0x0a || byte === 0x0d;
+
+/**
+ * Where the complete lines of `bytes` end: after its last line ending, except that a \r as the very last byte may
+ * be the first half of a \r\n, so before the end of the file it waits for the next chunk.
+ */
+function completeLinesEnd(bytes: Buffer, eof: boolean): number {
+  const limit = !eof && bytes.at(-1) === 0x0d ? bytes.length - 1 : bytes.length;
+  // lastIndexOf counts a negative offset from the end: nothing before the limit means no complete line.
+  if (limit === 0) return 0;
+  return Math.max(bytes.lastIndexOf(0x0a, limit - 1), bytes.lastIndexOf(0x0d, limit - 1)) + 1;
 }
 
 /** The integer at `at` (a canonical field, ended by a comma); NaN beyond 15 digits, where doubles stop being exact. */

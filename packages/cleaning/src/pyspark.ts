@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { DEFAULT_RULE_PARAMS, REPAIR_IDS, RULE_IDS, STAGED_PERIOD } from '@ferry/types';
 import type { RuleParams } from '@ferry/types';
 import type { ParamName } from './expr.ts';
-import { REFUSALS } from './refusals.ts';
+import { GZIP_MAGIC, REFUSALS, SNIFF_BYTES } from './refusals.ts';
 import { placeholder, SPARK } from './dialect.ts';
 import { renderCleaningQuery, renderQualityQuery } from './render.ts';
 import { cleaningDefinition } from './rules.ts';
@@ -34,6 +34,8 @@ export function renderPySparkJob(params: RuleParams = DEFAULT_RULE_PARAMS): stri
     staged_layout: pythonDict(STAGED_PERIOD),
     param_placeholders: pythonDict(Object.fromEntries(PARAMS.map((name) => [name, placeholder(name)]))),
     refusals: pythonDict(REFUSALS),
+    sniff_bytes: String(SNIFF_BYTES),
+    gzip_magic: `[${GZIP_MAGIC.join(', ')}]`,
     comment_condition: pythonString(SPARK.print(definition.comment)),
     cleaning_sql: pythonBlock(renderCleaningQuery(SPARK, definition, { input: 'source_lines', placeholders: true })),
     quality_sql: pythonBlock(renderQualityQuery(SPARK, 'classified')),

@@ -29,8 +29,10 @@ REPAIR_IDS = ("midnight_24h",)
 STAGED_LAYOUT = {"data": "data/", "quarantine": "quarantine/", "quality": "quality.json"}
 # The SQL's rule parameters, filled in from the command line.
 PARAM_PLACEHOLDERS = {"terminal_id_max": "{{terminal_id_max}}", "epoch_seconds": "{{epoch_seconds}}"}
-# A file ferry refuses to clean, and why; the same words the local engine uses.
-REFUSALS = {"carriage_return": "{source} has a carriage return: lines must end with \\n alone"}
+# A file ferry refuses to clean, and why; the same words and the same first bytes the local engine sniffs.
+REFUSALS = {"gzip_compressed": "{source} is gzip-compressed: ferry cleans plain text, so decompress it first", "not_text": "{source} is not a text file"}
+SNIFF_BYTES = 8192
+GZIP_MAGIC = [31, 139]
 
 # Whether a line is a comment, not a row.
 COMMENT_CONDITION = "(COALESCE(raw_line, '') LIKE '#%')"
@@ -245,6 +247,9 @@ SESSION_CONF = {
     # The classified rows are cached once and read three times; compressing the cache costs more than it saves.
     "spark.sql.inMemoryColumnarStorage.compressed": "false",
     "spark.sql.sources.partitionOverwriteMode": "static",
+    # A task writes each day it holds through a writer of its own instead of sorting its rows by day first (a period
+    # has 30 days; past 40 open writers Spark falls back to the sort).
+    "spark.sql.maxConcurrentOutputFileWriters": "40",
 }
 
 # Physical operators that would run Python code over rows (UDFs, pandas functions, RDDs of Python objects).
@@ -301,15 +306,30 @@ def write_text(spark, uri, text):
         stream.close()
 
 
+def sniff(spark, uri, source):
+    """Refuses a file whose first bytes say it is not plain text (gzip, or NUL bytes), as the local engine does."""
+    jvm = spark.sparkContext._jvm
+    path = jvm.org.apache.hadoop.fs.Path(uri)
+    stream = path.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration()).open(path)
+    try:
+        head = bytes(stream.readNBytes(SNIFF_BYTES))
+    finally:
+        stream.close()
+    if head[:2] == bytes(GZIP_MAGIC):
+        raise Refusal(REFUSALS["gzip_compressed"].format(source=source))
+    if b"\0" in head:
+        raise Refusal(REFUSALS["not_text"].format(source=source))
+
+
 def read_lines(spark, uri):
     """Every line of one text file, with what numbering it needs: its split and its id within the split.
 
-    Lines end at "\\n" alone, so a carriage return stays in the line, where it can be refused. Within one input split
-    rows keep file order and monotonically_increasing_id() counts them up, so a row's position in its split is its
-    id minus the split's first id. Not cached: reading the text again is cheaper than caching it, and a split's rows
-    get the same ids on every read.
+    Spark's text source ends a line at \\n, \\r\\n or a lone \\r, as the local engine does, the ending not part of
+    the line. Within one input split rows keep file order and monotonically_increasing_id() counts them up, so a row's
+    position in its split is its id minus the split's first id. Not cached: reading the text again is cheaper than
+    caching it, and a split's rows get the same ids on every read.
     """
-    return spark.read.option("lineSep", "\n").text(uri).select(
+    return spark.read.text(uri).select(
         F.col("value").alias("raw_line"),
         F.expr("input_file_block_start()").alias("block_start"),
         F.monotonically_increasing_id().alias("row_id"),
@@ -325,7 +345,6 @@ def count_blocks(spark, lines):
         F.min("row_id").alias("first_row_id"),
         F.count(F.lit(1)).alias("lines"),
         F.sum(F.expr(COMMENT_CONDITION).cast("long")).alias("comment_lines"),
-        F.sum((F.instr("raw_line", "\r") > 0).cast("long")).alias("carriage_returns"),
     ).orderBy("block_start").collect()
     offsets, lines_before = [], 0
     for block in blocks:
@@ -335,7 +354,6 @@ def count_blocks(spark, lines):
         "splits": len(blocks),
         "lines": lines_before,
         "comment_lines": sum(block["comment_lines"] for block in blocks),
-        "carriage_returns": sum(block["carriage_returns"] for block in blocks),
     }
     # An empty file has no split; its one placeholder row joins no line.
     values = ", ".join(offsets) or "(0, 0, 0)"
@@ -344,10 +362,15 @@ def count_blocks(spark, lines):
 
 
 def number_lines(lines, blocks):
-    """(line_number, raw_line), 1-based in file order across any number of splits: a broadcast join on the split."""
+    """(line_number, raw_line), 1-based in file order across any number of splits: a broadcast join on the split.
+
+    A UTF-8 byte order mark starting the file is not part of its first line.
+    """
+    line_number = F.col("lines_before") + F.col("row_id") - F.col("first_row_id") + 1
+    first_line = (line_number == 1) & F.col("raw_line").startswith("\ufeff")
     return lines.join(F.broadcast(blocks), "block_start").select(
-        (F.col("lines_before") + F.col("row_id") - F.col("first_row_id") + 1).alias("line_number"),
-        "raw_line",
+        line_number.alias("line_number"),
+        F.when(first_line, F.expr("substring(raw_line, 2)")).otherwise(F.col("raw_line")).alias("raw_line"),
     )
 
 
@@ -366,10 +389,10 @@ def check_no_python(source, *frames):
 def clean_source(spark, args, source, cleaning_sql):
     period = source[: -len(".txt")]
     out = folder(args.output_uri) + period + "/"
-    lines = read_lines(spark, folder(args.input_uri) + source)
+    uri = folder(args.input_uri) + source
+    sniff(spark, uri, source)
+    lines = read_lines(spark, uri)
     blocks, totals = count_blocks(spark, lines)
-    if totals["carriage_returns"] > 0:
-        raise Refusal(REFUSALS["carriage_return"].format(source=source))
     number_lines(lines, blocks).createOrReplaceTempView("source_lines")
     if not spark.sparkContext.getConf().contains("spark.sql.shuffle.partitions"):
         # One shuffle partition per input split (128 MB by default), not Spark's fixed 200, unless the job's
