@@ -2,5 +2,8 @@ export * from './errors.ts';
 export * from './storage.ts';
 export * from './quality.ts';
 export * from './manifest.ts';
+export * from './lock.ts';
+export * from './format.ts';
 export * from './runs.ts';
 export * from './engine.ts';
+export * from './layout.ts';

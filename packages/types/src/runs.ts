@@ -1,54 +1,116 @@
-export type Pipeline = 'transactions' | 'rocket';
-export type RunStatus = 'running' | 'succeeded' | 'failed' | 'noop';
+import { z } from 'zod';
+import { jsonFormat } from './format.ts';
+import type { Store } from './storage.ts';
+
+export const PIPELINES = ['transactions', 'rocket'] as const;
+export type Pipeline = (typeof PIPELINES)[number];
+export const RUN_STATUSES = ['running', 'succeeded', 'failed', 'noop'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+/** How a run can end. */
+export type FinishedStatus = Exclude<RunStatus, 'running'>;
 export type StepStatus = 'running' | 'succeeded' | 'failed' | 'skipped';
 
-export interface AttemptRecord {
-  attempt: number;
-  started_at: string;
-  finished_at: string;
-  duration_ms: number;
-  status: 'succeeded' | 'failed';
-  error?: string;
-}
+const time = z.string();
+const ms = z.number();
 
-/** One step of a run (runs/<run-id>/run.json). Retried steps keep every attempt, for the Gantt chart. */
-export interface StepRecord {
-  name: string;
-  status: StepStatus;
-  started_at: string;
-  finished_at?: string;
-  duration_ms?: number;
-  attempts: AttemptRecord[];
-  counts: Record<string, number>;
-  bytes?: number;
-  error?: string;
-}
+const attemptSchema = z.object({
+  attempt: z.number().int().positive(),
+  started_at: time,
+  finished_at: time,
+  duration_ms: ms,
+  status: z.enum(['succeeded', 'failed']),
+  error: z.string().optional(),
+});
+export type AttemptRecord = z.infer<typeof attemptSchema>;
+
+/** One step of a run. Retried steps keep every attempt, for the Gantt chart. */
+const stepSchema = z.object({
+  name: z.string(),
+  status: z.enum(['running', 'succeeded', 'failed', 'skipped']),
+  started_at: time,
+  finished_at: time.optional(),
+  duration_ms: ms.optional(),
+  attempts: z.array(attemptSchema),
+  counts: z.record(z.string(), z.number()),
+  bytes: z.number().optional(),
+  error: z.string().optional(),
+});
+export type StepRecord = z.infer<typeof stepSchema>;
 
 /** Per-period line of a transactions run: rows_read = rows_written + rows_rejected always. */
-export interface RunPeriodSummary {
-  period: string;
-  source: string;
-  rows_read: number;
-  rows_written: number;
-  rows_rejected: number;
-}
+const periodSummarySchema = z.object({ period: z.string(), source: z.string(), rows_read: z.number(), rows_written: z.number(), rows_rejected: z.number() });
+export type RunPeriodSummary = z.infer<typeof periodSummarySchema>;
 
-export interface RunRecord {
-  run_id: string;
-  pipeline: Pipeline;
-  engine?: string;
-  status: RunStatus;
-  started_at: string;
-  finished_at?: string;
-  duration_ms?: number;
-  steps: StepRecord[];
+const reportTableSchema = z.object({ header: z.array(z.string()), rows: z.array(z.array(z.string())), align: z.array(z.enum(['left', 'right'])) });
+export type ReportTable = z.infer<typeof reportTableSchema>;
+
+/**
+ * A part of a run's report that its pipeline hands over (a quality table, an images summary): @ferry/runs draws it
+ * in text, Markdown and HTML without knowing what it is about. Plain text everywhere; the renderers escape it.
+ */
+const reportSectionSchema = z.object({
+  title: z.string(),
+  /** A paragraph, before the table and the items. */
+  text: z.string().optional(),
+  table: reportTableSchema.optional(),
+  /** A list, one line each. */
+  items: z.array(z.string()).optional(),
+});
+export type ReportSection = z.infer<typeof reportSectionSchema>;
+
+const runRecordSchema = z.object({
+  run_id: z.string(),
+  pipeline: z.enum(PIPELINES),
+  engine: z.string().optional(),
+  status: z.enum(RUN_STATUSES),
+  started_at: time,
+  finished_at: time.optional(),
+  duration_ms: ms.optional(),
+  steps: z.array(stepSchema),
   /** Headline numbers for history: periods, rows_read, rows_written, rows_rejected, images, … */
-  totals: Record<string, number>;
-  periods?: RunPeriodSummary[];
-  error?: string;
+  totals: z.record(z.string(), z.number()),
+  periods: z.array(periodSummarySchema).optional(),
+  /** What the pipeline reported, drawn after the summary (runs recorded before sections existed have none). */
+  sections: z.array(reportSectionSchema).optional(),
+  error: z.string().optional(),
+});
+export type RunRecord = z.infer<typeof runRecordSchema>;
+
+/**
+ * A run's run.json (`layout.results.run(id).record`), written by the recorder. Version 1; files written before it had
+ * a version are version 1 (the same fields, without `sections`).
+ */
+export const runRecordFormat = jsonFormat({ name: 'ferry run record', schema: runRecordSchema, version: 1 });
+
+/**
+ * How a recorded run ended, the same shape for every pipeline. Once a run is recorded, its end is returned, never
+ * thrown: a failed run still has its record and whatever it got done, and callers choose the exit code from `status`
+ * (a later status for runs where some items failed joins the first branch). `error` is what ended a failed run, as
+ * it was thrown, so a caller can rethrow it with its message and kind.
+ */
+export type RunOutcome<Done, SoFar = Partial<Done>> =
+  | ({ status: 'succeeded' | 'noop'; runId: string; record: RunRecord } & Done)
+  | ({ status: 'failed'; runId: string; record: RunRecord; error: unknown } & SoFar);
+
+/** A run that did not fail, as is; a failed run's error is thrown again, as the run threw it. */
+export function completedOrThrow<Outcome extends { status: FinishedStatus; error?: unknown }>(outcome: Outcome): Exclude<Outcome, { status: 'failed' }> {
+  if (outcome.status === 'failed') throw outcome.error;
+  return outcome as Exclude<Outcome, { status: 'failed' }>;
 }
 
-/** One line of runs/<run-id>/log.ndjson. */
+/**
+ * What a pipeline owns in the results store beyond its runs' folders, for `ferry export`: the CLI and the export
+ * script compose every pipeline's, so @ferry/runs knows none of their files.
+ */
+export interface PipelineKeys {
+  readonly pipeline: Pipeline;
+  /** The keys one run of this pipeline owns (the files it published, the images it lists), present or not. */
+  runKeys(results: Store, record: RunRecord): Promise<string[]>;
+  /** For an export's README: a key or key pattern, and what it holds. */
+  readonly described: readonly (readonly [key: string, what: string])[];
+}
+
+/** One line of a run's log.ndjson. */
 export interface LogLine {
   time: string;
   level: 'debug' | 'info' | 'warn' | 'error';
@@ -59,18 +121,7 @@ export interface LogLine {
   [field: string]: unknown;
 }
 
-/** One launch image in runs/<run-id>/images.json. */
-export interface ImageReportEntry {
-  url: string | null;
-  launch_id: string;
-  status: 'downloaded' | 'present' | 'duplicate' | 'failed' | 'no_image';
-  reason?: string;
-  sha256?: string;
-  bytes?: number;
-  ms?: number;
-}
-
-/** Structured logger of a run; every line lands in runs/<run-id>/log.ndjson (secrets redacted) and on the console. */
+/** Structured logger of a run; every line lands in the run's log.ndjson (secrets redacted) and on the console. */
 export interface Logger {
   debug(msg: string, fields?: Record<string, unknown>): void;
   info(msg: string, fields?: Record<string, unknown>): void;
@@ -113,8 +164,10 @@ export interface RunHandle {
   progress(label: string, total: number, unit: 'bytes' | 'items'): Progress;
   setTotals(totals: Record<string, number>): void;
   setPeriods(periods: RunPeriodSummary[]): void;
-  /** Writes an artifact under runs/<run-id>/ in the results store (quality.json, images.json, …). */
+  /** Adds a section to the run's report (kept in run.json, drawn by every report). */
+  addSection(section: ReportSection): void;
+  /** Writes an artifact into the run's folder in the results store (a name of `layout.results.runFiles`). */
   writeArtifact(name: string, body: string): Promise<void>;
   /** Writes run.json, log.ndjson, report.md and report.html; returns the final record. */
-  finish(status: Exclude<RunStatus, 'running'>, error?: unknown): Promise<RunRecord>;
+  finish(status: FinishedStatus, error?: unknown): Promise<RunRecord>;
 }
