@@ -3,8 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Storage } from '@ferry/storage';
-import type { Logger, Store } from '@ferry/types';
-import { IMAGE_INDEX_KEY, downloadImages } from '@ferry/rocket';
+import { layout, type Logger, type Store } from '@ferry/types';
+import { downloadImages } from '@ferry/rocket';
+
+const IMAGE_INDEX_KEY = layout.rocket.imageIndex;
 import type { Launch } from '@ferry/rocket';
 import { FakeLl2Server, image, status } from './fake-ll2-server.ts';
 import { CAPTURED_AT, generatedJpeg, generatedPng } from './fixtures.ts';
@@ -98,6 +100,33 @@ describe('given an index that points at an object no longer in the store', () =>
     const report = await download([launchWith('a', `${fake.url}/a.jpg`)]);
     expect(report.images[0]!.status).toBe('downloaded');
     expect(warnings.some((line) => line.startsWith('image index is unreadable'))).toBe(true);
-    expect(Object.keys(JSON.parse((await results.readText(IMAGE_INDEX_KEY))!) as object)).toEqual([`${fake.url}/a.jpg`]);
+    expect(JSON.parse((await results.readText(IMAGE_INDEX_KEY))!)).toMatchObject({ version: 2, images: { [`${fake.url}/a.jpg`]: { content_type: 'image/jpeg' } } });
+    expect(Object.keys(JSON.parse((await results.readText(IMAGE_INDEX_KEY))!).images as object)).toEqual([`${fake.url}/a.jpg`]);
+  });
+
+  it('when the index was written before it had a version (a bare map of URLs), then it is read as such and rewritten as version 2', async () => {
+    fake.on('/a.jpg', image(generatedJpeg(3000), 'image/jpeg'));
+    fake.on('/b.jpg', image(generatedJpeg(3100), 'image/jpeg'));
+    const first = await download([launchWith('a', `${fake.url}/a.jpg`)]);
+    const { images } = JSON.parse((await results.readText(IMAGE_INDEX_KEY))!) as { images: Record<string, unknown> };
+    await results.write(IMAGE_INDEX_KEY, JSON.stringify(images));
+    const again = await download([launchWith('a', `${fake.url}/a.jpg`), launchWith('b', `${fake.url}/b.jpg`)]);
+    expect(again.images.map((entry) => entry.status)).toEqual(['present', 'downloaded']);
+    expect(again.images[0]!.sha256).toBe(first.images[0]!.sha256);
+    expect(fake.seen('/a.jpg')).toHaveLength(1);
+    const index = JSON.parse((await results.readText(IMAGE_INDEX_KEY))!) as { version: number; images: Record<string, unknown> };
+    expect(index.version).toBe(2);
+    expect(Object.keys(index.images)).toEqual([`${fake.url}/a.jpg`, `${fake.url}/b.jpg`]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('when the index was written by a newer ferry, then a warning says so and the index is left as it is', async () => {
+    fake.on('/a.jpg', image(generatedJpeg(3000), 'image/jpeg'));
+    const newer = JSON.stringify({ version: 3, images: {}, mirrors: ['s3://elsewhere'] });
+    await results.write(IMAGE_INDEX_KEY, newer);
+    const report = await download([launchWith('a', `${fake.url}/a.jpg`)]);
+    expect(report.images[0]!.status).toBe('downloaded');
+    expect(warnings.some((line) => line.startsWith('image index was written by a newer ferry; this run neither uses nor updates it') && line.includes('"version":3'))).toBe(true);
+    expect(await results.readText(IMAGE_INDEX_KEY)).toBe(newer);
   });
 });

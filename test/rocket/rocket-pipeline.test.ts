@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { Storage } from '@ferry/storage';
-import type { ImageReportEntry, Store } from '@ferry/types';
-import { IMAGE_INDEX_KEY, LAUNCHES_TABLE_KEY, runRocketPipeline } from '@ferry/rocket';
-import type { ImageReport, LaunchReport, RocketOptions } from '@ferry/rocket';
+import { layout, type Store } from '@ferry/types';
+import { runRocketPipeline } from '@ferry/rocket';
+import type { ImageReport, ImageReportEntry, LaunchReport, RocketOptions } from '@ferry/rocket';
+
+const { imageIndex: IMAGE_INDEX_KEY, launchesTable: LAUNCHES_TABLE_KEY } = layout.rocket;
 import { FakeLl2Server, emptyPage, image, json, status, throttle } from './fake-ll2-server.ts';
 import { CAPTURED_AT, REAL_FIXTURES_MISSING, generatedFixtures, generatedPng, realFixtures, rewriteHosts } from './fixtures.ts';
 import { serveScenario } from './scenario.ts';
@@ -110,7 +112,7 @@ describe('given launches and images served by a fake Launch Library', () => {
       bytes_downloaded: [...downloaded, pair.find((entry) => entry.status === 'duplicate')!].reduce((sum, entry) => sum + entry.bytes!, 0),
     });
     expect(report.throughput_bytes_per_second).toBeGreaterThan(0);
-    const index = await readJson<Record<string, { sha256: string; bytes: number; content_type: string; first_seen: string }>>(results, IMAGE_INDEX_KEY);
+    const { images: index } = await readJson<{ images: Record<string, { sha256: string; bytes: number; content_type: string; first_seen: string }> }>(results, IMAGE_INDEX_KEY);
     expect(Object.keys(index).sort()).toEqual([...downloaded.map((entry) => entry.url!), pair.find((entry) => entry.status === 'duplicate')!.url!].sort());
     expect(Object.values(index).every((entry) => entry.first_seen === CAPTURED_AT.toISOString() && entry.content_type.startsWith('image/'))).toBe(true);
 

@@ -2,14 +2,13 @@ import { createHash } from 'node:crypto';
 import pLimit from 'p-limit';
 import pRetry, { AbortError } from 'p-retry';
 import { z } from 'zod';
-import type { ImageReportEntry, Logger, Progress, Store } from '@ferry/types';
+import { jsonFormat, layout, type Logger, type Progress, type Store } from '@ferry/types';
+import type { ImageReport, ImageReportEntry, ImageTotals } from './image-report.ts';
 import type { Launch } from './launch.ts';
 import type { RetryOptions } from './ll2-client.ts';
 import type { TokenBucket } from './bandwidth.ts';
 import { EXTENSIONS, formatOfContentType, sniffFormat } from './image-type.ts';
 import { TransientError, errorMessage } from './http.ts';
-
-export const IMAGE_INDEX_KEY = 'rocket/images/index.json';
 
 const indexEntrySchema = z.object({
   sha256: z.string(),
@@ -18,9 +17,19 @@ const indexEntrySchema = z.object({
   first_seen: z.string(),
 });
 export type ImageIndexEntry = z.infer<typeof indexEntrySchema>;
-/** rocket/images/index.json: image URL → where its bytes are. */
+/** Image URL → where its bytes are. */
 export type ImageIndex = Record<string, ImageIndexEntry>;
-const indexSchema = z.record(z.string(), indexEntrySchema);
+
+/**
+ * The image index (`layout.rocket.imageIndex`). Version 2 wraps the URL map in `images` beside the version; version 1,
+ * written before the index had a version, was the bare URL map, and reads as such.
+ */
+export const imageIndexFormat = jsonFormat({
+  name: 'ferry image index',
+  schema: z.object({ images: z.record(z.string(), indexEntrySchema) }),
+  version: 2,
+  unversioned: (json) => ({ images: json }),
+});
 
 export interface DownloadImagesOptions {
   store: Store;
@@ -35,29 +44,9 @@ export interface DownloadImagesOptions {
   progress?: Progress;
 }
 
-export interface ImageTotals {
-  launches: number;
-  unique_urls: number;
-  downloaded: number;
-  present: number;
-  duplicate: number;
-  failed: number;
-  no_image: number;
-  bytes_downloaded: number;
-}
-
-/** runs/<run-id>/images.json */
-export interface ImageReport {
-  images: ImageReportEntry[];
-  totals: ImageTotals;
-  /** Bytes received over the wall time of the download phase. */
-  throughput_bytes_per_second: number;
-  elapsed_ms: number;
-}
-
 export function imageKey(sha256: string, contentType: string): string {
   const format = formatOfContentType(contentType);
-  return `rocket/images/${sha256}.${format ? EXTENSIONS[format] : 'bin'}`;
+  return layout.rocket.image(sha256, format ? EXTENSIONS[format] : 'bin');
 }
 
 /**
@@ -66,7 +55,7 @@ export function imageKey(sha256: string, contentType: string): string {
  */
 export async function downloadImages(options: DownloadImagesOptions): Promise<ImageReport> {
   const { store, launches, log } = options;
-  const index = await readIndex(store, log);
+  const { index, writable } = await readIndex(store, log);
   const firstLaunchOfUrl = new Map<string, string>();
   for (const launch of launches) {
     if (launch.image_url && !firstLaunchOfUrl.has(launch.image_url)) firstLaunchOfUrl.set(launch.image_url, launch.id);
@@ -117,7 +106,7 @@ export async function downloadImages(options: DownloadImagesOptions): Promise<Im
       indexChanged = true;
     }
   }
-  if (indexChanged) await store.write(IMAGE_INDEX_KEY, `${JSON.stringify(sortedIndex(index), null, 2)}\n`, { contentType: 'application/json' });
+  if (indexChanged && writable) await store.write(layout.rocket.imageIndex, imageIndexFormat.encode({ images: sortedIndex(index) }), { contentType: 'application/json' });
 
   const count = (status: ImageReportEntry['status']) => images.filter((entry) => entry.status === status).length;
   const totals: ImageTotals = {
@@ -284,20 +273,21 @@ async function fetchImage(url: string, options: DownloadImagesOptions): Promise<
   }
 }
 
-async function readIndex(store: Store, log: Logger): Promise<ImageIndex> {
-  const text = await store.readText(IMAGE_INDEX_KEY);
-  if (text === undefined) return {};
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
+/**
+ * The stored index, and whether this run may rewrite it. Objects are content-addressed, so an unreadable index costs
+ * downloads, never data: it is started afresh. One written by a newer ferry is left as it is.
+ */
+async function readIndex(store: Store, log: Logger): Promise<{ index: ImageIndex; writable: boolean }> {
+  const text = await store.readText(layout.rocket.imageIndex);
+  if (text === undefined) return { index: {}, writable: true };
+  const decoded = imageIndexFormat.decode(text);
+  if (decoded.ok) return { index: decoded.value.images, writable: true };
+  if (decoded.problem.kind === 'newer') {
+    log.warn('image index was written by a newer ferry; this run neither uses nor updates it', { key: layout.rocket.imageIndex, version: decoded.problem.version });
+    return { index: {}, writable: false };
   }
-  const parsed = indexSchema.safeParse(json);
-  if (parsed.success) return parsed.data;
-  // Objects are content-addressed, so an unreadable index costs downloads, never data.
-  log.warn('image index is unreadable; starting a new one', { key: IMAGE_INDEX_KEY });
-  return {};
+  log.warn('image index is unreadable; starting a new one', { key: layout.rocket.imageIndex });
+  return { index: {}, writable: true };
 }
 
 function sortedIndex(index: ImageIndex): ImageIndex {

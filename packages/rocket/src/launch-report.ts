@@ -1,4 +1,4 @@
-import type { ImageReportEntry } from '@ferry/types';
+import type { ImageReportEntry } from './image-report.ts';
 import type { Launch } from './launch.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -26,7 +26,7 @@ export interface LaunchSection {
   launches: ReportedLaunch[];
 }
 
-/** runs/<run-id>/launches.json */
+/** A rocket run's launches.json (`layout.results.run(id).launches`). */
 export interface LaunchReport {
   generated_at: string;
   last_30_days: LaunchSection & { from: string; to: string };

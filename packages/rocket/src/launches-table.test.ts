@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { Storage } from '@ferry/storage';
-import type { Store } from '@ferry/types';
+import { layout, type Store } from '@ferry/types';
 import type { Launch } from './launch.ts';
-import { LAUNCHES_TABLE_KEY, upsertLaunchesTable } from './launches-table.ts';
+import { upsertLaunchesTable } from './launches-table.ts';
 
 const launch = (id: string, extra: Partial<Launch> = {}): Launch => ({
   id,
@@ -38,7 +38,7 @@ afterEach(async () => {
 
 async function readTable(): Promise<Record<string, unknown>[]> {
   const path = join(dir, 'read.parquet');
-  await results.download(LAUNCHES_TABLE_KEY, path);
+  await results.download(layout.rocket.launchesTable, path);
   const instance = await DuckDBInstance.create(':memory:', { threads: '1', memory_limit: '1GB' });
   const connection = await instance.connect();
   try {

@@ -2,10 +2,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import type { ImageReportEntry, Store } from '@ferry/types';
+import { layout, type Store } from '@ferry/types';
+import type { ImageReportEntry } from './image-report.ts';
 import type { Launch } from './launch.ts';
-
-export const LAUNCHES_TABLE_KEY = 'rocket/tables/launches.parquet';
 
 export interface LaunchesTableResult {
   rows: number;
@@ -30,7 +29,7 @@ const COLUMNS = {
 } as const;
 
 /**
- * Upserts this run's launches into rocket/tables/launches.parquet by launch id: a launch seen again
+ * Upserts this run's launches into the launches table (`layout.rocket.launchesTable`) by launch id: a launch seen again
  * takes its new values (net slips, status changes) and keeps the run that first saw it.
  * `net` is a TIMESTAMP in UTC.
  */
@@ -68,8 +67,8 @@ export async function upsertLaunchesTable(options: {
     await connection.run(`CREATE TABLE incoming AS SELECT * FROM read_json(${sqlString(incomingPath)}, format = 'newline_delimited', columns = {${columns}})`);
     await connection.run(`CREATE TABLE existing AS SELECT * FROM incoming LIMIT 0`);
     const existingPath = join(dir, 'existing.parquet');
-    if (await store.head(LAUNCHES_TABLE_KEY)) {
-      await store.download(LAUNCHES_TABLE_KEY, existingPath);
+    if (await store.head(layout.rocket.launchesTable)) {
+      await store.download(layout.rocket.launchesTable, existingPath);
       await connection.run(`INSERT INTO existing BY NAME SELECT * FROM read_parquet(${sqlString(existingPath)})`);
     }
     const counts = await connection.runAndReadAll(
@@ -88,7 +87,7 @@ export async function upsertLaunchesTable(options: {
        ) TO ${sqlString(outputPath)} (FORMAT parquet)`,
     );
     const total = await connection.runAndReadAll(`SELECT count(*)::INTEGER FROM read_parquet(${sqlString(outputPath)})`);
-    await store.upload(outputPath, LAUNCHES_TABLE_KEY, { contentType: 'application/vnd.apache.parquet' });
+    await store.upload(outputPath, layout.rocket.launchesTable, { contentType: 'application/vnd.apache.parquet' });
     return { rows: total.getRows()[0]![0] as number, inserted, updated };
   } finally {
     connection.closeSync();

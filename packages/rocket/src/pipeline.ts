@@ -1,16 +1,16 @@
 import { startRun } from '@ferry/runs';
-import { FerryError } from '@ferry/types';
-import type { ImageReportEntry, RunHandle, RunRecord, RunStatus, Store } from '@ferry/types';
+import { FerryError, layout } from '@ferry/types';
+import type { FinishedStatus, RunHandle, RunOutcome, Store } from '@ferry/types';
 import { TokenBucket } from './bandwidth.ts';
+import { imageReportFormat, imagesSection, type ImageReport, type ImageReportEntry } from './image-report.ts';
 import { downloadImages } from './images.ts';
-import type { ImageReport } from './images.ts';
 import type { Launch } from './launch.ts';
 import { buildLaunchReport, launchReportMarkdown } from './launch-report.ts';
 import type { LaunchReport } from './launch-report.ts';
 import { upsertLaunchesTable } from './launches-table.ts';
 import type { LaunchesTableResult } from './launches-table.ts';
 import { DEFAULT_API, Ll2Client, apiVersionOf } from './ll2-client.ts';
-import type { FetchedPage, RetryOptions } from './ll2-client.ts';
+import type { RetryOptions } from './ll2-client.ts';
 import { notify } from './notify.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -18,7 +18,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const PREVIOUS_MAX_PAGES = 2;
 
 export interface RocketOptions {
-  /** Where rocket/ and runs/ go. */
+  /** Where the rocket layers (`layout.rocket`) and the runs go. */
   results: Store;
   /** Base URL ending in the API version (default https://ll.thespacedevs.com/2.3.0). */
   api?: string;
@@ -40,8 +40,8 @@ export interface RocketOptions {
   retry?: RetryOptions;
 }
 
-export interface RocketResult {
-  record: RunRecord;
+/** What a rocket run got done; a failed run has what it got to (the parts it did not reach are left out). */
+export interface RocketRunParts {
   launches: Launch[];
   images: ImageReportEntry[];
   imageReport?: ImageReport;
@@ -49,11 +49,14 @@ export interface RocketResult {
   table?: LaunchesTableResult;
 }
 
+export type RocketResult = RunOutcome<RocketRunParts, RocketRunParts>;
+
 export const ROCKET_DEFAULTS = { api: DEFAULT_API, limit: 100, concurrency: 8, timeoutMs: 30_000, retry: { retries: 3, minTimeoutMs: 1000 } };
 
 /**
- * One recorded rocket run: fetch launches, download images, build tables, report, notify.
- * A failure ends the run as failed (recorded, notified) and is returned in record.error, not thrown.
+ * One recorded rocket run: fetch launches, download images, build tables, report, notify. Once the run is recorded,
+ * its end is returned, never thrown: a failure ends the run as failed (recorded, notified) and resolves with status
+ * 'failed' and the error.
  */
 export async function runRocketPipeline(options: RocketOptions): Promise<RocketResult> {
   const settings = checkOptions(options);
@@ -96,8 +99,8 @@ function checkOptions(options: RocketOptions) {
 async function executeRocketRun(run: RunHandle, options: RocketOptions, settings: Settings): Promise<RocketResult> {
   const { results } = options;
   const now = settings.now();
-  const result: Omit<RocketResult, 'record'> = { launches: [], images: [] };
-  let status: Exclude<RunStatus, 'running'> = 'succeeded';
+  const result: RocketRunParts = { launches: [], images: [] };
+  let status: Extract<FinishedStatus, 'succeeded' | 'failed'> = 'succeeded';
   let failure: unknown;
   try {
     result.launches = await run.step('fetch launches', async (step) => {
@@ -107,7 +110,7 @@ async function executeRocketRun(run: RunHandle, options: RocketOptions, settings
       const previous = await client.previous(new Date(now.getTime() - 30 * DAY_MS), settings.limit, PREVIOUS_MAX_PAGES);
       // Only pages that parsed and validated get here: an error body is never kept as data.
       for (const page of [...upcoming, ...previous]) {
-        await results.write(rawPageKey(run.id, page), page.body, { contentType: 'application/json' });
+        await results.write(layout.rocket.rawPage(run.id, page.kind, page.number), page.body, { contentType: 'application/json' });
         step.addBytes(page.body.length);
         step.count('pages');
       }
@@ -132,7 +135,8 @@ async function executeRocketRun(run: RunHandle, options: RocketOptions, settings
       });
       for (const [name, n] of Object.entries(report.totals)) if (name !== 'bytes_downloaded') step.count(name, n);
       step.addBytes(report.totals.bytes_downloaded);
-      await run.writeArtifact('images.json', `${JSON.stringify(report, null, 2)}\n`);
+      await run.writeArtifact(layout.results.runFiles.images, imageReportFormat.encode(report));
+      run.addSection(imagesSection(report));
       return report;
     });
     result.images = result.imageReport.images;
@@ -147,8 +151,8 @@ async function executeRocketRun(run: RunHandle, options: RocketOptions, settings
 
     result.report = await run.step('report', async (step) => {
       const report = buildLaunchReport(result.launches, result.images, now);
-      await run.writeArtifact('launches.json', `${JSON.stringify(report, null, 2)}\n`);
-      await run.writeArtifact('launches.md', launchReportMarkdown(report));
+      await run.writeArtifact(layout.results.runFiles.launches, `${JSON.stringify(report, null, 2)}\n`);
+      await run.writeArtifact(layout.results.runFiles.launchesMarkdown, launchReportMarkdown(report));
       step.count('last_30_days', report.last_30_days.count);
       step.count('upcoming', report.upcoming.count);
       return report;
@@ -168,11 +172,7 @@ async function executeRocketRun(run: RunHandle, options: RocketOptions, settings
     step.count('webhooks_sent', sent ? 1 : 0);
   });
   const record = await run.finish(status, failure);
-  return { record, ...result };
-}
-
-function rawPageKey(runId: string, page: FetchedPage): string {
-  return `rocket/raw/${runId}/${page.kind === 'upcoming' ? '' : 'previous-'}page-${page.number}.json`;
+  return status === 'failed' ? { status, runId: run.id, record, error: failure, ...result } : { status, runId: run.id, record, ...result };
 }
 
 /** A launch of the last 24 h comes back from both upcoming and previous. */
@@ -182,7 +182,7 @@ function uniqueById(launches: Launch[]): Launch[] {
   return [...seen.values()];
 }
 
-function runTotals(result: Omit<RocketResult, 'record'>): Record<string, number> {
+function runTotals(result: RocketRunParts): Record<string, number> {
   const totals: Record<string, number> = { launches: result.launches.length };
   if (result.imageReport) {
     const images = result.imageReport.totals;

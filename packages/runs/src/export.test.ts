@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Storage } from '@ferry/storage';
-import { FerryError, type Manifest, type Store } from '@ferry/types';
+import { FerryError, type PipelineKeys, type Store } from '@ferry/types';
 import { exportResults, startRun } from './index.ts';
 
 let dir: string;
@@ -20,16 +20,21 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** Records a run that "published" one period: data and quarantine files plus its manifest entry. */
-async function publishPeriod(period: string, manifest: Manifest): Promise<string> {
+/** A pipeline as export sees it: which keys each of its runs owns, and what its files are. */
+const owned = new Map<string, string[]>();
+const testPipeline: PipelineKeys = {
+  pipeline: 'transactions',
+  runKeys: async (_results, record) => owned.get(record.run_id) ?? [],
+  described: [['transactions/tx_date=YYYY-MM-DD/', 'what the test pipeline published']],
+};
+const pipelines = [testPipeline];
+
+/** Records a run that "published" one period: data and quarantine files its pipeline says the run owns. */
+async function publishPeriod(period: string): Promise<string> {
   const run = await startRun({ pipeline: 'transactions', engine: 'duckdb', results, console: false });
   const files = [`transactions/tx_date=${period}/part-0.parquet`, `quarantine/${period}.parquet`];
-  const written = await run.step(`publish ${period}`, async () => Promise.all(files.map((key) => results.write(key, `PAR1 fake parquet of ${key}`))));
-  manifest.periods[period] = {
-    period, source: `${period}.txt`, size: 100, etag: 'e', run_id: run.id, processed_at: new Date().toISOString(),
-    rows_read: 3, rows_written: 2, rows_rejected: 1, files: written.map(({ key, size, etag }) => ({ key, size, etag })),
-  };
-  await results.write('manifest.json', JSON.stringify(manifest));
+  await run.step(`publish ${period}`, async () => Promise.all(files.map((key) => results.write(key, `PAR1 fake parquet of ${key}`))));
+  owned.set(run.id, files);
   await run.finish('succeeded');
   return run.id;
 }
@@ -43,14 +48,13 @@ describe('given a results store with two runs that each published a period', () 
   let first: string;
   let second: string;
   beforeEach(async () => {
-    const manifest: Manifest = { version: 1, periods: {} };
-    first = await publishPeriod('2019-08-22', manifest);
-    second = await publishPeriod('2019-09-21', manifest);
+    first = await publishPeriod('2019-08-22');
+    second = await publishPeriod('2019-09-21');
   });
 
   it('when the whole store is exported, then a timestamped folder holds data, quarantine, every run and a README index', async () => {
     const out = path.join(dir, 'exports');
-    const exported = await exportResults(results, out, { now: new Date('2026-11-21T05:43:12.345Z') });
+    const exported = await exportResults(results, out, { pipelines, now: new Date('2026-11-21T05:43:12.345Z') });
 
     expect(exported.dir).toBe(path.join(out, 'ferry-export-20261121T054312Z'));
     const files = await filesUnder(exported.dir);
@@ -58,7 +62,7 @@ describe('given a results store with two runs that each published a period', () 
       for (const name of ['run.json', 'log.ndjson', 'report.md', 'report.html']) expect(files).toContain(`runs/${runId}/${name}`);
     }
     expect(files).toEqual(expect.arrayContaining([
-      'README.txt', 'manifest.json',
+      'README.txt',
       'transactions/tx_date=2019-08-22/part-0.parquet', 'transactions/tx_date=2019-09-21/part-0.parquet',
       'quarantine/2019-08-22.parquet', 'quarantine/2019-09-21.parquet',
     ]));
@@ -68,10 +72,12 @@ describe('given a results store with two runs that each published a period', () 
     expect(readme).toContain('the whole results store');
     expect(readme).toContain(`runs/${second}/report.html`);
     expect(readme).toContain('  transactions/tx_date=2019-08-22/part-0.parquet');
+    expect(readme).toMatch(/\n {2}runs\/<run-id>\/report\.html +the run report with its Gantt chart/);
+    expect(readme).toMatch(/\n {2}transactions\/tx_date=YYYY-MM-DD\/ +what the test pipeline published\n/);
   });
 
   it('when one run is exported, then only its run folder and the files of the periods it published are copied', async () => {
-    const exported = await exportResults(results, path.join(dir, 'exports'), { runId: first });
+    const exported = await exportResults(results, path.join(dir, 'exports'), { pipelines, runId: first });
 
     expect(await filesUnder(exported.dir)).toEqual([
       'README.txt',
@@ -86,35 +92,22 @@ describe('given a results store with two runs that each published a period', () 
     expect(await readFile(path.join(exported.dir, 'README.txt'), 'utf8')).toContain(`run ${first} only`);
   });
 
+  it('when a file the run owns is gone from the store, then the rest is exported and the README lists what is missing', async () => {
+    await results.delete(['quarantine/2019-08-22.parquet']);
+    const exported = await exportResults(results, path.join(dir, 'exports'), { pipelines, runId: first });
+    expect(exported.files).toBe(5);
+    expect(await readFile(path.join(exported.dir, 'README.txt'), 'utf8')).toContain('Owned by the run but absent from the store (not exported)\n---------------------------------------------------------\n  quarantine/2019-08-22.parquet\n');
+  });
+
   it('when exporting twice in the same second, then the second export gets its own folder', async () => {
     const now = new Date('2026-11-21T05:43:12Z');
-    const a = await exportResults(results, path.join(dir, 'exports'), { runId: second, now });
-    const b = await exportResults(results, path.join(dir, 'exports'), { runId: second, now });
+    const a = await exportResults(results, path.join(dir, 'exports'), { pipelines, runId: second, now });
+    const b = await exportResults(results, path.join(dir, 'exports'), { pipelines, runId: second, now });
     expect(b.dir).toBe(`${a.dir}-2`);
   });
 
   it('when the run id is unknown, then the export fails with a FerryError and creates nothing', async () => {
-    await expect(exportResults(results, path.join(dir, 'exports'), { runId: '20200101T000000Z-000000' })).rejects.toThrow(FerryError);
+    await expect(exportResults(results, path.join(dir, 'exports'), { pipelines, runId: '20200101T000000Z-000000' })).rejects.toThrow(FerryError);
     await expect(readdir(path.join(dir, 'exports'))).rejects.toThrow();
-  });
-});
-
-describe('given a rocket run that downloaded two images, next to an image of another run', () => {
-  it('when that run is exported, then its images come along and the other one does not', async () => {
-    const run = await startRun({ pipeline: 'rocket', results, console: false });
-    await results.write('rocket/images/aaa111.png', 'png bytes');
-    await results.write('rocket/images/bbb222.jpeg', 'jpeg bytes');
-    await results.write('rocket/images/ccc333.jpeg', 'another run');
-    await run.writeArtifact('images.json', JSON.stringify({ images: [
-      { url: 'https://img.example/a.png', launch_id: 'l1', status: 'downloaded', sha256: 'aaa111' },
-      { url: 'https://img.example/b.jpeg', launch_id: 'l2', status: 'present', sha256: 'bbb222' },
-      { url: null, launch_id: 'l3', status: 'no_image' },
-    ] }));
-    await run.finish('succeeded');
-
-    const exported = await exportResults(results, path.join(dir, 'exports'), { runId: run.id });
-    const files = await filesUnder(exported.dir);
-    expect(files.filter((file) => file.startsWith('rocket/'))).toEqual(['rocket/images/aaa111.png', 'rocket/images/bbb222.jpeg']);
-    expect(files).toContain(`runs/${run.id}/images.json`);
   });
 });

@@ -1,10 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { FerryError, MANIFEST_KEY, type Manifest, type RunRecord, type Store } from '@ferry/types';
+import { FerryError, layout, type PipelineKeys, type RunRecord, type Store } from '@ferry/types';
 import { formatBytes, formatTime } from './format.ts';
-import { listRuns, loadRun, parseJson, runPrefix, type ImagesReport } from './history.ts';
-
-const IMAGES_PREFIX = 'rocket/images/';
+import { listRuns, loadRun } from './history.ts';
 
 export interface ExportResult {
   dir: string;
@@ -12,14 +10,22 @@ export interface ExportResult {
   bytes: number;
 }
 
+export interface ExportOptions {
+  /** Every pipeline's keys: what one run owns beyond its folder, and what the README says of them. */
+  pipelines: readonly PipelineKeys[];
+  /** Export this run only. */
+  runId?: string;
+  now?: Date;
+}
+
 /**
- * Copies the results store — or one run: runs/<id>/ plus the data and quarantine files of the periods that run
- * published, or the launch images it lists — into `<outRoot>/ferry-export-<UTC timestamp>/`, as plain files with a README.txt index, so the
- * results, logs and reports can be opened without ferry.
+ * Copies the results store — or one run: its folder plus what its pipeline says the run owns (the files of the
+ * periods it published, the launch images it lists) — into `<outRoot>/ferry-export-<UTC timestamp>/`, as plain files
+ * with a README.txt index, so the results, logs and reports can be opened without ferry.
  */
-export async function exportResults(results: Store, outRoot: string, options: { runId?: string; now?: Date } = {}): Promise<ExportResult> {
+export async function exportResults(results: Store, outRoot: string, options: ExportOptions): Promise<ExportResult> {
   const now = options.now ?? new Date();
-  const selection = options.runId ? await runSelection(results, options.runId) : await storeSelection(results);
+  const selection = options.runId ? await runSelection(results, options.runId, options.pipelines) : await storeSelection(results);
   const dir = await createExportDir(outRoot, now);
 
   let bytes = 0;
@@ -28,7 +34,7 @@ export async function exportResults(results: Store, outRoot: string, options: { 
     if (!target.startsWith(dir + path.sep)) throw new FerryError(`refusing to export ${key}: it would land outside ${dir}`);
     bytes += (await results.download(key, target)).size;
   }
-  await writeFile(path.join(dir, 'README.txt'), readme(results, now, selection, bytes));
+  await writeFile(path.join(dir, 'README.txt'), readme(results, now, selection, bytes, options.pipelines));
   return { dir, files: selection.keys.length, bytes };
 }
 
@@ -36,7 +42,7 @@ interface Selection {
   keys: string[];
   runs: RunRecord[];
   runId?: string;
-  /** Files the manifest lists for the run that the store no longer holds. */
+  /** Files the run's pipeline says it owns that the store no longer holds. */
   missing: string[];
 }
 
@@ -45,29 +51,17 @@ async function storeSelection(results: Store): Promise<Selection> {
   return { keys: objects.map((object) => object.key), runs, missing: [] };
 }
 
-async function runSelection(results: Store, runId: string): Promise<Selection> {
-  const { record, images } = await loadRun(results, runId);
-  const runKeys = (await results.list(runPrefix(runId))).map((object) => object.key);
-  const manifest = parseJson<Manifest>(await results.readText(MANIFEST_KEY));
-  const periodKeys = Object.values(manifest?.periods ?? {})
-    .filter((period) => period.run_id === runId)
-    .flatMap((period) => period.files.map((file) => file.key));
-  const present = await Promise.all(periodKeys.map(async (key) => ((await results.head(key)) ? key : undefined)));
+async function runSelection(results: Store, runId: string, pipelines: readonly PipelineKeys[]): Promise<Selection> {
+  const record = await loadRun(results, runId);
+  const runKeys = (await results.list(layout.results.run(runId).prefix)).map((object) => object.key);
+  const owned = (await pipelines.find((keys) => keys.pipeline === record.pipeline)?.runKeys(results, record)) ?? [];
+  const present = await Promise.all(owned.map(async (key) => ((await results.head(key)) ? key : undefined)));
   return {
-    keys: [...runKeys, ...present.filter((key): key is string => key !== undefined), ...(await imageKeys(results, images))].sort(),
+    keys: [...new Set([...runKeys, ...present.filter((key): key is string => key !== undefined)])].sort(),
     runs: [record],
     runId,
-    missing: periodKeys.filter((key, i) => present[i] === undefined),
+    missing: owned.filter((key, i) => present[i] === undefined),
   };
-}
-
-/** The launch images a rocket run refers to: the rocket pipeline stores each as rocket/images/<sha256>.<ext>. */
-async function imageKeys(results: Store, images: ImagesReport | undefined): Promise<string[]> {
-  const hashes = new Set((images?.images ?? []).flatMap((image) => (image.sha256 ? [image.sha256] : [])));
-  if (hashes.size === 0) return [];
-  return (await results.list(IMAGES_PREFIX))
-    .map((object) => object.key)
-    .filter((key) => hashes.has(key.slice(IMAGES_PREFIX.length).replace(/\.[^.]*$/, '')));
 }
 
 /** A fresh folder named after the export time; a second export within the same second gets a suffix. */
@@ -86,7 +80,15 @@ async function createExportDir(outRoot: string, now: Date): Promise<string> {
   }
 }
 
-function readme(results: Store, now: Date, selection: Selection, bytes: number): string {
+function readme(results: Store, now: Date, selection: Selection, bytes: number, pipelines: readonly PipelineKeys[]): string {
+  const run = layout.results.run('<run-id>');
+  const described: (readonly [string, string])[] = [
+    [run.reportHtml, 'the run report with its Gantt chart: open it in any browser (works offline)'],
+    [run.reportMarkdown, 'the same report as Markdown (the Gantt chart is a Mermaid block)'],
+    [run.record, 'the run record: steps, every attempt, timings, counts, totals'],
+    [run.log, 'the structured log, one JSON object per line'],
+    ...pipelines.flatMap((keys) => keys.described),
+  ];
   const folders = new Map<string, { files: number }>();
   for (const key of selection.keys) {
     const folder = key.includes('/') ? `${key.slice(0, key.indexOf('/'))}/` : key;
@@ -104,15 +106,7 @@ function readme(results: Store, now: Date, selection: Selection, bytes: number):
     '',
     'What is where',
     '-------------',
-    '  runs/<run-id>/report.html   the run report with its Gantt chart: open it in any browser (works offline)',
-    '  runs/<run-id>/report.md     the same report as Markdown (the Gantt chart is a Mermaid block)',
-    '  runs/<run-id>/run.json      the run record: steps, every attempt, timings, counts, totals',
-    '  runs/<run-id>/log.ndjson    the structured log, one JSON object per line',
-    '  runs/<run-id>/quality.json  per-period data quality (transactions runs)',
-    '  runs/<run-id>/images.json   one entry per launch image (rocket runs)',
-    '  manifest.json               which source period each published file comes from',
-    '  rocket/images/              launch images, named by the SHA-256 of their content',
-    '  other folders               published data (Parquet partitioned by day) and quarantined rows with their reasons',
+    ...described.map(([key, what]) => `  ${key.padEnd(36)} ${what}`),
     '',
     'Top-level folders in this export',
     '--------------------------------',
@@ -121,11 +115,11 @@ function readme(results: Store, now: Date, selection: Selection, bytes: number):
     'Runs',
     '----',
     ...(selection.runs.length
-      ? selection.runs.map((run) => `  ${run.run_id}  ${run.pipeline.padEnd(12)} ${run.status.padEnd(9)} started ${formatTime(run.started_at)} UTC   runs/${run.run_id}/report.html`)
+      ? selection.runs.map((run) => `  ${run.run_id}  ${run.pipeline.padEnd(12)} ${run.status.padEnd(9)} started ${formatTime(run.started_at)} UTC   ${layout.results.run(run.run_id).reportHtml}`)
       : ['  (none)']),
   ];
   if (selection.missing.length) {
-    lines.push('', 'Listed in the manifest but absent from the store (not exported)', '---------------------------------------------------------------', ...selection.missing.map((key) => `  ${key}`));
+    lines.push('', 'Owned by the run but absent from the store (not exported)', '---------------------------------------------------------', ...selection.missing.map((key) => `  ${key}`));
   }
   lines.push('', 'Files', '-----', ...selection.keys.map((key) => `  ${key}`), '');
   return lines.join('\n');

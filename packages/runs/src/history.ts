@@ -1,56 +1,28 @@
-import { FerryError, type ImageReportEntry, type Pipeline, type QualityReport, type RunRecord, type Store } from '@ferry/types';
+import { FerryError, layout, runRecordFormat, whereIs, type Pipeline, type RunRecord, type Store } from '@ferry/types';
 import { isValidRunId } from './ids.ts';
 
-/** What images.json holds (written by the rocket pipeline). */
-export interface ImagesReport {
-  images: ImageReportEntry[];
-  totals?: Record<string, number>;
-}
-
-/** A recorded run with the artifacts the reports show. */
-export interface LoadedRun {
-  record: RunRecord;
-  quality?: QualityReport;
-  images?: ImagesReport;
-}
-
-export const runPrefix = (runId: string): string => `runs/${runId}/`;
-const RUN_FILE = /^runs\/([^/]+)\/run\.json$/;
-
-/** Every recorded run in the results store, newest first. */
+/** Every recorded run in the results store, newest first; a run.json this ferry cannot read is left out. */
 export async function listRuns(results: Store, filter: { pipeline?: Pipeline } = {}): Promise<RunRecord[]> {
-  const keys = (await results.list('runs/')).map((object) => object.key).filter((key) => RUN_FILE.test(key));
-  const records = await Promise.all(keys.map(async (key) => parseJson<RunRecord>(await results.readText(key))));
+  const keys = (await results.list(layout.results.runs)).map((object) => object.key).filter((key) => layout.results.runIdOfRecord(key) !== undefined);
+  const records = await Promise.all(
+    keys.map(async (key) => {
+      const text = await results.readText(key);
+      const decoded = text === undefined ? undefined : runRecordFormat.decode(text);
+      // One damaged run must not hide the others.
+      return decoded?.ok ? decoded.value : undefined;
+    }),
+  );
   return records
-    .filter((record): record is RunRecord => record !== undefined && typeof record.run_id === 'string')
+    .filter((record): record is RunRecord => record !== undefined)
     .filter((record) => !filter.pipeline || record.pipeline === filter.pipeline)
     .sort((a, b) => b.started_at.localeCompare(a.started_at) || b.run_id.localeCompare(a.run_id));
 }
 
-/** One run with its quality.json and images.json when present. */
-export async function loadRun(results: Store, runId: string): Promise<LoadedRun> {
+/** One run's record, with the sections its pipeline reported. */
+export async function loadRun(results: Store, runId: string): Promise<RunRecord> {
   if (!isValidRunId(runId)) throw new FerryError(`"${runId}" is not a run id (see \`ferry runs\`)`);
-  const prefix = runPrefix(runId);
-  const [recordText, qualityText, imagesText] = await Promise.all(
-    ['run.json', 'quality.json', 'images.json'].map((name) => results.readText(prefix + name)),
-  );
-  if (recordText === undefined) throw new FerryError(`no run ${runId} in ${results.url} (see \`ferry runs\`)`);
-  const record = parseJson<RunRecord>(recordText);
-  if (!record) throw new FerryError(`${results.url}/${prefix}run.json is not valid JSON`);
-  const loaded: LoadedRun = { record };
-  const quality = parseJson<QualityReport>(qualityText);
-  if (quality) loaded.quality = quality;
-  const images = parseJson<ImagesReport>(imagesText);
-  if (images) loaded.images = images;
-  return loaded;
-}
-
-/** Undefined for a missing or unreadable file: one damaged run must not hide the others. */
-export function parseJson<T>(text: string | undefined): T | undefined {
-  if (text === undefined) return undefined;
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    return undefined;
-  }
+  const key = layout.results.run(runId).record;
+  const text = await results.readText(key);
+  if (text === undefined) throw new FerryError(`no run ${runId} in ${results.url} (see \`ferry runs\`)`);
+  return runRecordFormat.parse(text, whereIs(results, key));
 }

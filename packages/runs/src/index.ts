@@ -1,12 +1,11 @@
 export { startRun, type StartRunOptions } from './recorder.ts';
 export { newRunId } from './ids.ts';
 export { createRedactor } from './redact.ts';
-export { listRuns, loadRun, type LoadedRun, type ImagesReport } from './history.ts';
+export { listRuns, loadRun } from './history.ts';
 export { renderRunsTable } from './render/runs-table.ts';
 export { renderReportText } from './render/text.ts';
 export { renderReportMarkdown } from './render/markdown.ts';
 export { renderReportHtml } from './render/html.ts';
-export { renderQualityTable } from './render/quality.ts';
-export { exportResults } from './export.ts';
+export { exportResults, type ExportOptions } from './export.ts';
 export { createProgress } from './progress.ts';
-export { formatBytes } from './format.ts';
+export { formatBytes, formatCount, renderTable } from './format.ts';

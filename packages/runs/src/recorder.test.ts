@@ -77,7 +77,7 @@ describe('given a transactions run with a plan, a sync and a flaky clean step', 
   it('when it finishes, then every step is recorded in order with its counts, bytes and timings', async () => {
     const { record, run } = await recordRun();
     const stored = await readJson<RunRecord>(`runs/${run.id}/run.json`);
-    expect(stored).toEqual(record);
+    expect(stored).toEqual({ version: 1, ...record });
     expect(stored.status).toBe('succeeded');
     expect(stored.duration_ms).toBe(120 + 1500 + 3 * 400 + 30);
     expect(stored.steps.map((step) => [step.name, step.status, step.duration_ms])).toEqual([
@@ -186,15 +186,31 @@ describe('given several recorded runs of both pipelines', () => {
     expect((await listRuns(results, { pipeline: 'rocket' })).map((run) => run.run_id)).toEqual([rocket.run_id]);
   });
 
-  it('when loading a run, then its record and artifacts come back; an unknown id is a FerryError', async () => {
+  it('when loading a run, then its record comes back with the sections its pipeline reported; an unknown id is a FerryError', async () => {
     const run = await startRun({ pipeline: 'transactions', results, console: false });
-    const quality = { run_id: run.id, periods: [] };
-    await run.writeArtifact('quality.json', JSON.stringify(quality));
+    const section = { title: 'Quality', text: 'No periods were cleaned.' };
+    run.addSection(section);
+    await run.writeArtifact('quality.json', JSON.stringify({ run_id: run.id, periods: [] }));
     const record = await run.finish('succeeded');
 
-    expect(await loadRun(results, run.id)).toEqual({ record, quality });
+    expect(record.sections).toEqual([section]);
+    expect(await loadRun(results, run.id)).toEqual(record);
+    expect(await results.readText(`runs/${run.id}/quality.json`)).toBe(JSON.stringify({ run_id: run.id, periods: [] }));
     await expect(loadRun(results, '20200101T000000Z-000000')).rejects.toThrow(FerryError);
     await expect(loadRun(results, '../etc')).rejects.toThrow(FerryError);
+  });
+
+  it('when a run.json comes from a newer ferry or misses a field, then loading it names the file and the field, and the history leaves it out', async () => {
+    const kept = await recordAt('rocket', '2026-11-20T10:00:00Z', 'succeeded');
+    const newer = await recordAt('rocket', '2026-11-21T10:00:00Z', 'succeeded');
+    const broken = await recordAt('rocket', '2026-11-22T10:00:00Z', 'succeeded');
+    await results.write(`runs/${newer.run_id}/run.json`, JSON.stringify({ ...newer, version: 2 }));
+    const { steps: _, ...withoutSteps } = broken;
+    await results.write(`runs/${broken.run_id}/run.json`, JSON.stringify({ version: 1, ...withoutSteps }));
+
+    await expect(loadRun(results, newer.run_id)).rejects.toThrow(new FerryError(`${dir}/runs/${newer.run_id}/run.json is a ferry run record of version 2, newer than this ferry reads (1): upgrade ferry`));
+    await expect(loadRun(results, broken.run_id)).rejects.toThrow(new FerryError(`${dir}/runs/${broken.run_id}/run.json is not a ferry run record: steps is missing`));
+    expect((await listRuns(results)).map((run) => run.run_id)).toEqual([kept.run_id]);
   });
 });
 

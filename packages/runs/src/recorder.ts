@@ -1,22 +1,23 @@
 import pRetry from 'p-retry';
 import {
   FerryError,
+  layout,
+  runRecordFormat,
   type AttemptRecord,
+  type FinishedStatus,
   type Logger,
   type Pipeline,
   type Progress,
-  type QualityReport,
+  type ReportSection,
   type RunHandle,
   type RunPeriodSummary,
   type RunRecord,
-  type RunStatus,
   type StepHandle,
   type StepOptions,
   type StepRecord,
   type Store,
 } from '@ferry/types';
 import { formatBytes, formatDuration } from './format.ts';
-import { parseJson, runPrefix, type ImagesReport, type LoadedRun } from './history.ts';
 import { isValidRunId, newRunId } from './ids.ts';
 import { createRunLogger, formatConsoleLine } from './logger.ts';
 import { createProgress, plainProgress, silentProgress } from './progress.ts';
@@ -43,10 +44,11 @@ export interface StartRunOptions {
 const FLUSH_INTERVAL_MS = 5000;
 /** …or as soon as this many new log lines have piled up. */
 const FLUSH_EVERY_LINES = 500;
+const { runFiles } = layout.results;
 /** Files the recorder writes itself; artifacts may not replace them. */
-const RECORDER_FILES = new Set(['run.json', 'log.ndjson', 'report.md', 'report.html']);
+const RECORDER_FILES = new Set<string>([runFiles.record, runFiles.log, runFiles.reportMarkdown, runFiles.reportHtml]);
 
-/** Starts recording a run: runs/<id>/run.json (status running) is written before this resolves. */
+/** Starts recording a run: its run.json (status running) is written before this resolves. */
 export async function startRun(options: StartRunOptions): Promise<RunHandle> {
   const recorder = new RunRecorder(options);
   await recorder.persist();
@@ -66,7 +68,6 @@ class RunRecorder implements RunHandle {
   private readonly writeConsole: ((line: string) => void) | undefined;
   private readonly defaultConsole: boolean;
   private readonly logLines: string[] = [];
-  private readonly artifacts = new Map<string, string>();
   private flushedLines = -1;
   private flushRequestedAt = 0;
   private recordChanged = true;
@@ -177,16 +178,19 @@ class RunRecorder implements RunHandle {
     this.recordChanged = true;
   }
 
+  addSection(section: ReportSection): void {
+    this.record.sections = [...(this.record.sections ?? []), structuredClone(section)];
+    this.recordChanged = true;
+  }
+
   async writeArtifact(name: string, body: string): Promise<void> {
     if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name) || name.includes('..') || RECORDER_FILES.has(name)) {
       throw new FerryError(`"${name}" cannot be a run artifact name`);
     }
-    const redacted = this.redact(body);
-    this.artifacts.set(name, redacted);
-    await this.results.write(runPrefix(this.id) + name, redacted, { contentType: contentType(name) });
+    await this.results.write(layout.results.run(this.id).prefix + name, this.redact(body), { contentType: contentType(name) });
   }
 
-  async finish(status: Exclude<RunStatus, 'running'>, error?: unknown): Promise<RunRecord> {
+  async finish(status: FinishedStatus, error?: unknown): Promise<RunRecord> {
     if (this.finished) throw new Error(`run ${this.id} is already finished`);
     this.finished = true;
     clearInterval(this.flushTimer);
@@ -201,11 +205,10 @@ class RunRecorder implements RunHandle {
     else this.log.info(summary);
 
     await this.persist();
-    const loaded = this.loaded();
-    const prefix = runPrefix(this.id);
+    const keys = layout.results.run(this.id);
     await Promise.all([
-      this.results.write(`${prefix}report.md`, this.redact(renderReportMarkdown(loaded)), { contentType: 'text/markdown; charset=utf-8' }),
-      this.results.write(`${prefix}report.html`, this.redact(renderReportHtml(loaded)), { contentType: 'text/html; charset=utf-8' }),
+      this.results.write(keys.reportMarkdown, this.redact(renderReportMarkdown(this.record)), { contentType: 'text/markdown; charset=utf-8' }),
+      this.results.write(keys.reportHtml, this.redact(renderReportHtml(this.record)), { contentType: 'text/html; charset=utf-8' }),
     ]);
     return structuredClone(this.record);
   }
@@ -213,16 +216,16 @@ class RunRecorder implements RunHandle {
   /** Writes run.json and log.ndjson when they changed; writes never overlap and land in order. */
   persist(): Promise<void> {
     const next = this.writes.then(async () => {
-      const prefix = runPrefix(this.id);
+      const keys = layout.results.run(this.id);
       const pending: Promise<unknown>[] = [];
       if (this.recordChanged) {
         this.recordChanged = false;
-        pending.push(this.results.write(`${prefix}run.json`, this.redact(`${JSON.stringify(this.record, null, 2)}\n`), { contentType: 'application/json' }));
+        pending.push(this.results.write(keys.record, this.redact(runRecordFormat.encode(this.record)), { contentType: 'application/json' }));
       }
       if (this.logLines.length !== this.flushedLines) {
         this.flushedLines = this.logLines.length;
         const body = this.logLines.map((line) => `${line}\n`).join('');
-        pending.push(this.results.write(`${prefix}log.ndjson`, body, { contentType: 'application/x-ndjson' }));
+        pending.push(this.results.write(keys.log, body, { contentType: 'application/x-ndjson' }));
       }
       try {
         await Promise.all(pending);
@@ -273,15 +276,6 @@ class RunRecorder implements RunHandle {
     };
     if (error !== undefined) record.error = this.redact(errorMessage(error));
     return record;
-  }
-
-  private loaded(): LoadedRun {
-    const loaded: LoadedRun = { record: this.record };
-    const quality = parseJson<QualityReport>(this.artifacts.get('quality.json'));
-    if (quality) loaded.quality = quality;
-    const images = parseJson<ImagesReport>(this.artifacts.get('images.json'));
-    if (images) loaded.images = images;
-    return loaded;
   }
 }
 

@@ -110,7 +110,7 @@ describe.skipIf(!hasChromium)('given the HTML report of a run with a retried and
   it('when a step name holds markup, then it is shown as text, not run', async () => {
     const record: RunRecord = { ...report.record, steps: [{ ...report.record.steps[0]!, name: '<img src=x onerror="alert(1)">' }] };
     const page = await browser.newPage();
-    await page.setContent(renderReportHtml({ record }));
+    await page.setContent(renderReportHtml(record));
     expect(await page.locator('img').count()).toBe(0);
     expect(await page.locator('svg rect[data-step="<img src=x onerror=\\"alert(1)\\">"]').count()).toBe(1);
     await page.close();

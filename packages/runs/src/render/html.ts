@@ -1,13 +1,10 @@
-import type { RunRecord } from '@ferry/types';
+import type { ReportSection, RunRecord } from '@ferry/types';
 import { formatDuration, formatTime } from '../format.ts';
-import type { LoadedRun } from '../history.ts';
 import { ganttBars, type GanttBar } from './gantt.ts';
-import { qualityTable } from './quality.ts';
-import { failures, imagesSummary, STEP_ALIGN, STEP_HEADER, stepRow, summaryPairs } from './sections.ts';
+import { failures, STEP_ALIGN, STEP_HEADER, stepRow, summaryPairs } from './sections.ts';
 
 /** report.html: one self-contained page (inline CSS and SVG, no scripts, no network) that opens from a plain folder. */
-export function renderReportHtml(run: LoadedRun): string {
-  const { record } = run;
+export function renderReportHtml(record: RunRecord): string {
   const title = `ferry ${record.pipeline} run ${record.run_id}`;
   const sections = [
     `<h1>${escapeHtml(title)}</h1>`,
@@ -20,14 +17,7 @@ export function renderReportHtml(run: LoadedRun): string {
     '<h2>Steps</h2>',
     record.steps.length ? htmlTable(STEP_HEADER, record.steps.map(stepRow), STEP_ALIGN) : '<p>No steps were recorded.</p>',
   );
-  if (run.quality) {
-    const table = qualityTable(run.quality);
-    sections.push('<h2>Quality</h2>', table.rows.length ? htmlTable(table.header, table.rows, table.align) : '<p>No periods were cleaned.</p>');
-  }
-  if (run.images) {
-    const { headline, failed } = imagesSummary(run.images);
-    sections.push('<h2>Images</h2>', `<p>${escapeHtml(headline)}</p>`, listHtml(failed));
-  }
+  for (const section of record.sections ?? []) sections.push(...sectionHtml(section));
   const failedLines = failures(record);
   if (failedLines.length) sections.push('<h2>Failures</h2>', listHtml(failedLines));
   return `<!doctype html>
@@ -107,6 +97,14 @@ function ganttSvg(record: RunRecord): string {
     parts.push(`<rect class="${status}" x="${lx}" y="${legendY - 10}" width="12" height="12"/><text class="tick" x="${lx + 16}" y="${legendY}">${status === 'failed' ? 'failed attempt' : status}</text>`);
   });
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="Gantt chart of the run's steps">\n${parts.join('\n')}\n</svg>`;
+}
+
+function sectionHtml(section: ReportSection): string[] {
+  const parts = [`<h2>${escapeHtml(section.title)}</h2>`];
+  if (section.text !== undefined) parts.push(`<p>${escapeHtml(section.text)}</p>`);
+  if (section.table) parts.push(htmlTable(section.table.header, section.table.rows, section.table.align));
+  if (section.items) parts.push(listHtml(section.items));
+  return parts;
 }
 
 /** 1, 2 or 5 × a power of ten milliseconds, giving at most 8 ticks. */

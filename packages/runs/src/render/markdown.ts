@@ -1,26 +1,28 @@
-import type { RunRecord } from '@ferry/types';
-import type { LoadedRun } from '../history.ts';
+import type { ReportSection, RunRecord } from '@ferry/types';
+import { renderTable } from '../format.ts';
 import { ganttBars } from './gantt.ts';
-import { renderQualityTable } from './quality.ts';
-import { failures, imagesSummary, renderStepsTable, summaryPairs } from './sections.ts';
+import { failures, renderStepsTable, summaryPairs } from './sections.ts';
 
-/** report.md: summary, quality, images, steps, a Mermaid Gantt chart with every attempt, failures. */
-export function renderReportMarkdown(run: LoadedRun): string {
-  const { record } = run;
+/** report.md: summary, the pipeline's sections, steps, a Mermaid Gantt chart with every attempt, failures. */
+export function renderReportMarkdown(record: RunRecord): string {
   const parts = [
     `# ferry ${record.pipeline} run ${record.run_id}`,
     summaryPairs(record).map(([name, value]) => `- **${name}**: ${inline(value)}`).join('\n'),
   ];
-  if (run.quality) parts.push(`## Quality\n\n${renderQualityTable(run.quality)}`);
-  if (run.images) {
-    const { headline, failed } = imagesSummary(run.images);
-    parts.push(['## Images', '', inline(headline), ...(failed.length ? ['', ...failed.map((line) => `- ${inline(line)}`)] : [])].join('\n'));
-  }
+  for (const section of record.sections ?? []) parts.push(sectionMarkdown(section));
   parts.push(`## Steps\n\n${renderStepsTable(record)}`);
   if (record.steps.length) parts.push(`## Timeline\n\n${mermaidGantt(record)}`);
   const failed = failures(record);
   if (failed.length) parts.push(['## Failures', '', ...failed.map((line) => `- ${inline(line)}`)].join('\n'));
   return `${parts.join('\n\n')}\n`;
+}
+
+function sectionMarkdown(section: ReportSection): string {
+  const blocks = [`## ${inline(section.title)}`];
+  if (section.text !== undefined) blocks.push(inline(section.text));
+  if (section.table) blocks.push(renderTable(section.table.header.map(inline), section.table.rows.map((row) => row.map(inline)), section.table.align));
+  if (section.items?.length) blocks.push(section.items.map((item) => `- ${inline(item)}`).join('\n'));
+  return blocks.join('\n\n');
 }
 
 /**

@@ -1,6 +1,5 @@
 import type { RunRecord, StepRecord } from '@ferry/types';
 import { formatBytes, formatCount, formatDuration, formatTime, renderTable } from '../format.ts';
-import type { ImagesReport } from '../history.ts';
 
 /** Report parts shared by the text, Markdown and HTML renderings. */
 
@@ -53,21 +52,4 @@ export function failures(record: RunRecord): string[] {
   }
   if (record.error) lines.push(`run: ${record.error}`);
   return lines;
-}
-
-/** `5 launches: downloaded 3, present 1, failed 1; 1.2 MB downloaded` plus one line per image that failed. */
-export function imagesSummary(images: ImagesReport): { headline: string; failed: string[] } {
-  const byStatus = new Map<string, number>();
-  let bytes = 0;
-  for (const image of images.images) {
-    byStatus.set(image.status, (byStatus.get(image.status) ?? 0) + 1);
-    if (image.status === 'downloaded') bytes += image.bytes ?? 0;
-  }
-  const counts = [...byStatus].map(([status, n]) => `${status} ${formatCount(n)}`).join(', ') || 'no images';
-  const totals = Object.entries(images.totals ?? {}).map(([name, n]) => `${name} ${formatCount(n)}`).join(', ');
-  const headline = `${formatCount(images.images.length)} launches: ${counts}; ${formatBytes(bytes)} downloaded${totals ? ` (totals: ${totals})` : ''}`;
-  const failed = images.images
-    .filter((image) => image.status === 'failed')
-    .map((image) => `launch ${image.launch_id}: ${image.url ?? 'no url'}${image.reason ? ` — ${image.reason}` : ''}`);
-  return { headline, failed };
 }
