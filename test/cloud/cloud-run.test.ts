@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { LOCK_KEY, MANIFEST_KEY, acquireRunLock } from '@ferry/transactions';
-import type { Manifest } from '@ferry/types';
+import { acquireRunLock } from '@ferry/transactions';
+import { layout, type Manifest } from '@ferry/types';
+
+const { lock: LOCK_KEY, manifest: MANIFEST_KEY } = layout.results;
 import { JOBS, startCloudHarness, type CloudHarness } from './harness.ts';
 import { startCloudRun } from './processes.ts';
 

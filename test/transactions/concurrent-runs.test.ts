@@ -2,8 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSample } from '@ferry/sample';
 import { useMinio } from '@ferry/storage/test-support';
 import { MINIO, skipNote } from '@ferry/testbed';
-import { LOCK_KEY, createDuckDbEngine, readManifest, runTransactions, type TransactionsRunResult } from '@ferry/transactions';
-import type { Store } from '@ferry/types';
+import { createDuckDbEngine, readManifest, runTransactions, type TransactionsRunResult } from '@ferry/transactions';
+import { completedOrThrow, layout, type Store } from '@ferry/types';
+
+const LOCK_KEY = layout.results.lock;
 import { openTestStores, readPublishedRows, type TestStores } from '../support/stores.ts';
 
 /**
@@ -31,7 +33,7 @@ function seeded(seed: number): () => number {
 
 const dayAfter = (start: string, days: number) => new Date(Date.parse(`${start}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
-type Outcome = { status: 'published' | 'noop'; result: TransactionsRunResult } | { status: 'refused'; reason: string };
+type Outcome = { status: 'published' | 'noop'; result: Exclude<TransactionsRunResult, { status: 'failed' }> } | { status: 'refused'; reason: string };
 
 describe.skipIf(NOTE)(`${NOTE}given two sources publishing into one versioned results store on MinIO`, () => {
   let stores: TestStores;
@@ -52,7 +54,7 @@ describe.skipIf(NOTE)(`${NOTE}given two sources publishing into one versioned re
 
   async function runFrom(source: Store): Promise<Outcome> {
     try {
-      const result = await runTransactions({ source, work: stores.work, results: stores.results, engine: createDuckDbEngine({ threads: 1, memoryLimit: '512MB' }), console: false });
+      const result = completedOrThrow(await runTransactions({ source, work: stores.work, results: stores.results, engine: createDuckDbEngine({ threads: 1, memoryLimit: '512MB' }), console: false }));
       return { status: result.status === 'noop' ? 'noop' : 'published', result };
     } catch (error) {
       const reason = (error as Error).message;

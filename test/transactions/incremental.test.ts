@@ -2,8 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeSample } from '@ferry/sample';
 import { useMinio } from '@ferry/storage/test-support';
 import { MINIO, skipNote } from '@ferry/testbed';
-import { LOCK_KEY, MANIFEST_KEY, acquireRunLock, createDuckDbEngine, readManifest, runTransactions } from '@ferry/transactions';
-import type { CleanEngine, ObjectInfo, RunRecord } from '@ferry/types';
+import { acquireRunLock, createDuckDbEngine, readManifest, runTransactions } from '@ferry/transactions';
+import { completedOrThrow, layout, type CleanEngine, type ObjectInfo, type RunRecord } from '@ferry/types';
+
+const { lock: LOCK_KEY, manifest: MANIFEST_KEY } = layout.results;
 import { openTestStores, readPublishedRows, type Backend, type TestStores } from '../support/stores.ts';
 
 const SAMPLE = { daysPerPeriod: 3, rowsPerDay: 300, seed: 7, start: '2019-08-22' } as const;
@@ -48,8 +50,9 @@ for (const [backend, note] of backends) describe.skipIf(note)(`${note}given a so
     await stores.close();
   });
 
+  /** A run that did not fail; a failed one rejects with the error that ended it. */
   const run = (engine: CleanEngine) =>
-    runTransactions({ source: stores.source, work: stores.work, results: stores.results, engine, console: false });
+    runTransactions({ source: stores.source, work: stores.work, results: stores.results, engine, console: false }).then(completedOrThrow);
 
   it('when 2 periods run, then a 3rd is added and run, then nothing is new: each day is partitioned once, earlier files stay untouched, and the last run starts no engine', async () => {
     await writeSample(stores.source, { ...SAMPLE, periods: 2 });

@@ -6,8 +6,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeSample } from '@ferry/sample';
 import { useMinio } from '@ferry/storage/test-support';
 import { MINIO, skipNote } from '@ferry/testbed';
-import { LOCK_KEY, MANIFEST_KEY, acquireRunLock, createDuckDbEngine, inspectRunLock, readManifest, removeRunLock, runTransactions, type RunLock } from '@ferry/transactions';
-import type { CleanEngine, RunRecord } from '@ferry/types';
+import { acquireRunLock, createDuckDbEngine, inspectRunLock, readManifest, removeRunLock, runTransactions, type RunLock } from '@ferry/transactions';
+import { completedOrThrow, layout, type CleanEngine, type RunRecord } from '@ferry/types';
+
+const { lock: LOCK_KEY, manifest: MANIFEST_KEY } = layout.results;
 import { FERRY_BIN, ferry } from '../support/cli.ts';
 import { openTestStores, readPublishedRows, type Backend, type TestStores } from '../support/stores.ts';
 
@@ -45,7 +47,11 @@ for (const [backend, note] of backends) describe.skipIf(note)(`${note}given a tr
       },
     };
 
-    await expect(runTransactions({ source: stores.source, work: stores.work, results: stores.results, engine, console: false })).rejects.toThrow(
+    const lost = await runTransactions({ source: stores.source, work: stores.work, results: stores.results, engine, console: false });
+    // The failure is returned, not thrown: with the record, and the error as it ended the run.
+    expect(lost).toMatchObject({ status: 'failed', record: { status: 'failed' }, published: [] });
+    expect(lost.plan?.new.length).toBeGreaterThan(0);
+    expect(() => completedOrThrow(lost)).toThrow(
       /this run lost the results store's lock \S+\/locks\/transactions\.json: run intruder \(on host .*\) holds it now\. It publishes nothing more; run again/,
     );
     expect(await stores.results.head(MANIFEST_KEY)).toBeUndefined();
@@ -145,12 +151,12 @@ describe.skipIf(NOTE)(`${NOTE}given \`ferry\` against MinIO`, () => {
     await stores.results.write(LOCK_KEY, '{"ID": "4c2a-terraform", "Operation": "OperationTypeApply"}');
     const foreign = await cli('unlock');
     expect(foreign.code).toBe(1);
-    expect(foreign.stderr).toMatch(/^error: \S+ is not a ferry lock \(run_id: .*\): not removed \(`ferry unlock --force` deletes it anyway\)\n$/);
+    expect(foreign.stderr).toMatch(/^error: \S+ is not a ferry lock \(run_id is missing\): not removed \(`ferry unlock --force` deletes it anyway\)\n$/);
     expect(await stores.results.head(LOCK_KEY)).toBeDefined();
 
     const forced = await cli('unlock', '--force');
     expect(forced.code).toBe(0);
-    expect(forced.stdout).toMatch(/^\S+locks\/transactions\.json is not a ferry lock \(run_id: .*\)\nremoved\n$/);
+    expect(forced.stdout).toMatch(/^\S+locks\/transactions\.json is not a ferry lock \(run_id is missing\)\nremoved\n$/);
     expect(await stores.results.head(LOCK_KEY)).toBeUndefined();
   });
 

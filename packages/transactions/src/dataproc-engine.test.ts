@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { renderPySparkJob } from '@ferry/cleaning';
 import { Storage } from '@ferry/storage';
-import { DEFAULT_RULE_PARAMS, FerryError, stagingPrefix, type Logger, type PeriodQuality, type SourcePeriod, type Store } from '@ferry/types';
+import { DEFAULT_RULE_PARAMS, FerryError, layout, type Logger, type PeriodQuality, type SourcePeriod, type Store } from '@ferry/types';
 import { StaticTokenSource, YandexClient } from '@ferry/yandex';
 import { clusterRequest, YandexEmulator, type JobRunInput, type EmulatorOptions } from '../../../test/emulator/index.ts';
 import { createDataprocEngine } from './dataproc-engine.ts';
@@ -61,7 +61,7 @@ describe('given a running cluster and a work bucket', () => {
     for (const source of args.get('--sources')!.split(',')) {
       const period = PERIODS.find((candidate) => candidate.source === source)!;
       log(`INFO cleaning ${source}: a long line so that log pages cut lines in the middle, as the real API does`);
-      await work.write(`${stagingPrefix(RUN_ID, period.period)}quality.json`, JSON.stringify(qualityOf(period, 100)));
+      await work.write(layout.work.staged(RUN_ID, period.period).quality, JSON.stringify(qualityOf(period, 100)));
     }
   }
 

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pySparkJobArgs, renderPySparkJob, SPARK_JOB_REFUSED } from '@ferry/cleaning';
 import { resolve } from '@ferry/storage';
-import { FerryError, STAGED_PERIOD, stagingPrefix, type CleanEngine, type CleanRequest, type Logger, type PeriodQuality, type RuleParams, type Store } from '@ferry/types';
+import { FerryError, layout, periodQualityFormat, whereIs, type CleanEngine, type CleanRequest, type Logger, type PeriodQuality, type RuleParams, type Store } from '@ferry/types';
 import { JOB_TERMINAL_STATUSES, type Job, type YandexClient } from '@ferry/yandex';
 
 export interface DataprocEngineOptions {
@@ -38,18 +38,18 @@ export function createDataprocEngine(options: DataprocEngineOptions): CleanEngin
       const s3aRoot = s3aRootOf(request.work);
       if (request.periods.length === 0) return [];
       const params = options.params ?? request.params;
-      const jobKey = `jobs/${request.runId}/job.py`;
+      const jobKey = layout.work.job(request.runId);
       await request.work.write(jobKey, renderPySparkJob(params), { contentType: 'text/x-python' });
       const sources = request.periods.map((period) => period.source);
-      // The job writes <output-uri><period>/…, i.e. stagingPrefix(runId, period) under the work root.
-      const outputPrefix = stagingPrefix(request.runId, '').replace(/\/+$/, '/');
+      // The job writes <output-uri><period>/…, i.e. layout.work.staged(runId, period) under the work root.
+      const outputPrefix = layout.work.staging(request.runId);
       const name = `ferry-${request.runId}`.toLowerCase();
       // Not aborted by an interrupt: the job may exist as soon as the request is sent, and only its id lets us cancel it.
       const operation = await client.createPysparkJob(clusterId, {
         name,
         pysparkJob: {
           mainPythonFileUri: `${s3aRoot}${jobKey}`,
-          args: pySparkJobArgs({ inputUri: `${s3aRoot}input_data/`, outputUri: `${s3aRoot}${outputPrefix}`, sources, params }),
+          args: pySparkJobArgs({ inputUri: `${s3aRoot}${layout.work.inputs}`, outputUri: `${s3aRoot}${outputPrefix}`, sources, params }),
           ...(options.sparkProperties ? { properties: options.sparkProperties } : {}),
         },
       });
@@ -145,18 +145,11 @@ function s3aRootOf(work: Store): string {
 }
 
 async function readQuality(request: CleanRequest, period: string, jobId: string): Promise<PeriodQuality> {
-  const key = `${stagingPrefix(request.runId, period)}${STAGED_PERIOD.quality}`;
+  const key = layout.work.staged(request.runId, period).quality;
   const text = await request.work.readText(key);
   if (text === undefined) throw new FerryError(`Data Processing job ${jobId} ended DONE but wrote no ${key} in ${request.work.url}`);
-  let quality: PeriodQuality;
-  try {
-    quality = JSON.parse(text) as PeriodQuality;
-  } catch {
-    throw new FerryError(`${key} written by job ${jobId} is not JSON`);
-  }
-  if (quality.period !== period || typeof quality.rows_read !== 'number' || typeof quality.rows_written !== 'number') {
-    throw new FerryError(`${key} written by job ${jobId} is not the quality of period ${period}`);
-  }
+  const quality = periodQualityFormat.parse(text, `${whereIs(request.work, key)} (written by job ${jobId})`);
+  if (quality.period !== period) throw new FerryError(`${key} written by job ${jobId} is not the quality of period ${period}`);
   return quality;
 }
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanPeriodWithDuckDb } from '@ferry/cleaning';
 import { Storage, copyIncremental } from '@ferry/storage';
-import { stagingPrefix, type CleanEngine, type PeriodQuality } from '@ferry/types';
+import { layout, type CleanEngine, type PeriodQuality } from '@ferry/types';
 
 export interface DuckDbEngineOptions {
   threads?: number;
@@ -13,8 +13,8 @@ export interface DuckDbEngineOptions {
 }
 
 /**
- * The local engine: one period at a time (bounded memory), input downloaded from work/input_data,
- * cleaned by DuckDB into the staging layout, uploaded to the work store.
+ * The local engine: one period at a time (bounded memory), its input downloaded from the work store, cleaned by
+ * DuckDB into the staging layout, uploaded to the work store.
  */
 export function createDuckDbEngine(options: DuckDbEngineOptions = {}): CleanEngine {
   return {
@@ -28,7 +28,7 @@ export function createDuckDbEngine(options: DuckDbEngineOptions = {}): CleanEngi
           const scratch = await mkdtemp(join(options.tempRoot ?? tmpdir(), `ferry-${period.period}-`));
           try {
             const inputPath = join(scratch, period.source);
-            await request.work.download(`input_data/${period.source}`, inputPath);
+            await request.work.download(layout.work.input(period.source), inputPath);
             const outDir = join(scratch, 'out');
             const quality = await cleanPeriodWithDuckDb({
               inputPath,
@@ -40,7 +40,7 @@ export function createDuckDbEngine(options: DuckDbEngineOptions = {}): CleanEngi
               memoryLimit: options.memoryLimit,
               tempDir: join(scratch, 'duckdb-tmp'),
             });
-            await copyIncremental(await local.store(outDir), request.work.child(stagingPrefix(request.runId, period.period)));
+            await copyIncremental(await local.store(outDir), request.work.child(layout.work.staged(request.runId, period.period).root));
             request.log.info(`cleaned ${period.source}: ${quality.rows_written} rows written, ${quality.rows_read - quality.rows_written} rejected`, {
               period: period.period,
             });

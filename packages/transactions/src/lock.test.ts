@@ -8,9 +8,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { Storage } from '@ferry/storage';
 import { s3ErrorBody, s3Proxy, useMinio, versionsOf } from '@ferry/storage/test-support';
 import { MINIO, repoRoot, skipNote, type RealS3 } from '@ferry/testbed';
-import type { Store } from '@ferry/types';
-import { LOCK_KEY, LOCK_TTL_MS, acquireRunLock, inspectRunLock, readRunLock, removeRunLock, type RunLock } from './lock.ts';
+import { layout, type Store } from '@ferry/types';
+import { LOCK_TTL_MS, acquireRunLock, inspectRunLock, readRunLock, removeRunLock, type RunLock } from './lock.ts';
 
+const LOCK_KEY = layout.results.lock;
 const MINIO_NOTE = skipNote(MINIO);
 const minio = useMinio();
 const HOLDER = fileURLToPath(new URL('./lock-holder.fixture.ts', import.meta.url));
@@ -190,9 +191,38 @@ for (const backend of backends) describe.skipIf(backend.note)(`${backend.note}gi
     await expect(clock.acquire(results, 'run-a')).rejects.toThrow(/locks\/transactions\.json is not valid JSON, so ferry cannot tell whether a run holds it: .*`ferry unlock --force`/);
     expect(await inspectRunLock(results)).toMatchObject({ state: 'foreign', why: 'not valid JSON' });
     await results.write(LOCK_KEY, '{"owner": "terraform"}');
-    await expect(clock.acquire(results, 'run-a')).rejects.toThrow(/is not a ferry lock \(run_id: .*\), so ferry cannot tell/);
+    await expect(clock.acquire(results, 'run-a')).rejects.toThrow(/is not a ferry lock \(run_id is missing\), so ferry cannot tell/);
     expect(await results.readText(LOCK_KEY)).toBe('{"owner": "terraform"}');
     expect(await readRunLock(results, clock.now)).toBeUndefined();
+  });
+
+  it('when the lock was written by a newer ferry, or lacks a field, then a run neither takes it over nor overwrites it, and says which file and field', async () => {
+    const { results } = await backend.open();
+    const clock = clocked();
+    // Expired long ago by its own clock: a lock this ferry could read would be taken over at once.
+    const newer = JSON.stringify({ version: 2, run_id: 'run-z', acquired_at: '2020-01-01T00:00:00.000Z', expires_at: '2020-01-01T00:02:00.000Z', owner: { kind: 'team' } });
+    await results.write(LOCK_KEY, newer);
+    await expect(clock.acquire(results, 'run-a')).rejects.toThrow(
+      /locks\/transactions\.json is a lock of a newer ferry \(version 2; this one reads 1\), so ferry cannot tell whether a run holds it/,
+    );
+    expect(await results.readText(LOCK_KEY)).toBe(newer);
+    expect(await inspectRunLock(results)).toMatchObject({ state: 'foreign', why: 'a lock of a newer ferry (version 2; this one reads 1)' });
+
+    const noExpiry = JSON.stringify({ version: 1, run_id: 'run-z', acquired_at: '2020-01-01T00:00:00.000Z' });
+    await results.write(LOCK_KEY, noExpiry);
+    await expect(clock.acquire(results, 'run-a')).rejects.toThrow(/locks\/transactions\.json is not a ferry lock \(expires_at is missing\), so ferry cannot tell/);
+    expect(await results.readText(LOCK_KEY)).toBe(noExpiry);
+  });
+
+  it('when a lock was written before locks had a version, then it is read as version 1 and taken over once expired', async () => {
+    const { results } = await backend.open();
+    const clock = clocked();
+    await results.write(LOCK_KEY, JSON.stringify({ run_id: 'run-old', acquired_at: '2020-01-01T00:00:00.000Z', expires_at: '2020-01-01T00:02:00.000Z' }));
+    expect(await inspectRunLock(results)).toMatchObject({ state: 'held', holder: { run_id: 'run-old' }, gone: 'it expired at 2020-01-01T00:02:00.000Z' });
+    const taken = await clock.acquire(results, 'run-a');
+    expect(taken.tookOver).toBe('took over the lock of run run-old: it expired at 2020-01-01T00:02:00.000Z');
+    expect(JSON.parse((await results.readText(LOCK_KEY))!)).toMatchObject({ version: 1, run_id: 'run-a' });
+    await taken.release();
   });
 });
 

@@ -1,10 +1,9 @@
 import { readFileSync, readlinkSync } from 'node:fs';
 import os from 'node:os';
-import { z } from 'zod';
-import { FerryError, type RunLockHolder, type Store } from '@ferry/types';
+import { FerryError, layout, runLockFormat, whereIs, type RunLockHolder, type Store } from '@ferry/types';
 
 /**
- * One transactions run at a time per results store. Two runs publishing at once could each rewrite manifest.json
+ * One transactions run at a time per results store. Two runs publishing at once could each rewrite the manifest
  * from a stale read and drop the other's periods, leaving their files unaccounted for.
  *
  * The lock is an object in the results store, and every change to it is a conditional write on the version last
@@ -15,20 +14,10 @@ import { FerryError, type RunLockHolder, type Store } from '@ferry/types';
  * lock expired (LOCK_TTL_MS after its last renewal), or whose process no longer exists on this same host. Where the
  * server ignores conditions (s3rver), each write is a check, then a write: best-effort, and `ferry plan` says so.
  */
-export const LOCK_KEY = 'locks/transactions.json';
+const LOCK_KEY = layout.results.lock;
 export const LOCK_TTL_MS = 120_000;
 const RENEW_EVERY_MS = LOCK_TTL_MS / 4;
 const JSON_TYPE = { contentType: 'application/json' };
-
-const isoTime = z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'not a time');
-const lockSchema = z.object({
-  run_id: z.string(),
-  acquired_at: isoTime,
-  expires_at: isoTime,
-  host: z.string().optional(),
-  host_id: z.string().optional(),
-  pid: z.number().int().positive().optional(),
-});
 
 export interface RunLock {
   /** 'best-effort' where the results store's server ignores conditional writes: two runs starting together could both get it. */
@@ -55,11 +44,12 @@ export async function acquireRunLock({ results, runId, now, onRenewFailed }: Acq
   const lockBody = () => {
     const expiresAt = now().getTime() + LOCK_TTL_MS;
     const holder: RunLockHolder = { run_id: runId, acquired_at: acquiredAt, expires_at: new Date(expiresAt).toISOString(), ...thisProcess() };
-    return { text: `${JSON.stringify(holder)}\n`, expiresAt };
+    return { text: runLockFormat.encode(holder), expiresAt };
   };
-  const isThisRun = (text: string) => {
+  /** The lock's holder when the lock is this run's own. */
+  const ownHolder = (text: string) => {
     const read = parseLock(text);
-    return 'holder' in read && read.holder.run_id === runId && read.holder.acquired_at === acquiredAt;
+    return 'holder' in read && read.holder.run_id === runId && read.holder.acquired_at === acquiredAt ? read.holder : undefined;
   };
   const guarantee = await results.conditionalWrites();
 
@@ -80,7 +70,7 @@ export async function acquireRunLock({ results, runId, now, onRenewFailed }: Acq
         throw new FerryError(`${where} is ${read.why}, so ferry cannot tell whether a run holds it: look at it, then remove it with \`ferry unlock --force\``);
       }
       // This run's own write, whose reply was lost and whose retry the condition refused.
-      if (isThisRun(current.text)) return { etag: current.etag, expiresAt: Date.parse(read.holder.expires_at) };
+      if (ownHolder(current.text)) return { etag: current.etag, expiresAt: Date.parse(read.holder.expires_at) };
       const gone = whyGone(read.holder, now);
       if (!gone) {
         throw new FerryError(
@@ -107,9 +97,10 @@ export async function acquireRunLock({ results, runId, now, onRenewFailed }: Acq
       }
       // Another version, or a racing write: maybe this run's own last renewal, landed while its reply was lost.
       const current = await results.readVersion(LOCK_KEY);
-      if (current && isThisRun(current.text)) {
+      const own = current && ownHolder(current.text);
+      if (current && own) {
         etag = current.etag;
-        expiresAt = Date.parse((JSON.parse(current.text) as RunLockHolder).expires_at);
+        expiresAt = Date.parse(own.expires_at);
         return;
       }
       lost = current === undefined ? 'it was removed (by `ferry unlock`?)' : describeReplacement(current.text);
@@ -144,7 +135,7 @@ export async function acquireRunLock({ results, runId, now, onRenewFailed }: Acq
       await renewal;
       if (lost || (await results.deleteIfMatch(LOCK_KEY, etag))) return;
       const current = await results.readVersion(LOCK_KEY);
-      if (current && isThisRun(current.text)) await results.deleteIfMatch(LOCK_KEY, current.etag);
+      if (current && ownHolder(current.text)) await results.deleteIfMatch(LOCK_KEY, current.etag);
     },
   };
 }
@@ -188,20 +179,17 @@ function holderPlace(holder: RunLockHolder): string {
 }
 
 function lockWhere(results: Store): string {
-  return `${results.url.replace(/\/+$/, '')}/${LOCK_KEY}`;
+  return whereIs(results, LOCK_KEY);
 }
 
+/** The holder, or why the object is not a lock this ferry can judge (not JSON, a field missing, a newer version). */
 function parseLock(text: string): { holder: RunLockHolder } | { why: string } {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return { why: 'not valid JSON' };
-  }
-  const parsed = lockSchema.safeParse(json);
-  if (parsed.success) return { holder: parsed.data };
-  const issue = parsed.error.issues[0];
-  return { why: `not a ferry lock (${issue?.path.join('.') || 'the object'}: ${issue?.message})` };
+  const decoded = runLockFormat.decode(text);
+  if (decoded.ok) return { holder: decoded.value };
+  const { problem } = decoded;
+  if (problem.kind === 'json') return { why: 'not valid JSON' };
+  if (problem.kind === 'shape') return { why: `not a ferry lock (${problem.detail})` };
+  return { why: `a lock of a newer ferry (version ${problem.version}; this one reads ${problem.reads})` };
 }
 
 function describeReplacement(text: string): string {

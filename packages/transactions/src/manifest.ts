@@ -1,42 +1,16 @@
-import { z } from 'zod';
-import { FerryError, MANIFEST_KEY, type Manifest, type PeriodRecord, type Store } from '@ferry/types';
+import { layout, manifestFormat, type Manifest, type PeriodRecord, type PipelineKeys, type Store } from '@ferry/types';
 
-const fileSchema = z.object({ key: z.string(), size: z.number(), etag: z.string() });
-const periodRecordSchema = z.object({
-  period: z.string(),
-  source: z.string(),
-  size: z.number(),
-  etag: z.string(),
-  run_id: z.string(),
-  processed_at: z.string(),
-  rows_read: z.number(),
-  rows_written: z.number(),
-  rows_rejected: z.number(),
-  files: z.array(fileSchema),
-});
-const manifestSchema = z.object({ version: z.literal(1), periods: z.record(z.string(), periodRecordSchema) });
-
-/** The results store's manifest; an absent manifest is an empty one, a corrupt one is an error (never silently reset). */
+/**
+ * The results store's manifest. An absent manifest is an empty one; one this ferry cannot read (not JSON, a field
+ * missing, a newer version) stops the run before anything is published, and is never reset or overwritten.
+ */
 export async function readManifest(results: Store): Promise<Manifest> {
-  const text = await results.readText(MANIFEST_KEY);
-  if (text === undefined) return { version: 1, periods: {} };
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new FerryError(`${results.url}/${MANIFEST_KEY} is not valid JSON; fix or restore it (the store is versioned) before running again`);
-  }
-  const parsed = manifestSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new FerryError(`${results.url}/${MANIFEST_KEY} is not a ferry manifest: ${issue?.path.join('.') || '(root)'}: ${issue?.message}`);
-  }
-  return parsed.data;
+  return (await manifestFormat.read(results, layout.results.manifest)) ?? { periods: {} };
 }
 
 export async function writeManifest(results: Store, manifest: Manifest): Promise<void> {
   const periods = Object.fromEntries(Object.entries(manifest.periods).sort(([a], [b]) => a.localeCompare(b)));
-  await results.write(MANIFEST_KEY, `${JSON.stringify({ ...manifest, periods }, null, 2)}\n`, { contentType: 'application/json' });
+  await manifestFormat.write(results, layout.results.manifest, { ...manifest, periods });
 }
 
 /** Records one published period, returning the record it replaces (if any). */
@@ -47,3 +21,20 @@ export async function recordPeriod(results: Store, record: PeriodRecord): Promis
   await writeManifest(results, manifest);
   return previous;
 }
+
+/** What a transactions run owns in the results store, for `ferry export`: the files of the periods it published. */
+export const transactionsKeys: PipelineKeys = {
+  pipeline: 'transactions',
+  async runKeys(results, record) {
+    const { periods } = await readManifest(results);
+    return Object.values(periods)
+      .filter((period) => period.run_id === record.run_id)
+      .flatMap((period) => period.files.map((file) => file.key));
+  },
+  described: [
+    [layout.results.run('<run-id>').quality, 'per-period data quality (transactions runs)'],
+    [layout.results.manifest, 'which source period each published file comes from'],
+    [layout.results.transactionsDay('YYYY-MM-DD'), 'clean rows as Parquet, one file per period and day'],
+    [layout.results.quarantine('YYYY-MM-DD'), 'every rejected line with its rule'],
+  ],
+};

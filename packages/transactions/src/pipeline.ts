@@ -3,17 +3,22 @@ import { startRun } from '@ferry/runs';
 import {
   DEFAULT_RULE_PARAMS,
   FerryError,
+  layout,
+  rejectedRows,
   type CleanEngine,
   type PeriodQuality,
   type PeriodRecord,
   type Plan,
   type RuleParams,
-  type RunRecord,
+  type RunHandle,
+  type RunOutcome,
+  type SourcePeriod,
   type Store,
 } from '@ferry/types';
 import { acquireRunLock, type RunLock } from './lock.ts';
 import { planTransactions } from './plan.ts';
-import { layout, publishPeriod, rejectedRows } from './publish.ts';
+import { publishPeriod } from './publish.ts';
+import { qualitySection, writeQualityReport } from './quality.ts';
 
 export interface RunTransactionsOptions {
   source: Store;
@@ -31,159 +36,180 @@ export interface RunTransactionsOptions {
   signal?: AbortSignal;
 }
 
-export interface TransactionsRunResult {
-  status: 'noop' | 'succeeded';
-  runId: string;
+/** What a transactions run got done; a failed run has what it got to before it failed. */
+export interface TransactionsRunParts {
   plan: Plan;
   quality: PeriodQuality[];
   published: PeriodRecord[];
-  record: RunRecord;
+}
+
+export type TransactionsRunResult = RunOutcome<TransactionsRunParts>;
+
+interface Context {
+  options: RunTransactionsOptions;
+  run: RunHandle;
+  now: () => Date;
 }
 
 /**
- * One run of the transactions pipeline: plan → sync → clean → publish, recorded step by step.
- * Resolves on success or "nothing new"; on failure the run is recorded as failed and the error is rethrown.
+ * One run of the transactions pipeline: lock → plan → sync → clean → publish each period, recorded step by step.
+ * Once the run is recorded, its end is returned, never thrown: a failed run resolves with status 'failed', its
+ * record and the error that ended it, after the run was recorded as failed and the lock released.
  */
 export async function runTransactions(options: RunTransactionsOptions): Promise<TransactionsRunResult> {
-  const { source, work, results, engine } = options;
   const now = options.now ?? (() => new Date());
-  const params = options.params ?? DEFAULT_RULE_PARAMS;
   const run = await startRun({
     pipeline: 'transactions',
-    engine: engine.name,
-    results,
+    engine: options.engine.name,
+    results: options.results,
     runId: options.runId,
     console: options.console,
     debug: options.debug,
     secrets: options.secrets,
     now,
   });
+  const context: Context = { options, run, now };
+  const soFar: Partial<TransactionsRunParts> = {};
   let lock: RunLock | undefined;
   try {
-    const held = (lock = await acquireRunLock({
-      results,
-      runId: run.id,
-      now,
-      onRenewFailed: (error) => run.log.warn(`could not renew the results store's lock: ${(error as Error).message}`),
-    }));
-    if (held.tookOver) run.log.info(held.tookOver);
-    if (held.guarantee === 'best-effort') {
-      run.log.info(`the results store's server ignores conditional writes: its lock is best-effort, and two runs started at the same moment could both publish`);
-    }
-    const plan = await run.step('plan', async (step) => {
-      const planned = await planTransactions(source, results);
-      step.count('source_periods', planned.source.length);
-      step.count('new_periods', planned.new.length);
-      for (const key of planned.ignored) step.log.warn(`ignoring ${key}: not a YYYY-MM-DD.txt source file`);
-      return planned;
-    });
-    if (plan.new.length === 0) {
-      run.log.info(`nothing new: all ${plan.source.length} source periods are already processed; no engine started`);
-      run.setTotals({ periods: 0, rows_read: 0, rows_written: 0, rows_rejected: 0 });
-      const record = await run.finish('noop');
-      return { status: 'noop', runId: run.id, plan, quality: [], published: [], record };
-    }
-    run.log.info(`${plan.new.length} new period(s): ${plan.new.map((period) => period.period).join(', ')}`);
-    options.signal?.throwIfAborted();
-
-    await run.step(
-      'sync',
-      async (step) => {
-        const total = plan.new.reduce((sum, period) => sum + period.size, 0);
-        const progress = run.progress('sync', total, 'bytes');
-        let reported = 0;
-        const copy = await copyIncremental(source, work.child(layout.input), {
-          keys: plan.new.map((period) => period.source),
-          progress: {
-            onBytes(transferred) {
-              progress.advance(transferred - reported);
-              reported = transferred;
-            },
-          },
-        });
-        progress.done();
-        step.count('files_copied', copy.copied.length);
-        step.count('files_already_there', copy.skipped.length);
-        step.addBytes(copy.bytesCopied);
-        // The plan's size and ETag are what the manifest will record: a source that changed meanwhile must not slip in.
-        for (const period of plan.new) {
-          const synced = await work.head(`${layout.input}${period.source}`);
-          if (!synced || synced.size !== period.size) {
-            throw new FerryError(`${period.source} changed in the source while it was being copied; run again`);
-          }
-        }
-      },
-      { retries: 2 },
-    );
-
-    options.signal?.throwIfAborted();
-    const progress = run.progress('clean', plan.new.length, 'items');
-    const quality = await run.step('clean', async (step) => {
-      const cleaned = await engine.clean({
-        runId: run.id,
-        periods: plan.new,
-        work,
-        params,
-        log: step.log,
-        signal: options.signal,
-        onPeriodDone: () => progress.advance(1),
-      });
-      progress.done();
-      for (const period of cleaned) {
-        step.count('rows_read', period.rows_read);
-        step.count('rows_written', period.rows_written);
-      }
-      return cleaned;
-    });
-    const byPeriod = new Map(quality.map((period) => [period.period, period]));
-    const missing = plan.new.filter((period) => !byPeriod.has(period.period));
-    if (missing.length > 0) {
-      throw new FerryError(`the ${engine.name} engine returned no result for ${missing.map((period) => period.source).join(', ')}`);
-    }
-    await run.writeArtifact('quality.json', `${JSON.stringify({ run_id: run.id, periods: quality }, null, 2)}\n`);
-
+    lock = await takeLock(context);
+    const plan = (soFar.plan = await planStep(context));
+    if (plan.new.length === 0) return await finishNothingNew(context, plan);
+    await syncStep(context, plan);
+    const quality = (soFar.quality = await cleanStep(context, plan));
     const published: PeriodRecord[] = [];
-    for (const period of plan.new) {
-      options.signal?.throwIfAborted();
-      const periodQuality = byPeriod.get(period.period)!;
-      // A run that lost the lock publishes nothing more: checked before each period and again before its manifest entry.
-      await held.confirm();
-      published.push(
-        await run.step(
-          `publish ${period.period}`,
-          (step) => publishPeriod({ runId: run.id, period, quality: periodQuality, work, results, step, now, confirmLock: () => held.confirm() }),
-          { retries: 2, shouldRetry: (error) => !(error instanceof FerryError) },
-        ),
-      );
-    }
-
-    run.setPeriods(
-      published.map((record) => ({
-        period: record.period,
-        source: record.source,
-        rows_read: record.rows_read,
-        rows_written: record.rows_written,
-        rows_rejected: record.rows_rejected,
-      })),
-    );
-    run.setTotals({
-      periods: published.length,
-      rows_read: sum(published, 'rows_read'),
-      rows_written: sum(published, 'rows_written'),
-      rows_rejected: quality.reduce((total, period) => total + rejectedRows(period), 0),
-    });
-    await held.confirm();
-    const record = await run.finish('succeeded');
-    return { status: 'succeeded', runId: run.id, plan, quality, published, record };
+    soFar.published = published;
+    for (const period of plan.new) published.push(await publishStep(context, lock, period, quality));
+    return await finishPublished(context, lock, { plan, quality, published });
   } catch (error) {
-    await run.finish('failed', error);
-    throw error;
+    const record = await run.finish('failed', error);
+    return { status: 'failed', runId: run.id, record, error, ...soFar };
   } finally {
     // Not thrown: the run's outcome stands, and a lock left behind expires.
     await lock?.release().catch((error: unknown) => run.log.warn(`could not release the results store's lock: ${(error as Error).message}`));
   }
 }
 
-function sum(records: PeriodRecord[], field: 'rows_read' | 'rows_written'): number {
-  return records.reduce((total, record) => total + record[field], 0);
+async function takeLock({ options, run, now }: Context): Promise<RunLock> {
+  const lock = await acquireRunLock({
+    results: options.results,
+    runId: run.id,
+    now,
+    onRenewFailed: (error) => run.log.warn(`could not renew the results store's lock: ${(error as Error).message}`),
+  });
+  if (lock.tookOver) run.log.info(lock.tookOver);
+  if (lock.guarantee === 'best-effort') {
+    run.log.info(`the results store's server ignores conditional writes: its lock is best-effort, and two runs started at the same moment could both publish`);
+  }
+  return lock;
+}
+
+function planStep({ options, run }: Context): Promise<Plan> {
+  return run.step('plan', async (step) => {
+    const planned = await planTransactions(options.source, options.results);
+    step.count('source_periods', planned.source.length);
+    step.count('new_periods', planned.new.length);
+    for (const key of planned.ignored) step.log.warn(`ignoring ${key}: not a YYYY-MM-DD.txt source file`);
+    return planned;
+  });
+}
+
+async function finishNothingNew({ run }: Context, plan: Plan): Promise<TransactionsRunResult> {
+  run.log.info(`nothing new: all ${plan.source.length} source periods are already processed; no engine started`);
+  run.setTotals({ periods: 0, rows_read: 0, rows_written: 0, rows_rejected: 0 });
+  const record = await run.finish('noop');
+  return { status: 'noop', runId: run.id, record, plan, quality: [], published: [] };
+}
+
+/** Copies the new periods' source files into the work store, checking they are still what the plan saw. */
+async function syncStep({ options, run }: Context, plan: Plan): Promise<void> {
+  const { source, work, signal } = options;
+  run.log.info(`${plan.new.length} new period(s): ${plan.new.map((period) => period.period).join(', ')}`);
+  signal?.throwIfAborted();
+  await run.step(
+    'sync',
+    async (step) => {
+      const progress = run.progress('sync', plan.new.reduce((sum, period) => sum + period.size, 0), 'bytes');
+      let reported = 0;
+      const copy = await copyIncremental(source, work.child(layout.work.inputs), {
+        keys: plan.new.map((period) => period.source),
+        progress: {
+          onBytes(transferred) {
+            progress.advance(transferred - reported);
+            reported = transferred;
+          },
+        },
+      });
+      progress.done();
+      step.count('files_copied', copy.copied.length);
+      step.count('files_already_there', copy.skipped.length);
+      step.addBytes(copy.bytesCopied);
+      // The plan's size and ETag are what the manifest will record: a source that changed meanwhile must not slip in.
+      for (const period of plan.new) {
+        const synced = await work.head(layout.work.input(period.source));
+        if (!synced || synced.size !== period.size) {
+          throw new FerryError(`${period.source} changed in the source while it was being copied; run again`);
+        }
+      }
+    },
+    { retries: 2 },
+  );
+}
+
+/** Cleans every new period with the engine; its quality goes into the run's quality.json and report. */
+async function cleanStep({ options, run }: Context, plan: Plan): Promise<PeriodQuality[]> {
+  const { engine, work, signal } = options;
+  signal?.throwIfAborted();
+  const progress = run.progress('clean', plan.new.length, 'items');
+  const quality = await run.step('clean', async (step) => {
+    const cleaned = await engine.clean({
+      runId: run.id,
+      periods: plan.new,
+      work,
+      params: options.params ?? DEFAULT_RULE_PARAMS,
+      log: step.log,
+      signal,
+      onPeriodDone: () => progress.advance(1),
+    });
+    progress.done();
+    for (const period of cleaned) {
+      step.count('rows_read', period.rows_read);
+      step.count('rows_written', period.rows_written);
+    }
+    return cleaned;
+  });
+  const cleanedPeriods = new Set(quality.map((period) => period.period));
+  const missing = plan.new.filter((period) => !cleanedPeriods.has(period.period));
+  if (missing.length > 0) {
+    throw new FerryError(`the ${engine.name} engine returned no result for ${missing.map((period) => period.source).join(', ')}`);
+  }
+  await writeQualityReport(options.results, run.id, quality);
+  run.addSection(qualitySection(quality));
+  return quality;
+}
+
+async function publishStep({ options, run, now }: Context, lock: RunLock, period: SourcePeriod, quality: PeriodQuality[]): Promise<PeriodRecord> {
+  options.signal?.throwIfAborted();
+  const periodQuality = quality.find((cleaned) => cleaned.period === period.period)!;
+  // A run that lost the lock publishes nothing more: checked before each period and again before its manifest entry.
+  await lock.confirm();
+  return run.step(
+    `publish ${period.period}`,
+    (step) => publishPeriod({ runId: run.id, period, quality: periodQuality, work: options.work, results: options.results, step, now, confirmLock: () => lock.confirm() }),
+    { retries: 2, shouldRetry: (error) => !(error instanceof FerryError) },
+  );
+}
+
+async function finishPublished({ run }: Context, lock: RunLock, parts: TransactionsRunParts): Promise<TransactionsRunResult> {
+  const { published, quality } = parts;
+  run.setPeriods(published.map(({ period, source, rows_read, rows_written, rows_rejected }) => ({ period, source, rows_read, rows_written, rows_rejected })));
+  run.setTotals({
+    periods: published.length,
+    rows_read: published.reduce((total, record) => total + record.rows_read, 0),
+    rows_written: published.reduce((total, record) => total + record.rows_written, 0),
+    rows_rejected: quality.reduce((total, period) => total + rejectedRows(period), 0),
+  });
+  await lock.confirm();
+  const record = await run.finish('succeeded');
+  return { status: 'succeeded', runId: run.id, record, ...parts };
 }

@@ -3,7 +3,7 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Storage } from '@ferry/storage';
-import { FerryError, MANIFEST_KEY, type PeriodRecord, type Store } from '@ferry/types';
+import { FerryError, layout, type PeriodRecord, type Store } from '@ferry/types';
 import { acquireRunLock } from './lock.ts';
 import { writeManifest } from './manifest.ts';
 import { periodOfSourceKey } from './periods.ts';
@@ -68,7 +68,7 @@ describe('given a source directory and a results directory', () => {
     await source.write('2019-10-21.txt', 'unrecorded');
     const unchanged = await recordOf('2019-08-22.txt');
     const changed = { ...(await recordOf('2019-09-21.txt')), etag: 'an-older-etag' };
-    await writeManifest(results, { version: 1, periods: { [unchanged.period]: unchanged, [changed.period]: changed } });
+    await writeManifest(results, { periods: { [unchanged.period]: unchanged, [changed.period]: changed } });
 
     const plan = await planTransactions(source, results);
     expect(plan.new.map((period) => period.source)).toEqual(['2019-09-21.txt', '2019-10-21.txt']);
@@ -117,7 +117,7 @@ describe('given a source directory and a results directory', () => {
   });
 
   it('when the manifest is corrupt, then planning stops with one clear error instead of reprocessing everything', async () => {
-    await results.write(MANIFEST_KEY, '{"version": 1, "periods": {"x": {"period": 3}}}');
+    await results.write(layout.results.manifest, '{"version": 1, "periods": {"x": {"period": 3}}}');
     await expect(planTransactions(source, results)).rejects.toThrow(FerryError);
     await expect(planTransactions(source, results)).rejects.toThrow(/manifest\.json is not a ferry manifest: periods\.x/);
   });

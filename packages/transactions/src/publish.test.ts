@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startRun } from '@ferry/runs';
 import { Storage } from '@ferry/storage';
-import { MANIFEST_KEY, RULE_IDS, stagingPrefix, type Manifest, type PeriodQuality, type Store } from '@ferry/types';
+import { RULE_IDS, layout, type Manifest, type PeriodQuality, type Store } from '@ferry/types';
 import { publishPeriod } from './publish.ts';
 
 const RUN = 'r1';
@@ -44,7 +44,7 @@ describe('given a period staged as Spark writes it', () => {
     storage = await Storage.open();
     work = await storage.store(join(root, 'work'));
     results = await storage.store(join(root, 'results'));
-    const staging = work.child(stagingPrefix(RUN, PERIOD.period));
+    const staging = work.child(layout.work.staged(RUN, PERIOD.period).root);
     for (const key of SPARK_STAGED) await staging.write(key, `bytes of ${key}`);
   });
   afterEach(async () => {
@@ -64,9 +64,9 @@ describe('given a period staged as Spark writes it', () => {
       'transactions/tx_date=2019-08-23/2019-08-22_r1_0.parquet',
     ]);
     expect((await results.list('quarantine/')).map((object) => object.key)).toEqual(['quarantine/period=2019-08-22/2019-08-22_r1_0.parquet']);
-    const manifest = JSON.parse((await results.readText(MANIFEST_KEY))!) as Manifest;
+    const manifest = JSON.parse((await results.readText(layout.results.manifest))!) as Manifest;
     expect(manifest.periods[PERIOD.period]!.files.map((file) => file.key)).toEqual([...published, 'quarantine/period=2019-08-22/2019-08-22_r1_0.parquet']);
     expect(record.rows_written).toBe(9);
-    expect(await work.list(stagingPrefix(RUN, PERIOD.period))).toEqual([]);
+    expect(await work.list(layout.work.staged(RUN, PERIOD.period).root)).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startRun } from '@ferry/runs';
+import { qualitySection } from '@ferry/transactions';
 import { Storage } from '@ferry/storage';
 import { FerryError } from '@ferry/types';
 import { runCommand } from '../test-support.ts';
@@ -31,7 +32,7 @@ describe('given a recorded run whose clean step needed a retry', () => {
         step.count('rows_read', 5);
       }, { retries: 1, minTimeoutMs: 0 });
       const zero = { malformed: 0, duplicate: 1, invalid_terminal: 0, terminal_out_of_range: 0, invalid_customer: 0, non_positive_amount: 0, invalid_datetime: 0, inconsistent_time: 0, invalid_fraud_label: 0 };
-      await run.writeArtifact('quality.json', JSON.stringify({ run_id: run.id, periods: [{ period: '2019-08-22', source: '2019-08-22.txt', rows_read: 5, rows_written: 4, comment_lines: 1, rejected: zero, repaired: { midnight_24h: 0 } }] }));
+      run.addSection(qualitySection([{ period: '2019-08-22', source: '2019-08-22.txt', rows_read: 5, rows_written: 4, comment_lines: 1, rejected: zero, repaired: { midnight_24h: 0 } }]));
       await run.finish('succeeded');
     } finally {
       await storage.close();

@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import { formatBytes } from '@ferry/runs';
 import { createDataprocEngine, createDuckDbEngine, renderQualityTable, runTransactions, type TransactionsRunResult } from '@ferry/transactions';
 import { createYandexClientFromEnv } from '@ferry/yandex';
-import { FerryError, layout, type CleanEngine, type RuleParams } from '@ferry/types';
+import { FerryError, completedOrThrow, layout, type CleanEngine, type RuleParams } from '@ferry/types';
 import { withStores, type LocationOptions, type StoreContext } from '../context.ts';
 import { addLocationOptions, addRuleOptions, byteSize, ruleParams, wholeNumber } from '../options.ts';
 
@@ -49,9 +49,7 @@ export async function runWithOptions(context: StoreContext, options: RunOptions,
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    const result = await runTransactions({ source, work, results, engine: chooseEngine(options), params: ruleParams(options), debug, signal: abort.signal });
-    if (result.status === 'failed') throw result.error;
-    return result;
+    return completedOrThrow(await runTransactions({ source, work, results, engine: chooseEngine(options), params: ruleParams(options), debug, signal: abort.signal }));
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
