@@ -16,7 +16,7 @@ import { pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { cleanPeriodWithDuckDb, renderPySparkJob } from '@ferry/cleaning';
 import { SPARK, sparkSubmit } from '@ferry/testbed';
-import type { PeriodQuality } from '@ferry/types';
+import { layout, periodQualityFormat, type PeriodQuality } from '@ferry/types';
 import { generateInput, phaseLine, reportPhase, rowsArgument, runPhase, type PhaseResult } from './bench/support.ts';
 
 const DRIVER_MEMORY = '4g';
@@ -41,7 +41,7 @@ async function main(rows: number): Promise<void> {
     console.log(`ratio (b)/(a): ${(spark.wallMs / duckdb.wallMs).toFixed(2)} wall (target <= 5)`);
 
     const period = basename(inputPath, '.txt');
-    const [local, cluster] = await Promise.all([join(duckdbOut, 'quality.json'), join(dir, 'spark-out', period, 'quality.json')].map(readQuality));
+    const [local, cluster] = await Promise.all([join(duckdbOut, QUALITY), join(dir, 'spark-out', period, QUALITY)].map(readQuality));
     console.log(`check: same counts from both engines: ${isDeepStrictEqual(local, cluster) ? 'yes' : `NO\n  duckdb ${JSON.stringify(local)}\n  spark  ${JSON.stringify(cluster)}`}`);
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -78,13 +78,16 @@ async function runSparkJob(dir: string, inputPath: string): Promise<PhaseResult>
   for (const line of ferryLines) console.log(`  spark ${line}`);
   if (code !== 0) throw new Error(`spark-submit exited with ${code}:\n${output.split('\n').slice(-30).join('\n')}`);
   if (!ferryLines.some((line) => /have no Python step/.test(line))) throw new Error('the job did not report its physical plans free of Python steps');
-  const rows = JSON.parse(await readFile(join(dir, 'spark-out', basename(inputPath, '.txt'), 'quality.json'), 'utf8')) as PeriodQuality;
+  const rows = await readQuality(join(dir, 'spark-out', basename(inputPath, '.txt'), QUALITY));
   // The driver's own CPU time is not visible from here; spark-submit's wall time is what a scheduler waits for.
   return { wallMs, cpuMs: 0, peakRssMb: Math.round(peakRssKb / 1024), rows: rows.rows_written };
 }
 
+/** Both engines leave a period's quality beside its data, as the staging layout has it. */
+const QUALITY = layout.work.stagedFiles.quality;
+
 async function readQuality(path: string): Promise<PeriodQuality> {
-  return JSON.parse(await readFile(path, 'utf8')) as PeriodQuality;
+  return periodQualityFormat.parse(await readFile(path, 'utf8'), path);
 }
 
 /** The largest resident set among `pid` and its descendants (the driver's JVM, not the launcher around it). */

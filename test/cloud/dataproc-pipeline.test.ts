@@ -9,10 +9,12 @@ import { generateSample } from '@ferry/sample';
 import { copyIncremental } from '@ferry/storage';
 import { createDataprocEngine, createDuckDbEngine, runTransactions, type TransactionsRunResult } from '@ferry/transactions';
 import { completedOrThrow, layout, type Manifest, type Store } from '@ferry/types';
-
-const MANIFEST_KEY = layout.results.manifest;
 import { clusterRequest, runLocalJob } from '../emulator/index.ts';
 import { FOLDER_ID, JOBS, startCloudHarness, type CloudHarness } from './harness.ts';
+
+const MANIFEST_KEY = layout.results.manifest;
+/** A run that did not fail (a failed one rejects with its error). */
+type CompletedRun = Exclude<TransactionsRunResult, { status: 'failed' }>;
 
 /** Small input splits, so one file is read as several, and few rows per file, so a day is written as several files. */
 const SPARK_PROPERTIES = { 'spark.sql.files.maxPartitionBytes': String(64 * 1024), 'spark.sql.files.maxRecordsPerFile': '300' };
@@ -36,8 +38,8 @@ function splitFile(): string {
 describe(`given source periods with every defect kind, odd fields and a file of several splits, and a cluster whose jobs run on ${JOBS.name}`, () => {
   let harness: CloudHarness;
   let clusterId: string;
-  let local: Exclude<TransactionsRunResult, { status: 'failed' }>;
-  let cloud: Exclude<TransactionsRunResult, { status: 'failed' }>;
+  let local: CompletedRun;
+  let cloud: CompletedRun;
   let inspect: string;
 
   const run = async (engine: Parameters<typeof runTransactions>[0]['engine'], name: string, source?: Store) =>
@@ -170,7 +172,7 @@ describe(`given source periods with every defect kind, odd fields and a file of 
   });
 
   it('when a period has a byte order mark and CRLF endings, then both engines clean it exactly like its LF twin', () => {
-    const counts = (result: TransactionsRunResult, source: string) => {
+    const counts = (result: CompletedRun, source: string) => {
       const { period: _period, source: _source, ...rest } = result.quality.find((period) => period.source === source)!;
       return rest;
     };

@@ -1,6 +1,6 @@
 import { Storage } from '@ferry/storage';
 import { createDuckDbEngine } from '@ferry/transactions';
-import { DEFAULT_RULE_PARAMS, type Logger, type RuleParams, type SourcePeriod } from '@ferry/types';
+import { DEFAULT_RULE_PARAMS, layout, type Logger, type RuleParams, type SourcePeriod } from '@ferry/types';
 
 export interface JobRunInput {
   spec: { mainPythonFileUri: string; args: string[]; properties: Record<string, string> };
@@ -16,9 +16,8 @@ export type JobRunner = (input: JobRunInput) => Promise<void>;
 
 /**
  * Stands in for Spark where this machine has none: runs what the PySpark job would do, with the local DuckDB engine
- * over the same S3 server. Reads the job's CLI
- * contract (--input-uri s3a://b/p/input_data/ --output-uri s3a://b/p/output_data/_staging/<run-id>/ --sources …)
- * and writes the exact staging layout. Fails as Spark would when the main file or an input is missing.
+ * over the same S3 server. Reads the job's CLI contract (--input-uri s3a://b/p/<layout.work.inputs>
+ * --output-uri s3a://b/p/<layout.work.staging(run-id)> --sources …) and writes the exact staging layout. Fails as Spark would when the main file or an input is missing.
  */
 export const runLocalJob: JobRunner = async ({ spec, s3, log, started, signal }) => {
   if (!s3) throw new Error('the emulator has no S3 server configured for jobs');
@@ -31,10 +30,11 @@ export const runLocalJob: JobRunner = async ({ spec, s3, log, started, signal })
     terminalIdMax: args.has('--terminal-id-max') ? Number(args.get('--terminal-id-max')) : DEFAULT_RULE_PARAMS.terminalIdMax,
     epoch: args.get('--epoch') ?? DEFAULT_RULE_PARAMS.epoch,
   };
-  const root = inputUri.match(/^s3a:\/\/(.+\/)?input_data\/$/)?.[1];
-  if (!root) throw new Error(`--input-uri ${inputUri} is not s3a://<bucket>/<prefix>input_data/`);
-  const runId = outputUri.startsWith(`s3a://${root}output_data/_staging/`) ? outputUri.slice(`s3a://${root}output_data/_staging/`.length).replace(/\/$/, '') : '';
-  if (!runId || runId.includes('/')) throw new Error(`--output-uri ${outputUri} is not s3a://${root}output_data/_staging/<run-id>/`);
+  const root = inputUri.startsWith('s3a://') && inputUri.endsWith(`/${layout.work.inputs}`) ? inputUri.slice('s3a://'.length, -layout.work.inputs.length) : '';
+  if (!root) throw new Error(`--input-uri ${inputUri} is not s3a://<bucket>/<prefix>${layout.work.inputs}`);
+  const staging = `s3a://${root}${layout.work.stagingRoot}`;
+  const runId = outputUri.startsWith(staging) ? outputUri.slice(staging.length).replace(/\/$/, '') : '';
+  if (!runId || runId.includes('/')) throw new Error(`--output-uri ${outputUri} is not s3a://${root}${layout.work.staging('<run-id>')}`);
 
   const storage = await Storage.open({ endpoint: s3.endpoint, accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey });
   try {
@@ -45,7 +45,7 @@ export const runLocalJob: JobRunner = async ({ spec, s3, log, started, signal })
     const work = await storage.store(`s3://${root}`);
     const periods: SourcePeriod[] = [];
     for (const source of sources) {
-      const input = await work.head(`input_data/${source}`);
+      const input = await work.head(layout.work.input(source));
       if (!input) throw new Error(`org.apache.spark.sql.AnalysisException: Path does not exist: ${inputUri}${source}`);
       periods.push({ period: source.replace(/\.txt$/, ''), source, size: input.size, etag: input.etag });
     }

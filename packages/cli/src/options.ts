@@ -1,5 +1,5 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { DEFAULT_RULE_PARAMS, FerryError, type RuleParams } from '@ferry/types';
+import { DEFAULT_RULE_PARAMS, FerryError, layout, type RuleParams } from '@ferry/types';
 import { parseDuration } from '@ferry/yandex';
 
 /**
@@ -90,7 +90,7 @@ export function addLocationOptions(command: Command): Command {
   return addS3Options(
     command
       .addOption(new Option('--source <url|dir>', 'where new YYYY-MM-DD.txt source files appear').env('FERRY_SOURCE').default('s3://ferry-source'))
-      .addOption(new Option('--work <url|dir>', 'work location: input_data/ and output_data/').env('FERRY_WORK').default('s3://ferry-work'))
+      .addOption(new Option('--work <url|dir>', `work location: ${layout.work.inputs} and ${layout.work.outputs}`).env('FERRY_WORK').default('s3://ferry-work'))
       .addOption(new Option('--results <url|dir>', 'long-lived results store').env('FERRY_RESULTS').default('s3://ferry-results')),
   );
 }

@@ -6,7 +6,7 @@ export function newRunId(now: Date = new Date()): string {
   return `${stamp}-${randomBytes(3).toString('hex')}`;
 }
 
-/** Run ids become store keys and folder names: nothing that could climb out of runs/. */
+/** Run ids become store keys and folder names: nothing that could climb out of a run's folder. */
 export function isValidRunId(runId: string): boolean {
   return /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(runId) && !runId.includes('..');
 }

@@ -24,7 +24,7 @@ const CANCEL_GRACE_MS = 120_000;
 
 /**
  * The cloud engine: uploads the generated PySpark job to the work bucket, runs it on the cluster for the new
- * periods, mirrors the job's log into the run's log, and returns each period's quality.json from the staging layout.
+ * periods, mirrors the job's log into the run's log, and returns each period's quality from its staging folder.
  * Constructing it calls nothing: the cluster is only touched when there is something to clean.
  */
 export function createDataprocEngine(options: DataprocEngineOptions): CleanEngine {

@@ -156,7 +156,7 @@ async function syncStep({ options, run }: Context, plan: Plan): Promise<void> {
   );
 }
 
-/** Cleans every new period with the engine; its quality goes into the run's quality.json and report. */
+/** Cleans every new period with the engine; its quality goes into the run's quality report and its report section. */
 async function cleanStep({ options, run }: Context, plan: Plan): Promise<PeriodQuality[]> {
   const { engine, work, signal } = options;
   signal?.throwIfAborted();

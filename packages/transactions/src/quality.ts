@@ -23,7 +23,7 @@ export function checkQualityBalance(quality: PeriodQuality): void {
   }
 }
 
-/** The run's quality.json: every period it cleaned. Refuses to replace a file there that this ferry cannot read. */
+/** The run's quality report: every period it cleaned. Refuses to replace a file there that this ferry cannot read. */
 export async function writeQualityReport(results: Store, runId: string, periods: PeriodQuality[]): Promise<void> {
   await qualityReportFormat.write(results, layout.results.run(runId).quality, { run_id: runId, periods });
 }

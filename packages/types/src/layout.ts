@@ -38,6 +38,8 @@ const work = {
   output: (day: string, period: string, runId: string, n: number) => `${OUTPUT}${dayPartition(day)}${periodFile(period, runId, n)}`,
   /** The work copy of a published transactions file (results store key), or undefined for any other key. */
   outputOf: (resultsKey: string) => (resultsKey.startsWith(TRANSACTIONS) ? `${OUTPUT}${resultsKey.slice(TRANSACTIONS.length)}` : undefined),
+  /** Every run's staging folder is under here. */
+  stagingRoot: STAGING,
   /** Where one run's engine stages its periods: the Spark job's --output-uri. */
   staging: (runId: string) => `${STAGING}${runId}/`,
   /** One period's staging folder and the files in it (see `stagedFiles`). */

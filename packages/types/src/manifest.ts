@@ -28,7 +28,7 @@ const periodRecordSchema = z.looseObject({
   files: z.array(z.looseObject({ key: z.string(), size: count, etag: z.string() })),
 });
 
-/** What the results store holds for one processed period (manifest.json). */
+/** What the results store holds for one processed period: its entry in the manifest. */
 export type PeriodRecord = z.infer<typeof periodRecordSchema>;
 
 const manifestSchema = z.looseObject({
@@ -40,7 +40,7 @@ const manifestSchema = z.looseObject({
 export type Manifest = z.infer<typeof manifestSchema>;
 
 /**
- * manifest.json. Version 1 from the start; a later version is refused (a run stops before touching the store), so an
+ * The manifest's file format. Version 1 from the start; a later version is refused (a run stops before touching the store), so an
  * older ferry never rewrites a newer one's manifest.
  */
 export const manifestFormat = jsonFormat({

@@ -45,7 +45,7 @@ const periodQualitySchema = z.object({
 export type PeriodQuality = z.infer<typeof periodQualitySchema>;
 
 /**
- * A period's quality.json in its staging folder (`layout.work.staged(…).quality`), written by the engines: the DuckDB
+ * A period's quality file in its staging folder (`layout.work.staged(…).quality`), written by the engines: the DuckDB
  * engine and the Spark job. It has no version: it is written and read within one run, by the job rendered from this
  * same ferry.
  */
@@ -56,7 +56,7 @@ const runQualitySchema = z.object({ run_id: z.string(), periods: z.array(periodQ
 export type QualityReport = z.infer<typeof runQualitySchema>;
 
 /**
- * A transactions run's quality.json (`layout.results.run(id).quality`): every period it cleaned. Version 1; files
+ * A transactions run's quality report (`layout.results.run(id).quality`): every period it cleaned. Version 1; files
  * written before it had a version are version 1 (the same fields).
  */
 export const qualityReportFormat = jsonFormat({ name: 'ferry quality report', schema: runQualitySchema, version: 1 });

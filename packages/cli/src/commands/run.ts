@@ -93,7 +93,7 @@ export function renderSummary(result: CompletedRun, context: StoreContext): stri
   ].join('\n');
 }
 
-/** The names of some of a run's files, for the summaries: "run.json, quality.json, …". */
+/** The names of some of a run's files (layout.results.runFiles), for the summaries. */
 export function runFileNames(...files: (keyof typeof layout.results.runFiles)[]): string {
   return files.map((file) => layout.results.runFiles[file]).join(', ');
 }
