@@ -13,7 +13,8 @@ export function renderRunsTable(runs: RunRecord[]): string {
       formatTime(run.started_at),
       formatDuration(run.duration_ms),
       run.status,
-      formatCount(run.pipeline === 'rocket' ? run.totals.images : run.totals.periods),
+      // What the run went through: a transactions run's periods, a rocket run's images.
+      formatCount(run.totals.periods ?? run.totals.images),
       formatCount(run.totals.rows_read),
       formatCount(run.totals.rows_written),
       formatCount(run.totals.rows_rejected),
