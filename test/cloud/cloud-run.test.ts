@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { acquireRunLock } from '@ferry/transactions';
 import { layout, type Manifest } from '@ferry/types';
-
-const { lock: LOCK_KEY, manifest: MANIFEST_KEY } = layout.results;
 import { JOBS, startCloudHarness, type CloudHarness } from './harness.ts';
 import { startCloudRun } from './processes.ts';
+
+const { lock: LOCK_KEY, manifest: MANIFEST_KEY } = layout.results;
 
 /** `pnpm cloud-run` as a child process: plan → deploy → ferry run --engine dataproc → destroy → reap, against the emulator. */
 describe(`given new source periods and the cloud-run script with a stack that deploys a cluster through the API, whose jobs run on ${JOBS.name}`, () => {
