@@ -5,11 +5,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Storage } from '@ferry/storage';
 import { layout, type Logger, type Store } from '@ferry/types';
 import { downloadImages } from '@ferry/rocket';
-
-const IMAGE_INDEX_KEY = layout.rocket.imageIndex;
 import type { Launch } from '@ferry/rocket';
 import { FakeLl2Server, image, status } from './fake-ll2-server.ts';
 import { CAPTURED_AT, generatedJpeg, generatedPng } from './fixtures.ts';
+
+const IMAGE_INDEX_KEY = layout.rocket.imageIndex;
 
 let fake: FakeLl2Server;
 let dir: string;

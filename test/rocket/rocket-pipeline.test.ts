@@ -7,11 +7,11 @@ import { Storage } from '@ferry/storage';
 import { layout, type Store } from '@ferry/types';
 import { runRocketPipeline } from '@ferry/rocket';
 import type { ImageReport, ImageReportEntry, LaunchReport, RocketOptions } from '@ferry/rocket';
-
-const { imageIndex: IMAGE_INDEX_KEY, launchesTable: LAUNCHES_TABLE_KEY } = layout.rocket;
 import { FakeLl2Server, emptyPage, image, json, status, throttle } from './fake-ll2-server.ts';
 import { CAPTURED_AT, REAL_FIXTURES_MISSING, generatedFixtures, generatedPng, realFixtures, rewriteHosts } from './fixtures.ts';
 import { serveScenario } from './scenario.ts';
+
+const { imageIndex: IMAGE_INDEX_KEY, launchesTable: LAUNCHES_TABLE_KEY } = layout.rocket;
 
 const real = realFixtures();
 if (!real) console.warn(REAL_FIXTURES_MISSING);

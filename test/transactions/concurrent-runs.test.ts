@@ -4,9 +4,9 @@ import { useMinio } from '@ferry/storage/test-support';
 import { MINIO, skipNote } from '@ferry/testbed';
 import { createDuckDbEngine, readManifest, runTransactions, type TransactionsRunResult } from '@ferry/transactions';
 import { completedOrThrow, layout, type Store } from '@ferry/types';
+import { openTestStores, readPublishedRows, type TestStores } from '../support/stores.ts';
 
 const LOCK_KEY = layout.results.lock;
-import { openTestStores, readPublishedRows, type TestStores } from '../support/stores.ts';
 
 /**
  * Trials of two runs started together. The suite runs TRIALS (about 30 s here); FERRY_CONCURRENT_TRIALS=100 runs

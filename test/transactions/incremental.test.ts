@@ -4,9 +4,9 @@ import { useMinio } from '@ferry/storage/test-support';
 import { MINIO, skipNote } from '@ferry/testbed';
 import { acquireRunLock, createDuckDbEngine, readManifest, runTransactions } from '@ferry/transactions';
 import { completedOrThrow, layout, type CleanEngine, type ObjectInfo, type RunRecord } from '@ferry/types';
+import { openTestStores, readPublishedRows, type Backend, type TestStores } from '../support/stores.ts';
 
 const { lock: LOCK_KEY, manifest: MANIFEST_KEY } = layout.results;
-import { openTestStores, readPublishedRows, type Backend, type TestStores } from '../support/stores.ts';
 
 const SAMPLE = { daysPerPeriod: 3, rowsPerDay: 300, seed: 7, start: '2019-08-22' } as const;
 const DAY_MS = 86_400_000;

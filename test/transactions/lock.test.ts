@@ -8,10 +8,10 @@ import { useMinio } from '@ferry/storage/test-support';
 import { MINIO, skipNote } from '@ferry/testbed';
 import { acquireRunLock, createDuckDbEngine, inspectRunLock, readManifest, removeRunLock, runTransactions, type RunLock } from '@ferry/transactions';
 import { completedOrThrow, layout, type CleanEngine, type RunRecord } from '@ferry/types';
-
-const { lock: LOCK_KEY, manifest: MANIFEST_KEY } = layout.results;
 import { FERRY_BIN, ferry } from '../support/cli.ts';
 import { openTestStores, readPublishedRows, type Backend, type TestStores } from '../support/stores.ts';
+
+const { lock: LOCK_KEY, manifest: MANIFEST_KEY } = layout.results;
 
 const NOTE = skipNote(MINIO);
 const minio = useMinio();
