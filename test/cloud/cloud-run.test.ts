@@ -27,7 +27,7 @@ describe(`given new source periods and the cloud-run script with a stack that de
 
     expect(result.code).not.toBe(0);
     expect(result.stderr).toMatch(/ended ERROR; last log lines:/);
-    expect(result.stderr).toMatch(/Path does not exist: s3a:\/\/ferry-work\/input_data\/\d{4}-\d{2}-\d{2}\.txt/);
+    expect(result.stderr).toMatch(/the input s3a:\/\/ferry-work\/input_data\/\d{4}-\d{2}-\d{2}\.txt does not exist/);
     expect(result.stderr).toMatch(/cloud-run: run failed \(exit 1\)/);
     expect(harness.emulator.count('clusters.create')).toBe(1);
     expect(harness.emulator.clusters.size).toBe(0);

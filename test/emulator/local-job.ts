@@ -46,7 +46,7 @@ export const runLocalJob: JobRunner = async ({ spec, s3, log, started, signal })
     const periods: SourcePeriod[] = [];
     for (const source of sources) {
       const input = await work.head(layout.work.input(source));
-      if (!input) throw new Error(`org.apache.spark.sql.AnalysisException: Path does not exist: ${inputUri}${source}`);
+      if (!input) throw new Error(`ferry: cleaning failed: the input ${inputUri}${source} does not exist`);
       periods.push({ period: source.replace(/\.txt$/, ''), source, size: input.size, etag: input.etag });
     }
     log(`INFO ferry job: cleaning ${sources.join(', ')} into ${outputUri}`);

@@ -18,7 +18,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { DEFAULT_RULE_PARAMS, FerryError, REPAIR_IDS, RULE_IDS, STAGED_PERIOD } from '@ferry/types';
+import { DEFAULT_RULE_PARAMS, FerryError, layout, periodQualityFormat, REPAIR_IDS, RULE_IDS } from '@ferry/types';
 import type { PeriodQuality, RepairId, RuleId, RuleParams } from '@ferry/types';
 import { DUCKDB } from './dialect.ts';
 import { readTextHead, UTF8_BOM } from './refusals.ts';
@@ -41,8 +41,8 @@ export interface CleanPeriodOptions {
 const q = (value: string): string => `'${value.replaceAll("'", "''")}'`;
 
 /**
- * Cleans one local source file into outDir: outDir/data/tx_date=YYYY-MM-DD/*.parquet,
- * outDir/quarantine/*.parquet (source, line_number, raw_line, rule), outDir/quality.json (PeriodQuality).
+ * Cleans one local source file into outDir, laid out as one period's staged files (layout.work.stagedFiles): parquet
+ * per day, the quarantine (source, line_number, raw_line, rule) and the period's quality.
  */
 export async function cleanPeriodWithDuckDb(options: CleanPeriodOptions): Promise<PeriodQuality> {
   // Built once per period, which also checks the parameters before any work.
@@ -58,8 +58,8 @@ export async function cleanPeriodWithDuckDb(options: CleanPeriodOptions): Promis
   const connection = await instance.connect();
   try {
     await rm(options.outDir, { recursive: true, force: true });
-    await mkdir(join(options.outDir, STAGED_PERIOD.quarantine), { recursive: true });
-    await mkdir(join(options.outDir, STAGED_PERIOD.data));
+    await mkdir(join(options.outDir, layout.work.stagedFiles.quarantine), { recursive: true });
+    await mkdir(join(options.outDir, layout.work.stagedFiles.data));
     const scan: ScanPaths = {
       notCanonical: join(workDir, 'not-canonical.ndjson'),
       repeatCandidates: join(workDir, 'repeat-candidates.txt'),
@@ -71,7 +71,7 @@ export async function cleanPeriodWithDuckDb(options: CleanPeriodOptions): Promis
     await judgeRepeats(connection, definitions.typed, scan);
     const quality = await countQuality(connection, options);
     await writeOutputs(connection, definitions.typed, options);
-    await writeFile(join(options.outDir, STAGED_PERIOD.quality), `${JSON.stringify(quality, null, 2)}\n`);
+    await writeFile(join(options.outDir, layout.work.stagedFiles.quality), periodQualityFormat.encode(quality));
     return quality;
   } catch (error) {
     if (error instanceof FerryError) throw error;
@@ -222,7 +222,7 @@ async function writeOutputs(connection: DuckDBConnection, definition: CleaningDe
     `COPY (
        SELECT ${renderDuckDbStoredColumns(definition)}
        FROM (SELECT ${values} FROM typed WHERE rule IS NULL UNION ALL SELECT ${values} FROM by_text WHERE rule IS NULL))
-     TO ${q(join(options.outDir, STAGED_PERIOD.data))} (FORMAT parquet, PARTITION_BY (${definition.partitionColumn}), COMPRESSION snappy, OVERWRITE_OR_IGNORE)`,
+     TO ${q(join(options.outDir, layout.work.stagedFiles.data))} (FORMAT parquet, PARTITION_BY (${definition.partitionColumn}), COMPRESSION snappy, OVERWRITE_OR_IGNORE)`,
   );
   // A rejected typed row's text is its values printed back: its line is canonical.
   const printedBack = `concat_ws(',', ${SOURCE_COLUMNS.map((name) => `CAST(t.${name} AS VARCHAR)`).join(', ')})`;
@@ -231,7 +231,7 @@ async function writeOutputs(connection: DuckDBConnection, definition: CleaningDe
        SELECT line_number, raw_line, rule FROM ${lineOf(`(SELECT rowid AS row_index, * FROM typed WHERE rule IS NOT NULL AND rule <> ${q(READ_AS_TEXT)})`, `${printedBack} AS raw_line, t.rule`)}
        UNION ALL SELECT line_number, raw_line, rule FROM by_text WHERE rule IS DISTINCT FROM ${q(COMMENT_LINE)} AND rule IS NOT NULL
      ) ORDER BY line_number)
-     TO ${q(join(options.outDir, STAGED_PERIOD.quarantine, 'part-0.parquet'))} (FORMAT parquet, COMPRESSION zstd)`,
+     TO ${q(join(options.outDir, layout.work.stagedFiles.quarantine, 'part-0.parquet'))} (FORMAT parquet, COMPRESSION zstd)`,
   );
 }
 

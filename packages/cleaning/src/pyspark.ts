@@ -3,7 +3,7 @@
  * filled with Python literals rendered from the rule definitions (Python 3.8, Spark 3.3.2).
  */
 import { readFileSync } from 'node:fs';
-import { DEFAULT_RULE_PARAMS, REPAIR_IDS, RULE_IDS, STAGED_PERIOD } from '@ferry/types';
+import { DEFAULT_RULE_PARAMS, layout, REPAIR_IDS, RULE_IDS } from '@ferry/types';
 import type { RuleParams } from '@ferry/types';
 import type { ParamName } from './expr.ts';
 import { GZIP_MAGIC, REFUSALS, SNIFF_BYTES } from './refusals.ts';
@@ -31,7 +31,7 @@ export function renderPySparkJob(params: RuleParams = DEFAULT_RULE_PARAMS): stri
     default_epoch: pythonString(params.epoch),
     rule_ids: pythonTuple(RULE_IDS),
     repair_ids: pythonTuple(REPAIR_IDS),
-    staged_layout: pythonDict(STAGED_PERIOD),
+    staged_layout: pythonDict(layout.work.stagedFiles),
     param_placeholders: pythonDict(Object.fromEntries(PARAMS.map((name) => [name, placeholder(name)]))),
     refusals: pythonDict(REFUSALS),
     sniff_bytes: String(SNIFF_BYTES),

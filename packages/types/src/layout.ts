@@ -118,8 +118,3 @@ const rocket = {
 
 export const layout = { work, results, rocket } as const;
 
-/**
- * @deprecated The old name of `layout.work.stagedFiles`, kept only until packages/cleaning (duckdb.ts, pyspark.ts)
- * imports the new one.
- */
-export const STAGED_PERIOD = stagedFiles;

@@ -113,7 +113,10 @@ def sniff(spark, uri, source):
     """Refuses a file whose first bytes say it is not plain text (gzip, or NUL bytes), as the local engine does."""
     jvm = spark.sparkContext._jvm
     path = jvm.org.apache.hadoop.fs.Path(uri)
-    stream = path.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration()).open(path)
+    fs = path.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration())
+    if not fs.exists(path):
+        raise RuntimeError(f"the input {uri} does not exist")
+    stream = fs.open(path)
     try:
         head = bytes(stream.readNBytes(SNIFF_BYTES))
     finally:
