@@ -21,6 +21,7 @@ import { generateInput, phaseLine, reportPhase, rowsArgument, runPhase, type Pha
 
 const DRIVER_MEMORY = '4g';
 const RSS_SAMPLE_MS = 200;
+const QUALITY = layout.work.stagedFiles.quality;
 
 const [, , first, , third, fourth] = process.argv;
 if (first === '--phase') await reportPhase(() => cleanWithDuckDb(third!, fourth!));
@@ -84,7 +85,6 @@ async function runSparkJob(dir: string, inputPath: string): Promise<PhaseResult>
 }
 
 /** Both engines leave a period's quality beside its data, as the staging layout has it. */
-const QUALITY = layout.work.stagedFiles.quality;
 
 async function readQuality(path: string): Promise<PeriodQuality> {
   return periodQualityFormat.parse(await readFile(path, 'utf8'), path);

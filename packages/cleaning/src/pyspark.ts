@@ -8,7 +8,7 @@ import type { RuleParams } from '@ferry/types';
 import type { ParamName } from './expr.ts';
 import { GZIP_MAGIC, REFUSALS, SNIFF_BYTES } from './refusals.ts';
 import { placeholder, SPARK } from './dialect.ts';
-import { renderCleaningQuery, renderQualityQuery } from './render.ts';
+import { renderCleaningQuery, renderQualityQuery, renderSourceRows } from './render.ts';
 import { cleaningDefinition } from './rules.ts';
 
 const TEMPLATE_URL = new URL('./spark/clean_job.py', import.meta.url);
@@ -37,7 +37,8 @@ export function renderPySparkJob(params: RuleParams = DEFAULT_RULE_PARAMS): stri
     sniff_bytes: String(SNIFF_BYTES),
     gzip_magic: `[${GZIP_MAGIC.join(', ')}]`,
     comment_condition: pythonString(SPARK.print(definition.comment)),
-    cleaning_sql: pythonBlock(renderCleaningQuery(SPARK, definition, { input: 'source_lines', placeholders: true })),
+    source_rows_sql: pythonBlock(renderSourceRows(SPARK, definition, 'source_lines')),
+    cleaning_sql: pythonBlock(renderCleaningQuery(SPARK, definition, { input: 'source_rows', placeholders: true })),
     quality_sql: pythonBlock(renderQualityQuery(SPARK, 'classified')),
   };
   const unused = new Set(Object.keys(values));

@@ -16,16 +16,27 @@ export const COMMENT_LINE = 'comment';
 export const READ_AS_TEXT = 'read_as_text';
 
 export interface CleaningQueryOptions {
-  /** Relation with one row per physical line: (line_number BIGINT, raw_line VARCHAR), 1-based, header included. */
+  /** The source rows: a relation from renderSourceRows. */
   input: string;
   /** Print rule parameters as `{{name}}` placeholders instead of values. */
   placeholders?: boolean;
 }
 
 /**
- * The classified rows of one source file from the `line` source (the Spark job's query; comment lines excluded), one
- * per line: line_number, raw_line (the line as read, only on rejected rows), rule (first rule broken, NULL when kept),
- * repair (on kept rows), then the typed output columns ending with the partition column tx_date.
+ * The rows of one source file from a relation of its lines, (line_number BIGINT, raw_line VARCHAR), 1-based, header
+ * included: every line but the comments, with the candidate key of the repeat rule (see CleaningDefinition.repeat).
+ * The Spark job keeps this relation, which renderCleaningQuery reads three times.
+ */
+export function renderSourceRows(dialect: Dialect, definition: CleaningDefinition, lines: string): string {
+  if (definition.input.source !== 'line') throw new Error('the source rows need the line source');
+  const { lineNumber, rawLine } = definition.input;
+  return `SELECT ${lineNumber}, ${rawLine}, ${dialect.print(definition.repeat.candidateKey)} AS candidate_key\nFROM ${lines} WHERE NOT ${dialect.print(definition.comment)}`;
+}
+
+/**
+ * The classified rows of one source file (the Spark job's query), one per row of renderSourceRows: line_number,
+ * raw_line (the line as read, only on rejected rows), rule (first rule broken, NULL when kept), repair (on kept rows),
+ * then the typed output columns ending with the partition column tx_date.
  */
 export function renderCleaningQuery(dialect: Dialect, definition: CleaningDefinition, options: CleaningQueryOptions): string {
   if (definition.input.source !== 'line') throw new Error('the line query needs the line source');
@@ -33,7 +44,7 @@ export function renderCleaningQuery(dialect: Dialect, definition: CleaningDefini
   const { lineNumber, rawLine } = definition.input;
   const base = new Set([lineNumber, rawLine]);
   const flags = ruleFlags(definition.rules);
-  const { occurrence, candidateKey } = definition.repeat;
+  const { occurrence } = definition.repeat;
   const cte = (name: string, body: string): string => `${name} AS (\n${body}\n)`;
   const broadcast = dialect.broadcast('r');
 
@@ -51,12 +62,12 @@ export function renderCleaningQuery(dialect: Dialect, definition: CleaningDefini
       .concat(cte(name, `  SELECT ${columnNames.join(', ')} FROM ${name}_${layers.length}`));
   };
 
+  const rows = options.input;
   const ctes = [
-    cte('source_rows', `  SELECT ${lineNumber}, ${rawLine}, ${p(candidateKey)} AS candidate_key\n  FROM ${options.input} WHERE NOT ${p(definition.comment)}`),
-    cte('repeated_keys', '  SELECT candidate_key AS repeated_key FROM source_rows WHERE candidate_key IS NOT NULL\n  GROUP BY candidate_key HAVING count(*) > 1'),
+    cte('repeated_keys', `  SELECT candidate_key AS repeated_key FROM ${rows} WHERE candidate_key IS NOT NULL\n  GROUP BY candidate_key HAVING count(*) > 1`),
     // Rows whose key occurs once are first occurrences by construction: no window over the whole file.
-    cte('single_rows', `  SELECT ${broadcast}s.${lineNumber}, s.${rawLine} FROM source_rows s LEFT JOIN repeated_keys r ON s.candidate_key = r.repeated_key\n  WHERE r.repeated_key IS NULL`),
-    cte('repeated_rows', `  SELECT ${broadcast}s.${lineNumber}, s.${rawLine} FROM source_rows s JOIN repeated_keys r ON s.candidate_key = r.repeated_key`),
+    cte('single_rows', `  SELECT ${broadcast}s.${lineNumber}, s.${rawLine} FROM ${rows} s LEFT JOIN repeated_keys r ON s.candidate_key = r.repeated_key\n  WHERE r.repeated_key IS NULL`),
+    cte('repeated_rows', `  SELECT ${broadcast}s.${lineNumber}, s.${rawLine} FROM ${rows} s JOIN repeated_keys r ON s.candidate_key = r.repeated_key`),
     ...branch('single', { kind: 'literal', value: 1 }),
     ...branch('repeated', occurrence.expr),
     cte('classified', `  SELECT *,\n    CASE\n${whenBroken(dialect, definition.rules)}\n    END AS rule\n  FROM (SELECT * FROM single UNION ALL SELECT * FROM repeated) AS both_branches`),
