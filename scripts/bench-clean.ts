@@ -18,7 +18,8 @@ import { generateInput, phaseLine, reportPhase, rowsArgument, runPhase } from '.
 const THREADS = 2;
 
 const [, , first, second, third, fourth] = process.argv;
-if (first === '--phase') await reportPhase(() => (second === 'clean' ? clean(third!, fourth!) : plainCopy(third!, join(third!, '..', 'copy-out'), fourth!)));
+if (first === '--phase')
+  await reportPhase(() => (second === 'clean' ? clean(third!, fourth!) : plainCopy(third!, join(third!, '..', 'copy-out'), fourth!)));
 else await main(rowsArgument(first, 10_000_000), second ?? '2GB');
 
 async function main(rows: number, memoryLimit: string): Promise<void> {
@@ -35,7 +36,9 @@ async function main(rows: number, memoryLimit: string): Promise<void> {
 
     await writeFile(join(dir, 'truth.json'), JSON.stringify(truth.rejectedLines));
     const mismatches = await quarantineMismatches(join(dir, 'clean-out', 'quarantine', '*.parquet'), join(dir, 'truth.json'), memoryLimit);
-    console.log(`check: ${clean.rows.toLocaleString('en')} rows written; quarantine vs generator truth: ${truth.rejectedLines.length.toLocaleString('en')} expected lines, ${mismatches} mismatches`);
+    console.log(
+      `check: ${clean.rows.toLocaleString('en')} rows written; quarantine vs generator truth: ${truth.rejectedLines.length.toLocaleString('en')} expected lines, ${mismatches} mismatches`,
+    );
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -44,13 +47,25 @@ async function main(rows: number, memoryLimit: string): Promise<void> {
 async function clean(inputPath: string, memoryLimit: string): Promise<number> {
   const source = basename(inputPath);
   const outDir = join(inputPath, '..', 'clean-out');
-  const quality = await cleanPeriodWithDuckDb({ inputPath, outDir, period: source.replace(/\.txt$/, ''), source, threads: THREADS, memoryLimit, tempDir: join(outDir, '..', 'duckdb-tmp') });
+  const quality = await cleanPeriodWithDuckDb({
+    inputPath,
+    outDir,
+    period: source.replace(/\.txt$/, ''),
+    source,
+    threads: THREADS,
+    memoryLimit,
+    tempDir: join(outDir, '..', 'duckdb-tmp'),
+  });
   return quality.rows_written;
 }
 
 /** The reference: what a plain typed copy costs. Lines that do not fit the schema (Err terminals, 24:00:00) are skipped. */
 async function plainCopy(inputPath: string, outDir: string, memoryLimit: string): Promise<number> {
-  const instance = await DuckDBInstance.create(':memory:', { threads: String(THREADS), memory_limit: memoryLimit, temp_directory: join(outDir, '..', 'duckdb-tmp') });
+  const instance = await DuckDBInstance.create(':memory:', {
+    threads: String(THREADS),
+    memory_limit: memoryLimit,
+    temp_directory: join(outDir, '..', 'duckdb-tmp'),
+  });
   const connection = await instance.connect();
   try {
     const reader = await connection.runAndReadAll(`

@@ -43,7 +43,9 @@ async function main(rows: number): Promise<void> {
 
     const period = basename(inputPath, '.txt');
     const [local, cluster] = await Promise.all([join(duckdbOut, QUALITY), join(dir, 'spark-out', period, QUALITY)].map(readQuality));
-    console.log(`check: same counts from both engines: ${isDeepStrictEqual(local, cluster) ? 'yes' : `NO\n  duckdb ${JSON.stringify(local)}\n  spark  ${JSON.stringify(cluster)}`}`);
+    console.log(
+      `check: same counts from both engines: ${isDeepStrictEqual(local, cluster) ? 'yes' : `NO\n  duckdb ${JSON.stringify(local)}\n  spark  ${JSON.stringify(cluster)}`}`,
+    );
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -51,7 +53,14 @@ async function main(rows: number): Promise<void> {
 
 async function cleanWithDuckDb(inputPath: string, outDir: string): Promise<number> {
   const source = basename(inputPath);
-  const quality = await cleanPeriodWithDuckDb({ inputPath, outDir, period: source.replace(/\.txt$/, ''), source, threads: 2, tempDir: join(outDir, '..', 'duckdb-tmp') });
+  const quality = await cleanPeriodWithDuckDb({
+    inputPath,
+    outDir,
+    period: source.replace(/\.txt$/, ''),
+    source,
+    threads: 2,
+    tempDir: join(outDir, '..', 'duckdb-tmp'),
+  });
   return quality.rows_written;
 }
 
@@ -61,7 +70,14 @@ async function runSparkJob(dir: string, inputPath: string): Promise<PhaseResult>
   await writeFile(job, renderPySparkJob());
   const command = sparkSubmit({
     job,
-    args: ['--input-uri', `${pathToFileURL(dir).href}/`, '--output-uri', `${pathToFileURL(join(dir, 'spark-out')).href}/`, '--sources', basename(inputPath)],
+    args: [
+      '--input-uri',
+      `${pathToFileURL(dir).href}/`,
+      '--output-uri',
+      `${pathToFileURL(join(dir, 'spark-out')).href}/`,
+      '--sources',
+      basename(inputPath),
+    ],
     driverMemory: DRIVER_MEMORY,
     conf: { 'spark.local.dir': join(dir, 'spark-local') },
   });

@@ -35,7 +35,10 @@ function say(message: string): void {
 }
 
 /** Runs a shell command in its own process group (so a signal reaches all of it); never throws on exit status. */
-async function sh(command: string, options: { capture?: boolean; extraEnv?: Record<string, string> } = {}): Promise<{ ok: boolean; code: number | null; stdout: string }> {
+async function sh(
+  command: string,
+  options: { capture?: boolean; extraEnv?: Record<string, string> } = {},
+): Promise<{ ok: boolean; code: number | null; stdout: string }> {
   const stdio: ('inherit' | 'pipe')[] = ['inherit', options.capture ? 'pipe' : 'inherit', 'inherit'];
   child = $({ stdio, nothrow: true, quiet: true, detached: true, env: { ...env, ...options.extraEnv } })`sh -c ${command}`;
   const result = await child;
@@ -88,7 +91,7 @@ async function readOutputs(): Promise<StackOutputs> {
     throw new Error(`the deploy wrote no stack outputs at ${outputsFile}`);
   }
   const outputs = JSON.parse(text) as Record<string, { value?: unknown } | undefined>;
-  const value = (name: string) => (typeof outputs[name]?.value === 'string' ? (outputs[name].value as string) : undefined);
+  const value = (name: string) => (typeof outputs[name]?.value === 'string' ? outputs[name].value : undefined);
   const clusterId = value('cluster_id');
   if (!clusterId) throw new Error(`${outputsFile} has no cluster_id output`);
   return { clusterId, bucket: value('bucket'), accessKey: value('access_key'), secretKey: value('secret_key') };
@@ -128,7 +131,9 @@ async function main(): Promise<number> {
   }
   // The run would be refused once its cluster is up: do not pay for one.
   if (plan.in_use_by) {
-    say(`the results store is in use by run ${plan.in_use_by.run_id} (its lock expires at ${plan.in_use_by.expires_at} unless renewed); no cluster deployed`);
+    say(
+      `the results store is in use by run ${plan.in_use_by.run_id} (its lock expires at ${plan.in_use_by.expires_at} unless renewed); no cluster deployed`,
+    );
     return 1;
   }
   say(`${plan.new.length} new period(s): ${plan.new.map((period) => period.source).join(', ')}`);
@@ -140,9 +145,20 @@ async function main(): Promise<number> {
     if (interrupted) throw new Error(`interrupted by ${interrupted} during deploy`);
     if (!deployed.ok) throw new Error(`deploy failed (exit ${deployed.code})`);
     const outputs = await readOutputs();
-    const runArgs = ['run', '--engine', 'dataproc', '--cluster-id', outputs.clusterId, ...(hasWork || !outputs.bucket ? [] : ['--work', `s3://${outputs.bucket}`]), ...args];
+    const runArgs = [
+      'run',
+      '--engine',
+      'dataproc',
+      '--cluster-id',
+      outputs.clusterId,
+      ...(hasWork || !outputs.bucket ? [] : ['--work', `s3://${outputs.bucket}`]),
+      ...args,
+    ];
     // The stack's static key reaches the work bucket; it goes to the child's environment only, never to the output.
-    const extraEnv = !env.AWS_ACCESS_KEY_ID && outputs.accessKey && outputs.secretKey ? { AWS_ACCESS_KEY_ID: outputs.accessKey, AWS_SECRET_ACCESS_KEY: outputs.secretKey } : undefined;
+    const extraEnv =
+      !env.AWS_ACCESS_KEY_ID && outputs.accessKey && outputs.secretKey
+        ? { AWS_ACCESS_KEY_ID: outputs.accessKey, AWS_SECRET_ACCESS_KEY: outputs.secretKey }
+        : undefined;
     say(`running on cluster ${outputs.clusterId}: ferry ${runArgs.join(' ')}`);
     const ran = await sh(`${ferryCmd} ${runArgs.map(quote).join(' ')}`, { extraEnv });
     runCode = interrupted ? 128 + SIGNAL_NUMBERS[interrupted]! : ran.ok ? 0 : ran.code || 1;

@@ -42,7 +42,11 @@ describe('given a results folder with data and a recorded run', () => {
   });
 
   it('when the run id is unknown, then it exits 1 with one clear line', async () => {
-    const result = await $({ cwd: repo, quiet: true, nothrow: true })`tsx scripts/export.ts ${path.join(dir, 'out')} --run 20200101T000000Z-abcdef --results ${dir}`;
+    const result = await $({
+      cwd: repo,
+      quiet: true,
+      nothrow: true,
+    })`tsx scripts/export.ts ${path.join(dir, 'out')} --run 20200101T000000Z-abcdef --results ${dir}`;
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toMatch(/^error: no run 20200101T000000Z-abcdef in .*\n$/);
   });

@@ -26,7 +26,10 @@ const resultsUrl: string = args.results ?? process.env.FERRY_RESULTS ?? 's3://fe
 try {
   const storage = await Storage.open(storageConfigFromEnv(process.env, args.endpoint ? { endpoint: args.endpoint } : {}));
   try {
-    const exported = await exportResults(await storage.store(resultsUrl), String(dir), { pipelines: [transactionsKeys, rocketKeys], ...(args.run ? { runId: args.run } : {}) });
+    const exported = await exportResults(await storage.store(resultsUrl), String(dir), {
+      pipelines: [transactionsKeys, rocketKeys],
+      ...(args.run ? { runId: args.run } : {}),
+    });
     echo(`Exported ${exported.files} files (${formatBytes(exported.bytes)}) from ${storage.describe(resultsUrl)}`);
     echo(`  to ${exported.dir}`);
     echo(`  start with ${exported.dir}/README.txt`);

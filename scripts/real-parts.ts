@@ -20,6 +20,8 @@ try {
   const output = (error as { stderr?: unknown }).stderr;
   if (typeof output !== 'string') throw error;
   console.error(output.trim());
-  console.error(`real-parts: the install failed after ${((Date.now() - started) / 1000).toFixed(1)} s (its output is above); it is not marked installed`);
+  console.error(
+    `real-parts: the install failed after ${((Date.now() - started) / 1000).toFixed(1)} s (its output is above); it is not marked installed`,
+  );
   process.exitCode = 1;
 }

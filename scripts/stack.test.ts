@@ -26,9 +26,15 @@ describe('given the stack deploy script', () => {
   });
 
   it('when no folder is given, then it refuses to run terraform and names YC_FOLDER_ID', () => {
-    for (const [action, stack] of [['deploy', 'results'], ['deploy', 'work'], ['destroy', 'work']] as const) {
+    for (const [action, stack] of [
+      ['deploy', 'results'],
+      ['deploy', 'work'],
+      ['destroy', 'work'],
+    ] as const) {
       expect(() => planStackCommand([action, stack], { YC_FOLDER_ID: '' })).toThrow(
-        new FerryError(`refusing to ${action} ${stack} without a folder: set YC_FOLDER_ID (or TF_VAR_folder_id) to the Yandex Cloud folder to deploy into`),
+        new FerryError(
+          `refusing to ${action} ${stack} without a folder: set YC_FOLDER_ID (or TF_VAR_folder_id) to the Yandex Cloud folder to deploy into`,
+        ),
       );
     }
   });

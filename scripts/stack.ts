@@ -27,7 +27,10 @@ export interface StackPlan {
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
 /** What `stack.ts <action> <stack>` will run; refuses anything but deploy/destroy of a known stack. */
-export function planStackCommand(args: string[], env: Record<string, string | undefined>): { action: StackAction; stack: StackName; plan: StackPlan } {
+export function planStackCommand(
+  args: string[],
+  env: Record<string, string | undefined>,
+): { action: StackAction; stack: StackName; plan: StackPlan } {
   const [action, stack] = args;
   if ((action !== 'deploy' && action !== 'destroy') || (stack !== 'results' && stack !== 'work')) {
     throw new FerryError('usage: stack.ts deploy|destroy results|work');
@@ -78,7 +81,8 @@ async function main(): Promise<void> {
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   main().catch((error: unknown) => {
     if (error instanceof FerryError) console.error(`ferry stack: ${error.message}`);
-    else if (error instanceof Error && 'exitCode' in error) console.error(`ferry stack: a command failed (exit ${String(error.exitCode)}); see its output above`);
+    else if (error instanceof Error && 'exitCode' in error)
+      console.error(`ferry stack: a command failed (exit ${String(error.exitCode)}); see its output above`);
     else throw error;
     process.exitCode = 1;
   });

@@ -17,18 +17,32 @@ async function cdktf(args: string[], env: Record<string, string> = {}) {
   const outdir = mkdtempSync(join(tmpdir(), 'ferry-cdktf-'));
   outdirs.push(outdir);
   const bin = join(repoRoot, 'node_modules', '.bin', 'cdktf');
-  const options = { cwd: repoRoot, env: { PATH: process.env.PATH ?? '', HOME: outdir, CHECKPOINT_DISABLE: '1', TERRAFORM_BINARY_NAME: 'no-such-terraform', ...env } };
-  const plain = (text = '') => text.replace(/\x1b\[[0-9;]*[A-Za-z]/g, ''); // eslint-disable-line no-control-regex
+  const options = {
+    cwd: repoRoot,
+    env: { PATH: process.env.PATH ?? '', HOME: outdir, CHECKPOINT_DISABLE: '1', TERRAFORM_BINARY_NAME: 'no-such-terraform', ...env },
+  };
+  // eslint-disable-next-line no-control-regex -- cdktf colours its output
+  const plain = (text = '') => text.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
   return run(bin, [...args, '--output', outdir], options).then(
     ({ stdout, stderr }) => ({ code: 0, output: plain(stdout + stderr), outdir }),
-    (error: { code: number; stdout?: string; stderr?: string }) => ({ code: error.code, output: plain(`${error.stdout ?? ''}${error.stderr ?? ''}`), outdir }),
+    (error: { code: number; stdout?: string; stderr?: string }) => ({
+      code: error.code,
+      output: plain(`${error.stdout ?? ''}${error.stderr ?? ''}`),
+      outdir,
+    }),
   );
 }
 
 describe('given a cdktf command line seen from the stack program', () => {
   it('when it is read, then the command and the stack arguments come out, whatever the options around them', () => {
-    expect(parseCdktfArgs(['node', '/repo/node_modules/cdktf-cli/bundle/bin/cdktf', 'deploy', 'work', '--auto-approve'])).toEqual({ command: 'deploy', stacks: ['work'] });
-    expect(parseCdktfArgs(['node', '/repo/node_modules/.bin/cdktf', '--log-level', 'debug', 'destroy', '*'])).toEqual({ command: 'destroy', stacks: ['*'] });
+    expect(parseCdktfArgs(['node', '/repo/node_modules/cdktf-cli/bundle/bin/cdktf', 'deploy', 'work', '--auto-approve'])).toEqual({
+      command: 'deploy',
+      stacks: ['work'],
+    });
+    expect(parseCdktfArgs(['node', '/repo/node_modules/.bin/cdktf', '--log-level', 'debug', 'destroy', '*'])).toEqual({
+      command: 'destroy',
+      stacks: ['*'],
+    });
     expect(parseCdktfArgs(['node', 'stacks/main.ts'])).toBeUndefined();
     expect(parseCdktfArgs(['/bin/sh', '-c', 'node --import tsx stacks/main.ts'])).toBeUndefined();
   });
@@ -54,7 +68,9 @@ describe('given the pinned cdktf CLI on a checkout with no terraform, no network
   it('when `cdktf deploy work` runs without a folder, then the stack program refuses before synthesizing, and terraform never runs', async () => {
     const result = await cdktf(['deploy', 'work', '--auto-approve']);
     expect(result.code).toBe(1);
-    expect(result.output).toContain('ferry cdktf deploy: refusing to deploy work without a folder: set YC_FOLDER_ID (or TF_VAR_folder_id) to the Yandex Cloud folder to deploy into');
+    expect(result.output).toContain(
+      'ferry cdktf deploy: refusing to deploy work without a folder: set YC_FOLDER_ID (or TF_VAR_folder_id) to the Yandex Cloud folder to deploy into',
+    );
     expect(existsSync(join(result.outdir, 'manifest.json'))).toBe(false);
     expect(result.output).not.toContain('no-such-terraform');
   });

@@ -48,8 +48,10 @@ describe('given the stack configuration', () => {
 
   it('when FERRY_DATAPROC_IMAGE is 2.2, then it is used; when it is 2.0 or a full version, then one line says which images the job runs on', () => {
     expect(readStackConfig({ FERRY_DATAPROC_IMAGE: '2.2' }).imageVersion).toBe('2.2');
-    const refusal = 'FERRY_DATAPROC_IMAGE is invalid (2.1, the default, or 2.2: the job needs Spark 3.3 or later, and 2.0 has Spark 3.0): the Data Processing image version';
-    for (const version of ['2.0', '1.4', '2.1.15', '3']) expect(() => readStackConfig({ FERRY_DATAPROC_IMAGE: version }), version).toThrow(new FerryError(refusal));
+    const refusal =
+      'FERRY_DATAPROC_IMAGE is invalid (2.1, the default, or 2.2: the job needs Spark 3.3 or later, and 2.0 has Spark 3.0): the Data Processing image version';
+    for (const version of ['2.0', '1.4', '2.1.15', '3'])
+      expect(() => readStackConfig({ FERRY_DATAPROC_IMAGE: version }), version).toThrow(new FerryError(refusal));
   });
 
   it('when SSH is opened without a key, or the key is not an OpenSSH public key line, then the error says so in one line', () => {
@@ -59,6 +61,8 @@ describe('given the stack configuration', () => {
     expect(() => readStackConfig({ FERRY_SSH_PUBLIC_KEY: '-----BEGIN OPENSSH PRIVATE KEY-----' })).toThrow(
       /^FERRY_SSH_PUBLIC_KEY is invalid \(one OpenSSH public key line, e.g. the content of ~\/.ssh\/id_ed25519.pub\): the SSH public key installed on the hosts$/,
     );
-    expect(readStackConfig({ FERRY_SSH_CIDR: '203.0.113.7/32', FERRY_SSH_PUBLIC_KEY: 'ssh-ed25519 AAAAC3Nza me@laptop\n' }).sshPublicKey).toBe('ssh-ed25519 AAAAC3Nza me@laptop');
+    expect(readStackConfig({ FERRY_SSH_CIDR: '203.0.113.7/32', FERRY_SSH_PUBLIC_KEY: 'ssh-ed25519 AAAAC3Nza me@laptop\n' }).sshPublicKey).toBe(
+      'ssh-ed25519 AAAAC3Nza me@laptop',
+    );
   });
 });

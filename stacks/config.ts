@@ -47,23 +47,78 @@ export const FOLDER_ID_PATTERN = /^[a-z0-9]+$/;
 /** Each variable: its environment name, what it means (for errors) and how to read it. */
 const variables = {
   cloudId: { name: 'YC_CLOUD_ID', about: 'the Yandex Cloud cloud id', schema: z.string().min(1).optional() },
-  folderId: { name: 'YC_FOLDER_ID', about: 'the Yandex Cloud folder to deploy into', schema: z.string().regex(FOLDER_ID_PATTERN, 'lowercase letters and digits').optional() },
-  zone: { name: 'YC_ZONE', about: 'the availability zone, e.g. ru-central1-a', schema: z.string().regex(/^[a-z]+-[a-z0-9]+-[a-z]$/, 'a zone such as ru-central1-a').default('ru-central1-a') },
-  resultsBucket: { name: 'FERRY_RESULTS_BUCKET', about: 'the persistent results bucket name', schema: z.string().regex(bucketName, 'a bucket name (3-63 lowercase letters, digits, dots, hyphens)').optional() },
-  noncurrentVersionDays: { name: 'FERRY_RESULTS_NONCURRENT_DAYS', about: 'days to keep noncurrent result versions', schema: z.coerce.number().int().min(1).default(30) },
-  workBucket: { name: 'FERRY_WORK_BUCKET', about: 'the ephemeral work bucket name', schema: z.string().regex(bucketName, 'a bucket name (3-63 lowercase letters, digits, dots, hyphens)').optional() },
-  runId: { name: 'FERRY_RUN_ID', about: 'the run the work stack serves', schema: z.string().regex(labelValue, 'lowercase letters, digits and inner hyphens, at most 40').default('manual') },
-  clusterTtlHours: { name: 'FERRY_CLUSTER_TTL_HOURS', about: 'hours until the cluster counts as expired', schema: z.coerce.number().positive().max(168).default(4) },
-  imageVersion: { name: 'FERRY_DATAPROC_IMAGE', about: 'the Data Processing image version', schema: z.enum(IMAGE_VERSIONS, IMAGE_VERSION_MESSAGE).default('2.1') },
+  folderId: {
+    name: 'YC_FOLDER_ID',
+    about: 'the Yandex Cloud folder to deploy into',
+    schema: z.string().regex(FOLDER_ID_PATTERN, 'lowercase letters and digits').optional(),
+  },
+  zone: {
+    name: 'YC_ZONE',
+    about: 'the availability zone, e.g. ru-central1-a',
+    schema: z
+      .string()
+      .regex(/^[a-z]+-[a-z0-9]+-[a-z]$/, 'a zone such as ru-central1-a')
+      .default('ru-central1-a'),
+  },
+  resultsBucket: {
+    name: 'FERRY_RESULTS_BUCKET',
+    about: 'the persistent results bucket name',
+    schema: z.string().regex(bucketName, 'a bucket name (3-63 lowercase letters, digits, dots, hyphens)').optional(),
+  },
+  noncurrentVersionDays: {
+    name: 'FERRY_RESULTS_NONCURRENT_DAYS',
+    about: 'days to keep noncurrent result versions',
+    schema: z.coerce.number().int().min(1).default(30),
+  },
+  workBucket: {
+    name: 'FERRY_WORK_BUCKET',
+    about: 'the ephemeral work bucket name',
+    schema: z.string().regex(bucketName, 'a bucket name (3-63 lowercase letters, digits, dots, hyphens)').optional(),
+  },
+  runId: {
+    name: 'FERRY_RUN_ID',
+    about: 'the run the work stack serves',
+    schema: z.string().regex(labelValue, 'lowercase letters, digits and inner hyphens, at most 40').default('manual'),
+  },
+  clusterTtlHours: {
+    name: 'FERRY_CLUSTER_TTL_HOURS',
+    about: 'hours until the cluster counts as expired',
+    schema: z.coerce.number().positive().max(168).default(4),
+  },
+  imageVersion: {
+    name: 'FERRY_DATAPROC_IMAGE',
+    about: 'the Data Processing image version',
+    schema: z.enum(IMAGE_VERSIONS, IMAGE_VERSION_MESSAGE).default('2.1'),
+  },
   masterPreset: { name: 'FERRY_MASTER_PRESET', about: 'the master host preset', schema: z.string().min(1).default('s3-c2-m8') },
   dataPreset: { name: 'FERRY_DATA_PRESET', about: 'the data host preset', schema: z.string().min(1).default('s3-c4-m16') },
-  diskType: { name: 'FERRY_DISK_TYPE', about: 'the host disk type', schema: z.enum(['network-hdd', 'network-ssd', 'network-ssd-nonreplicated']).default('network-hdd') },
+  diskType: {
+    name: 'FERRY_DISK_TYPE',
+    about: 'the host disk type',
+    schema: z.enum(['network-hdd', 'network-ssd', 'network-ssd-nonreplicated']).default('network-hdd'),
+  },
   diskSizeGb: { name: 'FERRY_DISK_SIZE_GB', about: 'the host disk size in GB', schema: z.coerce.number().int().min(20).max(8184).default(40) },
   dataHosts: { name: 'FERRY_DATA_HOSTS', about: 'the number of data hosts', schema: z.coerce.number().int().min(1).max(32).default(1) },
-  subnetCidr: { name: 'FERRY_SUBNET_CIDR', about: 'the cluster subnet (/16 to /28)', schema: z.string().regex(cidr, 'an IPv4 CIDR').default('10.42.0.0/24') },
-  sshCidr: { name: 'FERRY_SSH_CIDR', about: 'the only source allowed to reach the hosts over SSH', schema: z.string().regex(cidr, 'an IPv4 CIDR').optional() },
-  sshPublicKey: { name: 'FERRY_SSH_PUBLIC_KEY', about: 'the SSH public key installed on the hosts', schema: z.string().trim().regex(sshPublicKey, 'one OpenSSH public key line, e.g. the content of ~/.ssh/id_ed25519.pub').optional() },
-  stateBucket: { name: 'FERRY_TF_STATE_BUCKET', about: 'the bucket holding Terraform state', schema: z.string().regex(bucketName, 'a bucket name').optional() },
+  subnetCidr: {
+    name: 'FERRY_SUBNET_CIDR',
+    about: 'the cluster subnet (/16 to /28)',
+    schema: z.string().regex(cidr, 'an IPv4 CIDR').default('10.42.0.0/24'),
+  },
+  sshCidr: {
+    name: 'FERRY_SSH_CIDR',
+    about: 'the only source allowed to reach the hosts over SSH',
+    schema: z.string().regex(cidr, 'an IPv4 CIDR').optional(),
+  },
+  sshPublicKey: {
+    name: 'FERRY_SSH_PUBLIC_KEY',
+    about: 'the SSH public key installed on the hosts',
+    schema: z.string().trim().regex(sshPublicKey, 'one OpenSSH public key line, e.g. the content of ~/.ssh/id_ed25519.pub').optional(),
+  },
+  stateBucket: {
+    name: 'FERRY_TF_STATE_BUCKET',
+    about: 'the bucket holding Terraform state',
+    schema: z.string().regex(bucketName, 'a bucket name').optional(),
+  },
 } as const;
 
 type Variables = typeof variables;

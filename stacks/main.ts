@@ -25,7 +25,9 @@ try {
   if (action) for (const stack of selectStacks(invocation.stacks)) checkStackAction(action, stack, process.env);
   const config = readStackConfig(process.env, (name) => contextApp.node.tryGetContext(name));
   if (!config.folderId) {
-    console.log('ferry synth: no YC_FOLDER_ID; the folder (and the default bucket names derived from it) will be taken from TF_VAR_folder_id / YC_FOLDER_ID at deploy time');
+    console.log(
+      'ferry synth: no YC_FOLDER_ID; the folder (and the default bucket names derived from it) will be taken from TF_VAR_folder_id / YC_FOLDER_ID at deploy time',
+    );
   }
   const files = synthesizeStacks(config, outdir);
   console.log(`synthesized ${Object.values(files).join(', ')}`);

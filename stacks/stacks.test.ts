@@ -38,11 +38,25 @@ const workResources = defaults.work.resource;
 
 function rules(stacks: Record<StackName, Json>, direction: 'ingress' | 'egress') {
   return (stacks.work.resource.yandex_vpc_security_group['cluster-group'][direction] as Json[]).map(
-    ({ protocol, port, from_port, to_port, predefined_target, v4_cidr_blocks }) => ({ protocol, port, from_port, to_port, predefined_target, v4_cidr_blocks }),
+    ({ protocol, port, from_port, to_port, predefined_target, v4_cidr_blocks }) => ({
+      protocol,
+      port,
+      from_port,
+      to_port,
+      predefined_target,
+      v4_cidr_blocks,
+    }),
   );
 }
 
-const withinGroup = { protocol: 'ANY', port: undefined, from_port: 0, to_port: 65535, predefined_target: 'self_security_group', v4_cidr_blocks: undefined };
+const withinGroup = {
+  protocol: 'ANY',
+  port: undefined,
+  from_port: 0,
+  to_port: 65535,
+  predefined_target: 'self_security_group',
+  v4_cidr_blocks: undefined,
+};
 
 describe('given the results stack', () => {
   it('when synthesized, then the bucket is protected: prevent_destroy, no force_destroy, versioned', () => {
@@ -76,18 +90,24 @@ describe('given the results stack', () => {
 describe('given the work stack', () => {
   it('when synthesized, then the work bucket is private and destroyable with its objects', () => {
     const bucket = workResources.yandex_storage_bucket['work-bucket'];
-    expect(bucket).toMatchObject({ bucket: 'ferry-work-${var.folder_id}', force_destroy: true, anonymous_access_flags: { read: false, list: false, config_read: false } });
+    expect(bucket).toMatchObject({
+      bucket: 'ferry-work-${var.folder_id}',
+      force_destroy: true,
+      anonymous_access_flags: { read: false, list: false, config_read: false },
+    });
     expect(bucket).not.toHaveProperty('lifecycle');
   });
 
   it('when synthesized, then the cluster account gets dataproc.agent on the folder and storage.editor on the work and results buckets only', () => {
     const member = 'serviceAccount:${yandex_iam_service_account.cluster-account.id}';
     const folderGrants = Object.values(workResources.yandex_resourcemanager_folder_iam_member) as Json[];
-    expect(folderGrants).toEqual([
-      expect.objectContaining({ folder_id: '${var.folder_id}', role: 'dataproc.agent', member, sleep_after: 30 }),
-    ]);
+    expect(folderGrants).toEqual([expect.objectContaining({ folder_id: '${var.folder_id}', role: 'dataproc.agent', member, sleep_after: 30 })]);
     expect(workResources.yandex_storage_bucket_iam_binding).toEqual({
-      'work-bucket-editor': expect.objectContaining({ bucket: '${yandex_storage_bucket.work-bucket.bucket}', role: 'storage.editor', members: [member] }),
+      'work-bucket-editor': expect.objectContaining({
+        bucket: '${yandex_storage_bucket.work-bucket.bucket}',
+        role: 'storage.editor',
+        members: [member],
+      }),
       'results-bucket-editor': expect.objectContaining({ bucket: 'ferry-results-${var.folder_id}', role: 'storage.editor', members: [member] }),
     });
     expect(workResources).not.toHaveProperty('yandex_resourcemanager_folder_iam_binding');
@@ -119,14 +139,19 @@ describe('given the work stack', () => {
   });
 
   it('when no SSH key is given, then the hosts get a fresh ED25519 public key (no private half is kept); a given key is used as is', () => {
-    const keys = (stacks: Record<StackName, Json>): string[] => stacks.work.resource.yandex_dataproc_cluster.cluster.cluster_config.hadoop.ssh_public_keys;
+    const keys = (stacks: Record<StackName, Json>): string[] =>
+      stacks.work.resource.yandex_dataproc_cluster.cluster.cluster_config.hadoop.ssh_public_keys;
     const [throwaway] = keys(defaults);
     expect(keys(defaults)).toHaveLength(1);
     expect(throwaway).toMatch(/^ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI[A-Za-z0-9+/]{43} ferry-throwaway$/);
     expect(keys(synth())[0]).not.toBe(throwaway);
     expect(keys(synth({ FERRY_SSH_PUBLIC_KEY: 'ssh-ed25519 AAAAC3Nza me@laptop' }))).toEqual(['ssh-ed25519 AAAAC3Nza me@laptop']);
     expect(defaults.work.resource.yandex_dataproc_cluster.cluster.cluster_config.hadoop).not.toHaveProperty('oslogin');
-    expect(readdirSync(defaults.outdir, { recursive: true }).map(String).filter((name) => /id_|\.pem$|key/.test(name))).toEqual([]);
+    expect(
+      readdirSync(defaults.outdir, { recursive: true })
+        .map(String)
+        .filter((name) => /id_|\.pem$|key/.test(name)),
+    ).toEqual([]);
   });
 
   it('when no SSH CIDR is configured, then the security group has exactly the rules Data Processing needs', () => {
@@ -167,18 +192,30 @@ describe('given the work stack', () => {
     });
     expect(cluster.cluster_config.version_id).toBe('2.1');
     expect(cluster.cluster_config.hadoop.services).toEqual(['HDFS', 'YARN', 'SPARK']);
-    expect(cluster.cluster_config.hadoop.properties).toEqual({ 'core:fs.s3a.endpoint': 'storage.yandexcloud.net', 'core:fs.s3a.path.style.access': 'true' });
+    expect(cluster.cluster_config.hadoop.properties).toEqual({
+      'core:fs.s3a.endpoint': 'storage.yandexcloud.net',
+      'core:fs.s3a.path.style.access': 'true',
+    });
     expect(cluster.cluster_config.subcluster_spec.map((s: Json) => [s.role, s.hosts_count, s.resources])).toEqual([
       ['MASTERNODE', 1, { resource_preset_id: 's3-c2-m8', disk_type_id: 'network-hdd', disk_size: 40 }],
       ['DATANODE', 1, { resource_preset_id: 's3-c4-m16', disk_type_id: 'network-hdd', disk_size: 40 }],
     ]);
     expect(workResources.yandex_vpc_subnet.subnet.route_table_id).toBe('${yandex_vpc_route_table.routes.id}');
     expect(workResources.yandex_vpc_gateway.nat.shared_egress_gateway).toEqual({});
-    expect(workResources.yandex_vpc_route_table.routes.static_route).toEqual([{ destination_prefix: '0.0.0.0/0', gateway_id: '${yandex_vpc_gateway.nat.id}' }]);
+    expect(workResources.yandex_vpc_route_table.routes.static_route).toEqual([
+      { destination_prefix: '0.0.0.0/0', gateway_id: '${yandex_vpc_gateway.nat.id}' },
+    ]);
   });
 
   it('when sizes are configured, then presets, disks and host counts follow them', () => {
-    const sized = synth({ FERRY_MASTER_PRESET: 's3-c4-m16', FERRY_DATA_PRESET: 's3-c8-m32', FERRY_DISK_TYPE: 'network-ssd', FERRY_DISK_SIZE_GB: '128', FERRY_DATA_HOSTS: '3', FERRY_DATAPROC_IMAGE: '2.2' });
+    const sized = synth({
+      FERRY_MASTER_PRESET: 's3-c4-m16',
+      FERRY_DATA_PRESET: 's3-c8-m32',
+      FERRY_DISK_TYPE: 'network-ssd',
+      FERRY_DISK_SIZE_GB: '128',
+      FERRY_DATA_HOSTS: '3',
+      FERRY_DATAPROC_IMAGE: '2.2',
+    });
     const config = sized.work.resource.yandex_dataproc_cluster.cluster.cluster_config;
     expect(config.version_id).toBe('2.2');
     expect(config.subcluster_spec.map((s: Json) => [s.hosts_count, s.resources])).toEqual([
@@ -223,7 +260,8 @@ describe('given both stacks', () => {
         skip_region_validation: true,
         skip_requesting_account_id: true,
       });
-      for (const secret of ['access_key', 'secret_key', 'token', 'profile', 'shared_credentials_files']) expect(backend.s3).not.toHaveProperty(secret);
+      for (const secret of ['access_key', 'secret_key', 'token', 'profile', 'shared_credentials_files'])
+        expect(backend.s3).not.toHaveProperty(secret);
     }
   });
 

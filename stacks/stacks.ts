@@ -181,7 +181,9 @@ export class WorkStack extends TerraformStack {
     const bucketGrants = [
       { id: 'work-bucket-editor', bucket: bucket.bucket },
       { id: 'results-bucket-editor', bucket: resultsBucketName(config, folderId) },
-    ].map(({ id, bucket }) => new storageBucketIamBinding.StorageBucketIamBinding(this, id, { bucket, role: CLUSTER_BUCKET_ROLE, members: [member] }));
+    ].map(
+      ({ id, bucket }) => new storageBucketIamBinding.StorageBucketIamBinding(this, id, { bucket, role: CLUSTER_BUCKET_ROLE, members: [member] }),
+    );
     const agentGrant = new resourcemanagerFolderIamMember.ResourcemanagerFolderIamMember(this, 'cluster-role-dataproc-agent', {
       folderId,
       role: CLUSTER_FOLDER_ROLE,

@@ -65,12 +65,19 @@ export async function reportPhase(work: () => Promise<number>): Promise<void> {
   const cpu = process.cpuUsage();
   const rows = await work();
   const used = process.cpuUsage(cpu);
-  const result: PhaseResult = { wallMs: Date.now() - wall, cpuMs: Math.round((used.user + used.system) / 1000), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), rows };
+  const result: PhaseResult = {
+    wallMs: Date.now() - wall,
+    cpuMs: Math.round((used.user + used.system) / 1000),
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    rows,
+  };
   console.log(JSON.stringify(result));
 }
 
 export function phaseLine(label: string, result: PhaseResult, dataLines: number): string {
   const seconds = (ms: number) => (ms / 1000).toFixed(2).padStart(7);
-  const rate = Math.round(dataLines / (result.wallMs / 1000)).toLocaleString('en').padStart(11);
+  const rate = Math.round(dataLines / (result.wallMs / 1000))
+    .toLocaleString('en')
+    .padStart(11);
   return `${label.padEnd(34)} ${seconds(result.wallMs)} s wall  ${seconds(result.cpuMs)} s cpu  ${rate} rows/s  peak RSS ${result.peakRssMb} MB`;
 }

@@ -35,17 +35,27 @@ describe('given results stores that a newer ferry wrote', () => {
     const results = await resultsWith('newer-manifest', { [layout.results.manifest]: manifest });
     const result = await run(results);
     expect(result.code).toBe(1);
-    expect(result.stderr.trim().split('\n').at(-1)).toBe(`error: ${join(results, layout.results.manifest)} is a ferry manifest of version 2, newer than this ferry reads (1): upgrade ferry`);
+    expect(result.stderr.trim().split('\n').at(-1)).toBe(
+      `error: ${join(results, layout.results.manifest)} is a ferry manifest of version 2, newer than this ferry reads (1): upgrade ferry`,
+    );
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(await readFile(join(results, layout.results.manifest), 'utf8')).toBe(manifest);
   });
 
   it('when `ferry run` finds a lock of a newer version, then it exits 1 naming the lock, and `ferry unlock` leaves it without --force', async () => {
-    const lock = JSON.stringify({ version: 2, run_id: 'r9', acquired_at: '2020-01-01T00:00:00Z', expires_at: '2020-01-01T00:02:00Z', lease: { renew_every: '30s' } });
+    const lock = JSON.stringify({
+      version: 2,
+      run_id: 'r9',
+      acquired_at: '2020-01-01T00:00:00Z',
+      expires_at: '2020-01-01T00:02:00Z',
+      lease: { renew_every: '30s' },
+    });
     const results = await resultsWith('newer-lock', { [layout.results.lock]: lock });
     const result = await run(results);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`error: ${join(results, layout.results.lock)} is a lock of a newer ferry (version 2; this one reads 1), so ferry cannot tell whether a run holds it`);
+    expect(result.stderr).toContain(
+      `error: ${join(results, layout.results.lock)} is a lock of a newer ferry (version 2; this one reads 1), so ferry cannot tell whether a run holds it`,
+    );
     const unlock = await ferry(['unlock', '--results', results], { cwd });
     expect(unlock.code).toBe(1);
     expect(await readFile(join(results, layout.results.lock), 'utf8')).toBe(lock);

@@ -60,7 +60,9 @@ describe(`given new source periods and the cloud-run script with a stack that de
     const result = await cloudRun('--', '--results', 's3://ferry-results/busy');
 
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`the results store is in use by run other-run (its lock expires at ${expires} unless renewed); no cluster deployed`);
+    expect(result.stderr).toContain(
+      `the results store is in use by run other-run (its lock expires at ${expires} unless renewed); no cluster deployed`,
+    );
     expect(harness.emulator.clusterCalls).toBe(0);
     expect(await results.list('transactions/')).toEqual([]);
   });

@@ -25,7 +25,16 @@ const SPLIT = '2019-11-01.txt';
 
 /** One file of many lines, read in several splits, ending with repeats of lines near its start (duplicates across splits). */
 function splitFile(): string {
-  const [period] = [...generateSample({ periods: 1, daysPerPeriod: 3, rowsPerDay: 1500, seed: 7, start: '2019-11-01', defects: { duplicate: 0.002, invalid_terminal: 0.002, midnight_24h: 0.002 } })];
+  const [period] = [
+    ...generateSample({
+      periods: 1,
+      daysPerPeriod: 3,
+      rowsPerDay: 1500,
+      seed: 7,
+      start: '2019-11-01',
+      defects: { duplicate: 0.002, invalid_terminal: 0.002, midnight_24h: 0.002 },
+    }),
+  ];
   const text = Buffer.concat([...period!.chunks()]).toString('utf8');
   const lines = text.split('\n');
   return `${text}${[2, 3, 5, 40].map((i) => lines[i]).join('\n')}\n`;
@@ -52,8 +61,7 @@ describe(`given source periods with every defect kind, odd fields and a file of 
         console: false,
       }),
     );
-  const dataproc = () =>
-    createDataprocEngine({ client: harness.client, clusterId, pollIntervalMs: 50, sparkProperties: SPARK_PROPERTIES });
+  const dataproc = () => createDataprocEngine({ client: harness.client, clusterId, pollIntervalMs: 50, sparkProperties: SPARK_PROPERTIES });
   const duckdb = () => createDuckDbEngine({ threads: 1, memoryLimit: '1GB' });
 
   beforeAll(async () => {
@@ -141,7 +149,11 @@ describe(`given source periods with every defect kind, odd fields and a file of 
       expect(local.length, `one schema for every ${prefix} file`).toBe(new Set(local.map((column) => column.name)).size);
       expect(await readResults('dataproc', prefix, schema), prefix).toEqual(local);
     }
-    const timestamps = await readResults('dataproc', 'transactions/', (files) => `SELECT DISTINCT logical_type FROM parquet_schema(${files}) WHERE name = 'tx_datetime'`);
+    const timestamps = await readResults(
+      'dataproc',
+      'transactions/',
+      (files) => `SELECT DISTINCT logical_type FROM parquet_schema(${files}) WHERE name = 'tx_datetime'`,
+    );
     expect(timestamps).toEqual([{ logical_type: expect.stringContaining('isAdjustedToUTC=1') }]);
   });
 
@@ -153,7 +165,12 @@ describe(`given source periods with every defect kind, odd fields and a file of 
     for (const key of keys) perDay.set(key.split('/')[1]!, (perDay.get(key.split('/')[1]!) ?? 0) + 1);
     expect(Math.max(...perDay.values())).toBeGreaterThan(1);
     const manifest = JSON.parse((await results.readText(MANIFEST_KEY))!) as Manifest;
-    expect(Object.values(manifest.periods).flatMap((record) => record.files.map((file) => file.key)).filter((key) => key.startsWith('transactions/')).sort()).toEqual(keys);
+    expect(
+      Object.values(manifest.periods)
+        .flatMap((record) => record.files.map((file) => file.key))
+        .filter((key) => key.startsWith('transactions/'))
+        .sort(),
+    ).toEqual(keys);
     expect(await (await harness.storage.store('s3://ferry-work/dataproc')).list('output_data/_staging/')).toEqual([]);
   });
 
@@ -180,12 +197,20 @@ describe(`given source periods with every defect kind, odd fields and a file of 
   });
 
   it.for([
-    ['gzip-compressed', gzipSync('0,2019-08-22 00:00:00,0,0,0.01,0,0,0,0\n'), '2019-12-01.txt is gzip-compressed: ferry cleans plain text, so decompress it first'],
+    [
+      'gzip-compressed',
+      gzipSync('0,2019-08-22 00:00:00,0,0,0.01,0,0,0,0\n'),
+      '2019-12-01.txt is gzip-compressed: ferry cleans plain text, so decompress it first',
+    ],
     ['binary', Buffer.concat([Buffer.from('PAR1'), Buffer.alloc(32)]), '2019-12-01.txt is not a text file'],
   ] as const)('when a source is %s, then both engines refuse it with the same one line and publish nothing', async ([kind, content, message]) => {
     const source = await harness.storage.store(`s3://ferry-source/${kind}`);
     await source.write('2019-12-01.txt', content);
-    const refusal = (engine: Parameters<typeof run>[0], name: string) => run(engine, name, source).then(() => 'no error', (error: Error) => error.message);
+    const refusal = (engine: Parameters<typeof run>[0], name: string) =>
+      run(engine, name, source).then(
+        () => 'no error',
+        (error: Error) => error.message,
+      );
     expect(await refusal(duckdb(), `${kind}-duckdb`)).toBe(message);
     expect(await refusal(dataproc(), `${kind}-dataproc`)).toBe(message);
     expect(await (await harness.storage.store(`s3://ferry-results/${kind}-dataproc`)).list('transactions/')).toEqual([]);
@@ -206,7 +231,11 @@ describe('given a new source period and a cluster whose jobs run the DuckDB stan
 
   it('when the API answers bursts of 429 and 500 during the run, then they are retried and the run succeeds', async () => {
     // Consecutive failures of one call stay within the client's retries (6); later calls see the rest.
-    harness.emulator.failures.bursts.push({ status: 429, count: 2, retryAfterSeconds: 1 }, { status: 500, count: 2 }, { status: 503, count: 1, match: /operations|jobs/ });
+    harness.emulator.failures.bursts.push(
+      { status: 429, count: 2, retryAfterSeconds: 1 },
+      { status: 500, count: 2 },
+      { status: 503, count: 1, match: /operations|jobs/ },
+    );
     const result = completedOrThrow(
       await runTransactions({
         source: harness.source,

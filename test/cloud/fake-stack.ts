@@ -17,7 +17,11 @@ const wait = { pollIntervalMs: 50, timeoutMs: 60_000 };
 async function deploy(): Promise<void> {
   const expiresAt = Math.floor(Date.now() / 1000) + Number(env.FAKE_STACK_TTL_SECONDS ?? 4 * 3600);
   const operation = await client.createCluster(
-    clusterRequest({ folderId: client.folderId!, name: `ferry-work-${Date.now()}`, labels: { app: 'ferry', [FERRY_EXPIRES_AT_LABEL]: String(expiresAt) } }),
+    clusterRequest({
+      folderId: client.folderId!,
+      name: `ferry-work-${Date.now()}`,
+      labels: { app: 'ferry', [FERRY_EXPIRES_AT_LABEL]: String(expiresAt) },
+    }),
   );
   const clusterId = String(operation.metadata?.clusterId);
   // Like Terraform state: known as soon as the create call returns, so a destroy finds a half-created cluster.
@@ -26,7 +30,12 @@ async function deploy(): Promise<void> {
   const output = (value: string, sensitive = false) => ({ sensitive, type: 'string', value });
   await writeFile(
     outputsFile,
-    JSON.stringify({ cluster_id: output(clusterId), bucket: output(env.FAKE_STACK_BUCKET ?? 'ferry-work'), access_key: output(env.AWS_ACCESS_KEY_ID ?? 'S3RVER', true), secret_key: output(env.AWS_SECRET_ACCESS_KEY ?? 'S3RVER', true) }),
+    JSON.stringify({
+      cluster_id: output(clusterId),
+      bucket: output(env.FAKE_STACK_BUCKET ?? 'ferry-work'),
+      access_key: output(env.AWS_ACCESS_KEY_ID ?? 'S3RVER', true),
+      secret_key: output(env.AWS_SECRET_ACCESS_KEY ?? 'S3RVER', true),
+    }),
   );
   console.log(`fake-stack: cluster ${clusterId} running`);
 }

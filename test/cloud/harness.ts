@@ -18,7 +18,18 @@ export const SAMPLE = {
   daysPerPeriod: 2,
   rowsPerDay: 200,
   seed: 20190822,
-  defects: { duplicate: 0.01, invalid_customer: 0.01, non_positive_amount: 0.01, invalid_terminal: 0.01, terminal_out_of_range: 0.01, midnight_24h: 0.01, inconsistent_time: 0.01, malformed: 0.01, invalid_datetime: 0.01, invalid_fraud_label: 0.01 },
+  defects: {
+    duplicate: 0.01,
+    invalid_customer: 0.01,
+    non_positive_amount: 0.01,
+    invalid_terminal: 0.01,
+    terminal_out_of_range: 0.01,
+    midnight_24h: 0.01,
+    inconsistent_time: 0.01,
+    malformed: 0.01,
+    invalid_datetime: 0.01,
+    invalid_fraud_label: 0.01,
+  },
 };
 
 const BUCKETS = ['ferry-source', 'ferry-work', 'ferry-results'];
@@ -53,7 +64,9 @@ export async function startCloudHarness(options: EmulatorOptions = {}): Promise<
   const dir = await mkdtemp(join(tmpdir(), 'ferry-cloud-'));
   const minio: RealS3 | undefined = MINIO.missing() ? undefined : await startMinio();
   await minio?.createBuckets(BUCKETS);
-  const storage = await Storage.open(minio ? { endpoint: minio.endpoint, accessKeyId: minio.accessKeyId, secretAccessKey: minio.secretAccessKey } : { embeddedDir: join(dir, 's3') });
+  const storage = await Storage.open(
+    minio ? { endpoint: minio.endpoint, accessKeyId: minio.accessKeyId, secretAccessKey: minio.secretAccessKey } : { embeddedDir: join(dir, 's3') },
+  );
   const [source] = await Promise.all(BUCKETS.map((bucket) => storage.store(`s3://${bucket}`)));
   await writeSample(source!, SAMPLE);
   const s3 = minio ?? storage.embeddedS3!;
@@ -115,7 +128,9 @@ export async function readParquetRows(store: Store, prefix: string, orderBy: str
     const instance = await DuckDBInstance.create(':memory:', { threads: '1', memory_limit: '1GB' });
     const connection = await instance.connect();
     try {
-      const reader = await connection.runAndReadAll(`SELECT * FROM read_parquet([${files.join(', ')}], hive_partitioning = false) ORDER BY ${orderBy}`);
+      const reader = await connection.runAndReadAll(
+        `SELECT * FROM read_parquet([${files.join(', ')}], hive_partitioning = false) ORDER BY ${orderBy}`,
+      );
       return reader.getRowObjectsJson();
     } finally {
       connection.closeSync();

@@ -12,7 +12,13 @@ export function clusterRequest(options: { folderId: string; name: string; labels
       versionId: '2.1',
       hadoop: { services: ['HDFS', 'YARN', 'SPARK'] },
       subclustersSpec: [
-        { name: 'master', role: 'MASTERNODE', subnetId: 'e9b-subnet', hostsCount: '1', resources: { resourcePresetId: 's3-c2-m8', diskTypeId: 'network-ssd', diskSize: String(40 * 1024 ** 3) } },
+        {
+          name: 'master',
+          role: 'MASTERNODE',
+          subnetId: 'e9b-subnet',
+          hostsCount: '1',
+          resources: { resourcePresetId: 's3-c2-m8', diskTypeId: 'network-ssd', diskSize: String(40 * 1024 ** 3) },
+        },
       ],
     },
   };

@@ -30,7 +30,8 @@ export const runLocalJob: JobRunner = async ({ spec, s3, log, started, signal })
     terminalIdMax: args.has('--terminal-id-max') ? Number(args.get('--terminal-id-max')) : DEFAULT_RULE_PARAMS.terminalIdMax,
     epoch: args.get('--epoch') ?? DEFAULT_RULE_PARAMS.epoch,
   };
-  const root = inputUri.startsWith('s3a://') && inputUri.endsWith(`/${layout.work.inputs}`) ? inputUri.slice('s3a://'.length, -layout.work.inputs.length) : '';
+  const root =
+    inputUri.startsWith('s3a://') && inputUri.endsWith(`/${layout.work.inputs}`) ? inputUri.slice('s3a://'.length, -layout.work.inputs.length) : '';
   if (!root) throw new Error(`--input-uri ${inputUri} is not s3a://<bucket>/<prefix>${layout.work.inputs}`);
   const staging = `s3a://${root}${layout.work.stagingRoot}`;
   const runId = outputUri.startsWith(staging) ? outputUri.slice(staging.length).replace(/\/$/, '') : '';

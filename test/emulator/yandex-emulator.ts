@@ -70,7 +70,7 @@ export type BearerKind = 'issued-iam' | 'static-iam' | 'oauth' | 'unknown' | 'no
 const IAM_TOKEN_PREFIX = 't1.';
 
 const TYPE = 'type.googleapis.com/yandex.cloud.dataproc.v1.';
-const BURST_BODIES: Record<number, Json> = {
+const BURST_BODIES: Record<InjectedFailures['bursts'][number]['status'], Json> = {
   403: { code: 7, message: 'Permission denied (injected)' },
   429: { code: 8, message: 'Too many requests' },
   500: { code: 13, message: 'Internal error (injected)' },
@@ -148,11 +148,11 @@ export class YandexEmulator {
       this.calls.set(route.kind, this.count(route.kind) + 1);
       const burst = this.failures.bursts.find((b) => b.count > 0 && (!b.match || b.match.test(url.pathname)));
       if (burst) burst.count -= 1;
-      const fail = () => {
-        const headers: Record<string, string> = burst!.retryAfterSeconds === undefined ? {} : { 'retry-after': String(burst!.retryAfterSeconds) };
-        send(response, burst!.status, BURST_BODIES[burst!.status], headers);
+      const fail = (answered: NonNullable<typeof burst>) => {
+        const headers: Record<string, string> = answered.retryAfterSeconds === undefined ? {} : { 'retry-after': String(answered.retryAfterSeconds) };
+        send(response, answered.status, BURST_BODIES[answered.status], headers);
       };
-      if (burst && !burst.afterHandling) return fail();
+      if (burst && !burst.afterHandling) return fail(burst);
       if (route.kind !== 'iam.token' && route.kind !== 'metadata.token') {
         const auth = this.authorize(request.headers.authorization);
         if (auth) return send(response, 401, { code: 16, message: auth });
@@ -168,16 +168,20 @@ export class YandexEmulator {
         return send(response, 400, { code: 3, message: 'request body is not valid JSON' });
       }
       const [status, result] = await route.handler(url, parsed, request);
-      if (request.method === 'POST' && typeof key === 'string' && status === 200 && typeof result.done === 'boolean') this.idempotent.set(key, result);
+      if (request.method === 'POST' && typeof key === 'string' && status === 200 && typeof result.done === 'boolean')
+        this.idempotent.set(key, result);
       // afterHandling: the call took effect but its answer is lost, as when a gateway times out.
-      if (burst) return fail();
+      if (burst) return fail(burst);
       send(response, status, result);
     } catch (error) {
       send(response, 500, { code: 13, message: `emulator bug: ${(error as Error).message}` });
     }
   }
 
-  private route(method: string, path: string): { kind: string; handler: (url: URL, body: Json, request: IncomingMessage) => Promise<[number, Json]> | [number, Json] } | undefined {
+  private route(
+    method: string,
+    path: string,
+  ): { kind: string; handler: (url: URL, body: Json, request: IncomingMessage) => Promise<[number, Json]> | [number, Json] } | undefined {
     let m: RegExpMatchArray | null;
     if (method === 'POST' && path === '/iam/v1/tokens') return { kind: 'iam.token', handler: (_u, body) => this.exchangeForIamToken(body) };
     if (method === 'GET' && path === '/computeMetadata/v1/instance/service-accounts/default/token') {
@@ -387,7 +391,9 @@ export class YandexEmulator {
     const folderId = url.searchParams.get('folderId');
     if (!folderId) return [400, { code: 3, message: 'folderId is required' }];
     const name = url.searchParams.get('filter')?.match(/^name\s*=\s*"([^"]*)"$/)?.[1];
-    const all = [...this.clusters.values()].map((cluster) => cluster.json).filter((json) => json.folderId === folderId && (name === undefined || json.name === name));
+    const all = [...this.clusters.values()]
+      .map((cluster) => cluster.json)
+      .filter((json) => json.folderId === folderId && (name === undefined || json.name === name));
     const pageSize = Math.min(Number(url.searchParams.get('pageSize') || 100), this.options.maxPageSize ?? 1000);
     const start = Number(url.searchParams.get('pageToken') || 0);
     const page = all.slice(start, start + pageSize);
@@ -421,7 +427,8 @@ export class YandexEmulator {
   private createJob(clusterId: string, body: Json): [number, Json] {
     const cluster = this.clusters.get(clusterId);
     if (!cluster) return [404, { code: 5, message: `Cluster ${clusterId} not found` }];
-    if (cluster.json.status !== 'RUNNING' || cluster.deleting) return [400, { code: 9, message: `Cluster ${clusterId} is not running (${String(cluster.json.status)})` }];
+    if (cluster.json.status !== 'RUNNING' || cluster.deleting)
+      return [400, { code: 9, message: `Cluster ${clusterId} is not running (${String(cluster.json.status)})` }];
     const spec = body.pysparkJob as Json | undefined;
     if (!spec || typeof spec.mainPythonFileUri !== 'string') return [400, { code: 3, message: 'pysparkJob.mainPythonFileUri is required' }];
     const json: Json = {
@@ -469,7 +476,13 @@ export class YandexEmulator {
       this.failures.beforeNextJob = undefined;
       await beforeJob?.();
       const spec = job.json.pysparkJob as { mainPythonFileUri: string; args: string[]; properties?: Record<string, string> };
-      await (this.options.runJob ?? runLocalJob)({ spec: { ...spec, properties: spec.properties ?? {} }, s3: this.options.s3, log: append, started, signal });
+      await (this.options.runJob ?? runLocalJob)({
+        spec: { ...spec, properties: spec.properties ?? {} },
+        s3: this.options.s3,
+        log: append,
+        started,
+        signal,
+      });
       if (failure) {
         append('Traceback (most recent call last):');
         append(`RuntimeError: ${failure}`);
@@ -554,10 +567,14 @@ function pause(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(signal.reason as Error);
     const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(timer);
-      reject(signal.reason as Error);
-    }, { once: true });
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason as Error);
+      },
+      { once: true },
+    );
   });
 }
 

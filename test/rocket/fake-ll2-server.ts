@@ -61,7 +61,13 @@ export class FakeLl2Server {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const path = req.url ?? '/';
-    const seen: SeenRequest = { method: req.method ?? 'GET', path, headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), at: performance.now() };
+    const seen: SeenRequest = {
+      method: req.method ?? 'GET',
+      path,
+      headers: req.headers,
+      body: Buffer.concat(chunks).toString('utf8'),
+      at: performance.now(),
+    };
     this.requests.push(seen);
     const key = this.routes.has(path) ? path : path.split('?')[0]!;
     const handler = this.routes.get(key) ?? json({ detail: 'Not found.' }, 404);
@@ -114,7 +120,9 @@ export function truncated(bytes: Uint8Array, contentType: string): Handler {
 
 /** DRF's throttled answer. */
 export function rateLimited(retryAfterSeconds: number): Handler {
-  return json({ detail: `Request was throttled. Expected available in ${retryAfterSeconds} seconds.` }, 429, { 'retry-after': String(retryAfterSeconds) });
+  return json({ detail: `Request was throttled. Expected available in ${retryAfterSeconds} seconds.` }, 429, {
+    'retry-after': String(retryAfterSeconds),
+  });
 }
 
 /** /api-throttle/ of 2.3.0. */

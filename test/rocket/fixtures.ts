@@ -38,9 +38,31 @@ export const REAL_FIXTURES_MISSING = `fixtures folder ${REAL_FIXTURES_DIR} is ab
  */
 export function generatedFixtures(seed = 7): FixtureSet {
   const rng = byteStream(seed);
-  const providers = ['SpaceX', 'SpaceX', 'CASC', 'Firefly Aerospace', 'SpaceX', 'Gilmour Space Technologies', 'SpaceX', 'SpaceX', 'CASC', 'Roscosmos'];
+  const providers = [
+    'SpaceX',
+    'SpaceX',
+    'CASC',
+    'Firefly Aerospace',
+    'SpaceX',
+    'Gilmour Space Technologies',
+    'SpaceX',
+    'SpaceX',
+    'CASC',
+    'Roscosmos',
+  ];
   const countries = ['USA', 'NOR', 'CHN', 'USA', 'USA', 'AUS', 'USA', 'USA', 'CHN', 'KAZ'];
-  const imageNames = ['shared.png', 'present-a.jpeg', 'nofile-1.jpg', 'nofile-2.jpeg', 'shared.png', 'nofile-3.jpg', 'shared.png', 'nofile-4.jpeg', 'present-b.jpeg', 'nofile-5.jpg'];
+  const imageNames = [
+    'shared.png',
+    'present-a.jpeg',
+    'nofile-1.jpg',
+    'nofile-2.jpeg',
+    'shared.png',
+    'nofile-3.jpg',
+    'shared.png',
+    'nofile-4.jpeg',
+    'present-b.jpeg',
+    'nofile-5.jpg',
+  ];
   const results = providers.map((provider, i) => {
     const id = `00000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`;
     const net = new Date(Date.UTC(2025, 2, 26 + Math.floor(i / 2), 22 - i, 10 * i)).toISOString().replace('.000Z', 'Z');
@@ -55,7 +77,10 @@ export function generatedFixtures(seed = 7): FixtureSet {
       window_end: net,
       holdreason: '',
       launch_service_provider: { id: 100 + i, url: `${REAL_API_ORIGIN}/2.0.0/agencies/${100 + i}/`, name: provider, type: 'Commercial' },
-      rocket: { id: 9000 + i, configuration: { id: 10 + (i % 3), name: `Rocket ${i % 3}`, family: 'Generated', full_name: `Rocket ${i % 3} Block 1`, variant: '' } },
+      rocket: {
+        id: 9000 + i,
+        configuration: { id: 10 + (i % 3), name: `Rocket ${i % 3}`, family: 'Generated', full_name: `Rocket ${i % 3} Block 1`, variant: '' },
+      },
       mission: null,
       pad: {
         id: 20 + i,
@@ -73,7 +98,8 @@ export function generatedFixtures(seed = 7): FixtureSet {
   images.set('shared.png', generatedPng(24, 24, rng));
   images.set('present-a.jpeg', generatedJpeg(6_000, rng));
   images.set('present-b.jpeg', generatedJpeg(9_000, rng));
-  for (let i = 1; i <= 5; i++) images.set(i % 2 ? `extra-${i}.jpg` : `extra-${i}.png`, i % 2 ? generatedJpeg(4_000 + i * 1000, rng) : generatedPng(16 + i, 16, rng));
+  for (let i = 1; i <= 5; i++)
+    images.set(i % 2 ? `extra-${i}.jpg` : `extra-${i}.png`, i % 2 ? generatedJpeg(4_000 + i * 1000, rng) : generatedPng(16 + i, 16, rng));
   return { label: 'generated fixtures', upcomingPage: JSON.stringify(page, null, 2), images };
 }
 
@@ -133,8 +159,20 @@ export function rewriteHosts(text: string, base: string): string {
   return text.replaceAll(REAL_API_ORIGIN, base).replaceAll(REAL_IMAGE_ORIGIN, base);
 }
 
-const LONG_STATUS: Record<string, string> = { Go: 'Go for Launch', TBD: 'To Be Determined', Success: 'Launch Successful', Failure: 'Launch Failure', Hold: 'On Hold' };
-const TIMEZONES: Record<string, string> = { USA: 'America/New_York', NOR: 'Europe/Oslo', CHN: 'Asia/Shanghai', AUS: 'Australia/Brisbane', KAZ: 'Asia/Almaty' };
+const LONG_STATUS: Record<string, string> = {
+  Go: 'Go for Launch',
+  TBD: 'To Be Determined',
+  Success: 'Launch Successful',
+  Failure: 'Launch Failure',
+  Hold: 'On Hold',
+};
+const TIMEZONES: Record<string, string> = {
+  USA: 'America/New_York',
+  NOR: 'Europe/Oslo',
+  CHN: 'Asia/Shanghai',
+  AUS: 'Australia/Brisbane',
+  KAZ: 'Asia/Almaty',
+};
 
 /**
  * The same launches in the documented 2.3.0 shape: image objects, long status names with an abbrev,
@@ -143,7 +181,14 @@ const TIMEZONES: Record<string, string> = { USA: 'America/New_York', NOR: 'Europ
 export function toVersion230(page200: string): string {
   const page = JSON.parse(page200) as { next: string | null; results: Record<string, unknown>[] } & Record<string, unknown>;
   const results = page.results.map((launch, i) => {
-    const { holdreason: _holdreason, image, status, pad, rocket, ...rest } = launch as {
+    const {
+      holdreason: _holdreason,
+      image,
+      status,
+      pad,
+      rocket,
+      ...rest
+    } = launch as {
       holdreason: unknown;
       image: string | null;
       status: { id: number; name: string };
@@ -154,25 +199,38 @@ export function toVersion230(page200: string): string {
     return {
       ...rest,
       url: String(rest.url).replace('/2.0.0/launch/', '/2.3.0/launches/'),
-      status: { id: status.id, name: LONG_STATUS[status.name] ?? status.name, abbrev: status.name, description: `${status.name} (generated description)` },
+      status: {
+        id: status.id,
+        name: LONG_STATUS[status.name] ?? status.name,
+        abbrev: status.name,
+        description: `${status.name} (generated description)`,
+      },
       rocket: { ...rocket, configuration: { ...configuration, families: family ? [{ id: 1, name: family }] : [] } },
       pad: {
         ...pad,
         latitude: Number(pad.latitude),
         longitude: Number(pad.longitude),
-        country: { id: 1, name: pad.location.country_code, alpha_2_code: pad.location.country_code.slice(0, 2), alpha_3_code: pad.location.country_code },
+        country: {
+          id: 1,
+          name: pad.location.country_code,
+          alpha_2_code: pad.location.country_code.slice(0, 2),
+          alpha_3_code: pad.location.country_code,
+        },
         location: { ...pad.location, timezone_name: TIMEZONES[pad.location.country_code] ?? 'UTC' },
       },
-      image: image === null ? null : {
-        id: 1000 + i,
-        name: `image ${i}`,
-        image_url: image,
-        thumbnail_url: image.replace('/images/', '/images/thumb/'),
-        credit: null,
-        license: { id: 1, name: 'Unknown', priority: 9, link: null },
-        single_use: false,
-        variants: [],
-      },
+      image:
+        image === null
+          ? null
+          : {
+              id: 1000 + i,
+              name: `image ${i}`,
+              image_url: image,
+              thumbnail_url: image.replace('/images/', '/images/thumb/'),
+              credit: null,
+              license: { id: 1, name: 'Unknown', priority: 9, link: null },
+              single_use: false,
+              variants: [],
+            },
       info_urls: [],
       vid_urls: [],
       celestial_body: { id: 1, name: 'Earth' },

@@ -19,7 +19,13 @@ let warnings: string[];
 
 const logger = (): Logger => {
   const quiet = () => undefined;
-  const log: Logger = { debug: quiet, info: quiet, warn: (msg, fields) => void warnings.push(`${msg} ${JSON.stringify(fields ?? {})}`), error: quiet, child: () => log };
+  const log: Logger = {
+    debug: quiet,
+    info: quiet,
+    warn: (msg, fields) => void warnings.push(`${msg} ${JSON.stringify(fields ?? {})}`),
+    error: quiet,
+    child: () => log,
+  };
   return log;
 };
 
@@ -37,7 +43,15 @@ const launchWith = (id: string, imageUrl: string | null): Launch => ({
 });
 
 const download = (launches: Launch[]) =>
-  downloadImages({ store: results, launches, concurrency: 4, timeoutMs: 2000, retry: { retries: 1, minTimeoutMs: 10 }, log: logger(), now: () => CAPTURED_AT });
+  downloadImages({
+    store: results,
+    launches,
+    concurrency: 4,
+    timeoutMs: 2000,
+    retry: { retries: 1, minTimeoutMs: 10 },
+    log: logger(),
+    now: () => CAPTURED_AT,
+  });
 
 beforeEach(async () => {
   fake = await FakeLl2Server.start();
@@ -62,7 +76,9 @@ describe('given image URLs with integrity problems', () => {
     fake.on('/empty.png', image(new Uint8Array(), 'image/png'));
     fake.on('/page.html', status(200, '<html></html>', 'text/html; charset=utf-8'));
     fake.on('/forbidden.png', status(403));
-    const urls = ['/ok.webp', '/ok.gif', '/png-as-jpeg.jpg', '/drawing.svg', '/empty.png', '/page.html', '/forbidden.png'].map((path) => `${fake.url}${path}`);
+    const urls = ['/ok.webp', '/ok.gif', '/png-as-jpeg.jpg', '/drawing.svg', '/empty.png', '/page.html', '/forbidden.png'].map(
+      (path) => `${fake.url}${path}`,
+    );
     const report = await download([...urls.map((url, i) => launchWith(`l${i}`, url)), launchWith('ftp', 'ftp://example.org/x.png')]);
 
     expect(report.images.map((entry) => [entry.launch_id, entry.status, entry.reason ?? ''])).toEqual([
@@ -100,7 +116,10 @@ describe('given an index that points at an object no longer in the store', () =>
     const report = await download([launchWith('a', `${fake.url}/a.jpg`)]);
     expect(report.images[0]!.status).toBe('downloaded');
     expect(warnings.some((line) => line.startsWith('image index is unreadable'))).toBe(true);
-    expect(JSON.parse((await results.readText(IMAGE_INDEX_KEY))!)).toMatchObject({ version: 2, images: { [`${fake.url}/a.jpg`]: { content_type: 'image/jpeg' } } });
+    expect(JSON.parse((await results.readText(IMAGE_INDEX_KEY))!)).toMatchObject({
+      version: 2,
+      images: { [`${fake.url}/a.jpg`]: { content_type: 'image/jpeg' } },
+    });
     expect(Object.keys(JSON.parse((await results.readText(IMAGE_INDEX_KEY))!).images as object)).toEqual([`${fake.url}/a.jpg`]);
   });
 
@@ -126,7 +145,11 @@ describe('given an index that points at an object no longer in the store', () =>
     await results.write(IMAGE_INDEX_KEY, newer);
     const report = await download([launchWith('a', `${fake.url}/a.jpg`)]);
     expect(report.images[0]!.status).toBe('downloaded');
-    expect(warnings.some((line) => line.startsWith('image index was written by a newer ferry; this run neither uses nor updates it') && line.includes('"version":3'))).toBe(true);
+    expect(
+      warnings.some(
+        (line) => line.startsWith('image index was written by a newer ferry; this run neither uses nor updates it') && line.includes('"version":3'),
+      ),
+    ).toBe(true);
     expect(await results.readText(IMAGE_INDEX_KEY)).toBe(newer);
   });
 });

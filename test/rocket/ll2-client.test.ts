@@ -25,7 +25,13 @@ describe('given a fake Launch Library on 127.0.0.1', () => {
   let fake: FakeLl2Server;
   let lines: LoggedLine[];
   const client = (version: '2.0.0' | '2.3.0', extra: { token?: string; timeoutMs?: number } = {}) =>
-    new Ll2Client({ api: `${fake.url}/${version}`, timeoutMs: extra.timeoutMs ?? 2000, retry: fast, log: memoryLogger(lines), ...(extra.token ? { token: extra.token } : {}) });
+    new Ll2Client({
+      api: `${fake.url}/${version}`,
+      timeoutMs: extra.timeoutMs ?? 2000,
+      retry: fast,
+      log: memoryLogger(lines),
+      ...(extra.token ? { token: extra.token } : {}),
+    });
 
   beforeEach(async () => {
     fake = await FakeLl2Server.start();
@@ -39,36 +45,45 @@ describe('given a fake Launch Library on 127.0.0.1', () => {
     { label: 'the real 2.0.0 capture', fixtures: real },
     { label: 'generated fixtures', fixtures: generatedFixtures() },
   ])('serving $label', ({ fixtures }) => {
-    it.skipIf(!fixtures)('when upcoming launches are read as 2.0.0, then all 10 parse with string images, short statuses and no time zone', async () => {
-      const page = rewriteHosts(fixtures!.upcomingPage, fake.url);
-      fake.on('/2.0.0/launch/upcoming/', json(page));
-      const pages = await client('2.0.0').upcoming(10);
-      const launches = pages[0]!.page.launches;
-      const raw = JSON.parse(page) as { results: { id: string; image: string; status: { name: string }; net: string }[] };
-      expect(launches.map((launch) => launch.id)).toEqual(raw.results.map((launch) => launch.id));
-      expect(launches.map((launch) => launch.image_url)).toEqual(raw.results.map((launch) => launch.image));
-      expect(launches.map((launch) => launch.status)).toEqual(raw.results.map((launch) => launch.status.name));
-      expect(launches.map((launch) => launch.net)).toEqual(raw.results.map((launch) => new Date(launch.net).toISOString()));
-      expect(launches.every((launch) => launch.pad_timezone === null && launch.pad_country !== null)).toBe(true);
-      expect(Buffer.from(pages[0]!.body).toString('utf8')).toBe(page);
-    });
+    it.skipIf(!fixtures)(
+      'when upcoming launches are read as 2.0.0, then all 10 parse with string images, short statuses and no time zone',
+      async () => {
+        const page = rewriteHosts(fixtures!.upcomingPage, fake.url);
+        fake.on('/2.0.0/launch/upcoming/', json(page));
+        const pages = await client('2.0.0').upcoming(10);
+        const launches = pages[0]!.page.launches;
+        const raw = JSON.parse(page) as { results: { id: string; image: string; status: { name: string }; net: string }[] };
+        expect(launches.map((launch) => launch.id)).toEqual(raw.results.map((launch) => launch.id));
+        expect(launches.map((launch) => launch.image_url)).toEqual(raw.results.map((launch) => launch.image));
+        expect(launches.map((launch) => launch.status)).toEqual(raw.results.map((launch) => launch.status.name));
+        expect(launches.map((launch) => launch.net)).toEqual(raw.results.map((launch) => new Date(launch.net).toISOString()));
+        expect(launches.every((launch) => launch.pad_timezone === null && launch.pad_country !== null)).toBe(true);
+        expect(Buffer.from(pages[0]!.body).toString('utf8')).toBe(page);
+      },
+    );
 
-    it.skipIf(!fixtures)('when the same launches come in the 2.3.0 shape, then they normalise to the same launches plus the pad time zone', async () => {
-      const page200 = rewriteHosts(fixtures!.upcomingPage, fake.url);
-      fake.on('/2.0.0/launch/upcoming/', json(page200));
-      fake.on('/2.3.0/launches/upcoming/', json(toVersion230(page200)));
-      const [old] = await client('2.0.0').upcoming(10);
-      const [current] = await client('2.3.0').upcoming(10);
-      const withoutZone = current!.page.launches.map(({ pad_timezone: _zone, ...rest }) => ({ ...rest, pad_timezone: null }));
-      expect(withoutZone).toEqual(old!.page.launches);
-      expect(current!.page.launches.every((launch) => typeof launch.pad_timezone === 'string')).toBe(true);
-    });
+    it.skipIf(!fixtures)(
+      'when the same launches come in the 2.3.0 shape, then they normalise to the same launches plus the pad time zone',
+      async () => {
+        const page200 = rewriteHosts(fixtures!.upcomingPage, fake.url);
+        fake.on('/2.0.0/launch/upcoming/', json(page200));
+        fake.on('/2.3.0/launches/upcoming/', json(toVersion230(page200)));
+        const [old] = await client('2.0.0').upcoming(10);
+        const [current] = await client('2.3.0').upcoming(10);
+        const withoutZone = current!.page.launches.map(({ pad_timezone: _zone, ...rest }) => ({ ...rest, pad_timezone: null }));
+        expect(withoutZone).toEqual(old!.page.launches);
+        expect(current!.page.launches.every((launch) => typeof launch.pad_timezone === 'string')).toBe(true);
+      },
+    );
   });
 
   it('when more launches are asked for than one page holds, then it follows next until the limit and sends the token as a header only', async () => {
     const page = JSON.parse(rewriteHosts(generatedFixtures().upcomingPage, fake.url)) as { results: unknown[]; next: string };
     const second = { ...page, next: `${fake.url}/2.3.0/launches/upcoming/?limit=10&offset=20`, results: page.results.slice(0, 5) };
-    fake.on('/2.3.0/launches/upcoming/', json(toVersion230(JSON.stringify({ ...page, next: `${fake.url}/2.3.0/launches/upcoming/?limit=10&offset=10` }))));
+    fake.on(
+      '/2.3.0/launches/upcoming/',
+      json(toVersion230(JSON.stringify({ ...page, next: `${fake.url}/2.3.0/launches/upcoming/?limit=10&offset=10` }))),
+    );
     fake.on('/2.3.0/launches/upcoming/?limit=10&offset=10', json(toVersion230(JSON.stringify(second))));
     const pages = await client('2.3.0', { token: 'tok-123' }).upcoming(13);
     expect(pages.map((fetched) => fetched.page.launches.length)).toEqual([10, 3]);
@@ -123,7 +138,9 @@ describe('given a fake Launch Library on 127.0.0.1', () => {
 
   it('when the 2.3.0 quota is used up for an hour, then the run stops before spending a call and says when to come back', async () => {
     fake.on('/2.3.0/api-throttle/', throttle(15, 15, 1800));
-    await expect(client('2.3.0').checkQuota(2)).rejects.toThrow(/quota used up .* next call possible in 1800 s\. Try later, or use an API key for a higher limit\.$/);
+    await expect(client('2.3.0').checkQuota(2)).rejects.toThrow(
+      /quota used up .* next call possible in 1800 s\. Try later, or use an API key for a higher limit\.$/,
+    );
     expect(fake.requests.map((request) => request.path)).toEqual(['/2.3.0/api-throttle/']);
   });
 
@@ -148,7 +165,10 @@ describe('given a fake Launch Library on 127.0.0.1', () => {
     const results = nets.map((net, i) => ({ ...page.results[i], net }));
     fake.on('/2.0.0/launch/previous/', json({ count: 300, next: `${fake.url}/2.0.0/launch/previous/?offset=3`, previous: null, results }));
     const pages = await client('2.0.0').previous(new Date(CAPTURED_AT.getTime() - 30 * 86_400_000), 100, 2);
-    expect(pages.flatMap((fetched) => fetched.page.launches.map((launch) => launch.net))).toEqual(['2025-03-26T10:00:00.000Z', '2025-03-01T10:00:00.000Z']);
+    expect(pages.flatMap((fetched) => fetched.page.launches.map((launch) => launch.net))).toEqual([
+      '2025-03-26T10:00:00.000Z',
+      '2025-03-01T10:00:00.000Z',
+    ]);
     expect(fake.seen('/2.0.0/launch/previous/')).toHaveLength(1);
   });
 });

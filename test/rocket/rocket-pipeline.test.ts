@@ -58,90 +58,110 @@ describe('given launches and images served by a fake Launch Library', () => {
   if (!real) it.skip(REAL_FIXTURES_MISSING, () => undefined);
 
   // Concurrent: most of each case is waiting out the hanging URL's timeouts, so each case brings its own server and store.
-  it.concurrent.for(scenarios)('given $label, when the pipeline runs twice, then each unique image is stored once, duplicates and failures are reported with reasons, and the second run downloads nothing', async ({ fixtures, version }, { onTestFinished }) => {
-    const fake = await FakeLl2Server.start();
-    const dir = await mkdtemp(join(tmpdir(), 'ferry-rocket-e2e-'));
-    const storage = await Storage.open();
-    // The context's hook, not the global one: vitest cannot tell concurrent tests apart in global hooks, and would
-    // run this cleanup when a sibling case finishes.
-    onTestFinished(async () => {
-      await fake.close();
-      await storage.close();
-      await rm(dir, { recursive: true, force: true });
-    });
-    const results = await storage.store(join(dir, 'results'));
-    const scenario = serveScenario(fake, fixtures!, version);
-    const first = await runRocketPipeline({ results, api: scenario.api, ...quick });
-    expect(first.record.status).toBe('succeeded');
-    expect(first.launches.map((launch) => launch.id)).toEqual(scenario.launches.map((launch) => launch.id));
+  it.concurrent.for(scenarios)(
+    'given $label, when the pipeline runs twice, then each unique image is stored once, duplicates and failures are reported with reasons, and the second run downloads nothing',
+    async ({ fixtures, version }, { onTestFinished }) => {
+      const fake = await FakeLl2Server.start();
+      const dir = await mkdtemp(join(tmpdir(), 'ferry-rocket-e2e-'));
+      const storage = await Storage.open();
+      // The context's hook, not the global one: vitest cannot tell concurrent tests apart in global hooks, and would
+      // run this cleanup when a sibling case finishes.
+      onTestFinished(async () => {
+        await fake.close();
+        await storage.close();
+        await rm(dir, { recursive: true, force: true });
+      });
+      const results = await storage.store(join(dir, 'results'));
+      const scenario = serveScenario(fake, fixtures!, version);
+      const first = await runRocketPipeline({ results, api: scenario.api, ...quick });
+      expect(first.record.status).toBe('succeeded');
+      expect(first.launches.map((launch) => launch.id)).toEqual(scenario.launches.map((launch) => launch.id));
 
-    // One entry per launch.
-    const report = await readJson<ImageReport>(results, `runs/${first.record.run_id}/images.json`);
-    expect(report.images.map((entry) => entry.launch_id)).toEqual(scenario.launches.map((launch) => launch.id));
-    for (const imageCase of scenario.cases) {
-      const [entry] = byUrl(report.images, imageCase.url);
-      if (imageCase.url === scenario.sameBytes[0] || imageCase.url === scenario.sameBytes[1]) continue;
-      expect(entry, imageCase.url).toMatchObject({ status: imageCase.expect });
-      if (imageCase.reason) expect(entry!.reason).toMatch(imageCase.reason);
-      if (imageCase.expect === 'downloaded') expect(entry).toMatchObject({ sha256: expect.stringMatching(/^[0-9a-f]{64}$/), bytes: expect.any(Number), ms: expect.any(Number) });
-      if (imageCase.retried) expect(fake.seen(new URL(imageCase.url).pathname)).toHaveLength(2);
-    }
-    // Three launches, one URL: fetched once, the other two are duplicates of the first.
-    const shared = byUrl(report.images, scenario.sharedUrl);
-    expect(shared.map((entry) => entry.status)).toEqual(['downloaded', 'duplicate', 'duplicate']);
-    expect(shared[1]!.reason).toBe(`same URL as launch ${shared[0]!.launch_id}`);
-    expect(fake.seen(new URL(scenario.sharedUrl).pathname)).toHaveLength(1);
-    // Two URLs, same bytes: stored once.
-    const pair = scenario.sameBytes.map((url) => byUrl(report.images, url)[0]!);
-    expect(pair.map((entry) => entry.status).sort()).toEqual(['downloaded', 'duplicate']);
-    expect(pair[0]!.sha256).toBe(pair[1]!.sha256);
-    expect(pair.find((entry) => entry.status === 'duplicate')!.reason).toMatch(/^same bytes as /);
-    // A null image is no image, not an error.
-    expect(report.images.find((entry) => entry.launch_id === scenario.nullImageLaunch)).toEqual({ url: null, launch_id: scenario.nullImageLaunch, status: 'no_image' });
+      // One entry per launch.
+      const report = await readJson<ImageReport>(results, `runs/${first.record.run_id}/images.json`);
+      expect(report.images.map((entry) => entry.launch_id)).toEqual(scenario.launches.map((launch) => launch.id));
+      for (const imageCase of scenario.cases) {
+        const [entry] = byUrl(report.images, imageCase.url);
+        if (imageCase.url === scenario.sameBytes[0] || imageCase.url === scenario.sameBytes[1]) continue;
+        expect(entry, imageCase.url).toMatchObject({ status: imageCase.expect });
+        if (imageCase.reason) expect(entry!.reason).toMatch(imageCase.reason);
+        if (imageCase.expect === 'downloaded')
+          expect(entry).toMatchObject({ sha256: expect.stringMatching(/^[0-9a-f]{64}$/), bytes: expect.any(Number), ms: expect.any(Number) });
+        if (imageCase.retried) expect(fake.seen(new URL(imageCase.url).pathname)).toHaveLength(2);
+      }
+      // Three launches, one URL: fetched once, the other two are duplicates of the first.
+      const shared = byUrl(report.images, scenario.sharedUrl);
+      expect(shared.map((entry) => entry.status)).toEqual(['downloaded', 'duplicate', 'duplicate']);
+      expect(shared[1]!.reason).toBe(`same URL as launch ${shared[0]!.launch_id}`);
+      expect(fake.seen(new URL(scenario.sharedUrl).pathname)).toHaveLength(1);
+      // Two URLs, same bytes: stored once.
+      const pair = scenario.sameBytes.map((url) => byUrl(report.images, url)[0]!);
+      expect(pair.map((entry) => entry.status).sort()).toEqual(['downloaded', 'duplicate']);
+      expect(pair[0]!.sha256).toBe(pair[1]!.sha256);
+      expect(pair.find((entry) => entry.status === 'duplicate')!.reason).toMatch(/^same bytes as /);
+      // A null image is no image, not an error.
+      expect(report.images.find((entry) => entry.launch_id === scenario.nullImageLaunch)).toEqual({
+        url: null,
+        launch_id: scenario.nullImageLaunch,
+        status: 'no_image',
+      });
 
-    const stored = (await results.list('rocket/images/')).map((object) => object.key).filter((key) => key !== IMAGE_INDEX_KEY);
-    const downloaded = report.images.filter((entry) => entry.status === 'downloaded');
-    expect(stored.every((key) => /^rocket\/images\/[0-9a-f]{64}\.(jpg|png)$/.test(key))).toBe(true);
-    expect(stored.map((key) => key.slice('rocket/images/'.length, -4)).sort()).toEqual(downloaded.map((entry) => entry.sha256).sort());
-    expect(report.totals).toMatchObject({
-      launches: scenario.launches.length,
-      downloaded: downloaded.length,
-      duplicate: 3,
-      failed: 4,
-      no_image: 1,
-      bytes_downloaded: [...downloaded, pair.find((entry) => entry.status === 'duplicate')!].reduce((sum, entry) => sum + entry.bytes!, 0),
-    });
-    expect(report.throughput_bytes_per_second).toBeGreaterThan(0);
-    const { images: index } = await readJson<{ images: Record<string, { sha256: string; bytes: number; content_type: string; first_seen: string }> }>(results, IMAGE_INDEX_KEY);
-    expect(Object.keys(index).sort()).toEqual([...downloaded.map((entry) => entry.url!), pair.find((entry) => entry.status === 'duplicate')!.url!].sort());
-    expect(Object.values(index).every((entry) => entry.first_seen === CAPTURED_AT.toISOString() && entry.content_type.startsWith('image/'))).toBe(true);
+      const stored = (await results.list('rocket/images/')).map((object) => object.key).filter((key) => key !== IMAGE_INDEX_KEY);
+      const downloaded = report.images.filter((entry) => entry.status === 'downloaded');
+      expect(stored.every((key) => /^rocket\/images\/[0-9a-f]{64}\.(jpg|png)$/.test(key))).toBe(true);
+      expect(stored.map((key) => key.slice('rocket/images/'.length, -4)).sort()).toEqual(downloaded.map((entry) => entry.sha256).sort());
+      expect(report.totals).toMatchObject({
+        launches: scenario.launches.length,
+        downloaded: downloaded.length,
+        duplicate: 3,
+        failed: 4,
+        no_image: 1,
+        bytes_downloaded: [...downloaded, pair.find((entry) => entry.status === 'duplicate')!].reduce((sum, entry) => sum + entry.bytes!, 0),
+      });
+      expect(report.throughput_bytes_per_second).toBeGreaterThan(0);
+      const { images: index } = await readJson<{
+        images: Record<string, { sha256: string; bytes: number; content_type: string; first_seen: string }>;
+      }>(results, IMAGE_INDEX_KEY);
+      expect(Object.keys(index).sort()).toEqual(
+        [...downloaded.map((entry) => entry.url!), pair.find((entry) => entry.status === 'duplicate')!.url!].sort(),
+      );
+      expect(Object.values(index).every((entry) => entry.first_seen === CAPTURED_AT.toISOString() && entry.content_type.startsWith('image/'))).toBe(
+        true,
+      );
 
-    // Raw pages are the exact bytes served.
-    const rawKeys = (await results.list(`rocket/raw/${first.record.run_id}/`)).map((object) => object.key);
-    expect(rawKeys).toEqual(['page-1.json', 'page-2.json', 'previous-page-1.json'].map((name) => `rocket/raw/${first.record.run_id}/${name}`));
-    const page1 = await results.readText(`rocket/raw/${first.record.run_id}/page-1.json`);
-    expect(page1).toContain(fake.url);
+      // Raw pages are the exact bytes served.
+      const rawKeys = (await results.list(`rocket/raw/${first.record.run_id}/`)).map((object) => object.key);
+      expect(rawKeys).toEqual(['page-1.json', 'page-2.json', 'previous-page-1.json'].map((name) => `rocket/raw/${first.record.run_id}/${name}`));
+      const page1 = await results.readText(`rocket/raw/${first.record.run_id}/page-1.json`);
+      expect(page1).toContain(fake.url);
 
-    const second = await runRocketPipeline({ results, api: scenario.api, ...quick });
-    const again = await readJson<ImageReport>(results, `runs/${second.record.run_id}/images.json`);
-    expect(again.totals.downloaded).toBe(0);
-    expect(again.totals.bytes_downloaded).toBe(0);
-    for (const url of Object.keys(index)) expect(byUrl(again.images, url)[0]!.status, url).toBe('present');
-    expect(fake.seen(new URL(scenario.sharedUrl).pathname)).toHaveLength(1);
+      const second = await runRocketPipeline({ results, api: scenario.api, ...quick });
+      const again = await readJson<ImageReport>(results, `runs/${second.record.run_id}/images.json`);
+      expect(again.totals.downloaded).toBe(0);
+      expect(again.totals.bytes_downloaded).toBe(0);
+      for (const url of Object.keys(index)) expect(byUrl(again.images, url)[0]!.status, url).toBe('present');
+      expect(fake.seen(new URL(scenario.sharedUrl).pathname)).toHaveLength(1);
 
-    // The table holds each launch once, first seen by the first run, last seen by the second.
-    const instance = await DuckDBInstance.create(':memory:', { threads: '1', memory_limit: '1GB' });
-    const connection = await instance.connect();
-    const parquet = join(dir, 'launches.parquet');
-    await results.download(LAUNCHES_TABLE_KEY, parquet);
-    const rows = (await connection.runAndReadAll(`SELECT launch_id, first_seen_run, last_seen_run, pad_timezone FROM read_parquet('${parquet}') ORDER BY launch_id`)).getRowObjectsJS();
-    connection.closeSync();
-    instance.closeSync();
-    expect(rows.map((row) => row.launch_id)).toEqual(scenario.launches.map((launch) => launch.id).sort());
-    expect(new Set(rows.map((row) => `${row.first_seen_run}>${row.last_seen_run}`))).toEqual(new Set([`${first.record.run_id}>${second.record.run_id}`]));
-    expect(rows.every((row) => (version === '2.3.0' ? typeof row.pad_timezone === 'string' : row.pad_timezone === null))).toBe(true);
-    expect(second.table).toMatchObject({ rows: scenario.launches.length, inserted: 0, updated: scenario.launches.length });
-  });
+      // The table holds each launch once, first seen by the first run, last seen by the second.
+      const instance = await DuckDBInstance.create(':memory:', { threads: '1', memory_limit: '1GB' });
+      const connection = await instance.connect();
+      const parquet = join(dir, 'launches.parquet');
+      await results.download(LAUNCHES_TABLE_KEY, parquet);
+      const rows = (
+        await connection.runAndReadAll(
+          `SELECT launch_id, first_seen_run, last_seen_run, pad_timezone FROM read_parquet('${parquet}') ORDER BY launch_id`,
+        )
+      ).getRowObjectsJS();
+      connection.closeSync();
+      instance.closeSync();
+      expect(rows.map((row) => row.launch_id)).toEqual(scenario.launches.map((launch) => launch.id).sort());
+      expect(new Set(rows.map((row) => `${row.first_seen_run}>${row.last_seen_run}`))).toEqual(
+        new Set([`${first.record.run_id}>${second.record.run_id}`]),
+      );
+      expect(rows.every((row) => (version === '2.3.0' ? typeof row.pad_timezone === 'string' : row.pad_timezone === null))).toBe(true);
+      expect(second.table).toMatchObject({ rows: scenario.launches.length, inserted: 0, updated: scenario.launches.length });
+    },
+  );
 });
 
 describe('given a fake Launch Library and a results store on the embedded S3 server', () => {
@@ -153,18 +173,32 @@ describe('given a fake Launch Library and a results store on the embedded S3 ser
     const scenario = serveScenario(fake, generatedFixtures(), '2.3.0');
     fake.on('/hooks/ferry-hook-path', json({ ok: true }));
     const consoleLines: string[] = [];
-    const result = await runRocketPipeline({ results: s3, api: scenario.api, token, webhook: `${fake.url}/hooks/ferry-hook-path`, ...quick, console: (line) => consoleLines.push(line) });
+    const result = await runRocketPipeline({
+      results: s3,
+      api: scenario.api,
+      token,
+      webhook: `${fake.url}/hooks/ferry-hook-path`,
+      ...quick,
+      console: (line) => consoleLines.push(line),
+    });
 
     expect(result.record.status).toBe('succeeded');
     expect(result.record.steps.map((step) => step.name)).toEqual(['fetch launches', 'download images', 'build tables', 'report', 'notify']);
     const prefix = `runs/${result.record.run_id}/`;
     const keys = (await s3.list(prefix)).map((object) => object.key.slice(prefix.length));
-    expect(keys).toEqual(expect.arrayContaining(['run.json', 'log.ndjson', 'report.md', 'report.html', 'images.json', 'launches.json', 'launches.md']));
+    expect(keys).toEqual(
+      expect.arrayContaining(['run.json', 'log.ndjson', 'report.md', 'report.html', 'images.json', 'launches.json', 'launches.md']),
+    );
     expect(fake.seen(scenario.upcomingPath)[0]!.headers.authorization).toBe(`Token ${token}`);
 
     const [hook] = fake.seen('/hooks/ferry-hook-path');
     expect(hook!.method).toBe('POST');
-    expect(JSON.parse(hook!.body)).toEqual({ run_id: result.record.run_id, pipeline: 'rocket', status: 'succeeded', totals: expect.objectContaining({ launches: scenario.launches.length, images_failed: 4 }) });
+    expect(JSON.parse(hook!.body)).toEqual({
+      run_id: result.record.run_id,
+      pipeline: 'rocket',
+      status: 'succeeded',
+      totals: expect.objectContaining({ launches: scenario.launches.length, images_failed: 4 }),
+    });
 
     const everything = await Promise.all((await s3.list('')).map(async (object) => (await s3.readText(object.key)) ?? ''));
     expect(everything.length).toBeGreaterThan(10);
@@ -175,7 +209,9 @@ describe('given a fake Launch Library and a results store on the embedded S3 ser
 
     const launches = await readJson<LaunchReport>(s3, `${prefix}launches.json`);
     expect(launches.last_30_days.count + launches.upcoming.count).toBe(scenario.launches.length);
-    expect(launches.upcoming.launches.every((launch) => launch.net_local !== null && launch.net_local.includes('(') && launch.net_utc.endsWith('UTC'))).toBe(true);
+    expect(
+      launches.upcoming.launches.every((launch) => launch.net_local !== null && launch.net_local.includes('(') && launch.net_utc.endsWith('UTC')),
+    ).toBe(true);
     const markdown = await s3.readText(`${prefix}launches.md`);
     expect(markdown).toContain('## Last 30 days');
     expect(markdown).toContain('| Provider | Launches |');
@@ -203,7 +239,10 @@ describe('given a fake Launch Library that fails', () => {
     fake.on('/hooks/h', status(500));
     const result = await runRocketPipeline({ results, api: `${fake.url}/2.0.0`, webhook: `${fake.url}/hooks/h`, ...quick });
     expect(result.record.status).toBe('succeeded');
-    const log = (await results.readText(`runs/${result.record.run_id}/log.ndjson`))!.trim().split('\n').map((line) => JSON.parse(line) as { level: string; msg: string; error?: string });
+    const log = (await results.readText(`runs/${result.record.run_id}/log.ndjson`))!
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { level: string; msg: string; error?: string });
     expect(log.find((line) => line.msg === 'notification could not be sent')).toMatchObject({ level: 'warn', error: 'HTTP 500' });
   });
 });
@@ -223,7 +262,12 @@ describe('given options a caller got wrong', () => {
           { maxBytesPerSecond: 0 },
           { webhook: 'hooks.example.test/T0/secret-hook-token' },
         ] satisfies Partial<RocketOptions>[]
-      ).map((wrong) => runRocketPipeline({ results, ...quick, ...wrong }).then(() => 'accepted', (error: Error) => error.message)),
+      ).map((wrong) =>
+        runRocketPipeline({ results, ...quick, ...wrong }).then(
+          () => 'accepted',
+          (error: Error) => error.message,
+        ),
+      ),
     );
     expect(refusals).toEqual([
       'the Launch Library base URL must end with the API version 2.3.0 or 2.0.0 (got "2.2.0")',

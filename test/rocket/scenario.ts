@@ -90,7 +90,12 @@ export function serveScenario(fake: FakeLl2Server, fixtures: FixtureSet, version
     net: new Date(Date.UTC(2025, 3, 10 + i, 12)).toISOString().replace('.000Z', 'Z'),
     image: imageUrl,
   }));
-  const page2 = JSON.stringify({ count: 10 + extraLaunches.length, next: null, previous: `${fake.url}${upcomingPath}?limit=10`, results: extraLaunches });
+  const page2 = JSON.stringify({
+    count: 10 + extraLaunches.length,
+    next: null,
+    previous: `${fake.url}${upcomingPath}?limit=10`,
+    results: extraLaunches,
+  });
 
   const page1Next = (JSON.parse(page1) as { next: string }).next;
   const served = (page: string) => (version === '2.0.0' ? page : toVersion230(page));

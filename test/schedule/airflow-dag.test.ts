@@ -30,7 +30,10 @@ afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true 
 
 /** Runs a task's command with bash, as BashOperator does, in FERRY_HOME = this checkout. */
 function runTask(command: string, env: Record<string, string>) {
-  return spawnSync('bash', ['-c', command], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: tmpdir(), FERRY_HOME: repoRoot, ...env } });
+  return spawnSync('bash', ['-c', command], {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', HOME: tmpdir(), FERRY_HOME: repoRoot, ...env },
+  });
 }
 
 describe.skipIf(missing)('given the Airflow DAG example, read as Python 3.8 source without Airflow', () => {
@@ -76,7 +79,11 @@ describe.skipIf(missing)('given the Airflow DAG example, read as Python 3.8 sour
     expect(nothing.status, nothing.stderr).toBe(99);
     expect(nothing.stdout.trim()).toBe('0 new period(s)');
 
-    execFileSync('node', ['packages/cli/bin/ferry.js', 'sample', '--out', stores.FERRY_SOURCE, '--periods', '1', '--days-per-period', '1', '--rows-per-day', '10'], { cwd: repoRoot });
+    execFileSync(
+      'node',
+      ['packages/cli/bin/ferry.js', 'sample', '--out', stores.FERRY_SOURCE, '--periods', '1', '--days-per-period', '1', '--rows-per-day', '10'],
+      { cwd: repoRoot },
+    );
     const fresh = runTask(command, stores);
     expect(fresh.status, fresh.stderr).toBe(0);
     expect(fresh.stdout.trim()).toBe('1 new period(s)');

@@ -56,7 +56,13 @@ describe('given the scheduled GitHub Actions workflow', () => {
   });
 
   it('when the secrets it names are read, then credentials come from secrets only, and never inside a command', () => {
-    expect(secretsOf(workflow.jobs['cloud-run'])).toEqual(['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'FERRY_TF_STATE_BUCKET', 'YC_FOLDER_ID', 'YC_SERVICE_ACCOUNT_KEY']);
+    expect(secretsOf(workflow.jobs['cloud-run'])).toEqual([
+      'AWS_ACCESS_KEY_ID',
+      'AWS_SECRET_ACCESS_KEY',
+      'FERRY_TF_STATE_BUCKET',
+      'YC_FOLDER_ID',
+      'YC_SERVICE_ACCOUNT_KEY',
+    ]);
     expect(secretsOf(workflow.jobs.reap)).toEqual(['YC_FOLDER_ID', 'YC_SERVICE_ACCOUNT_KEY']);
     expect(workflow.jobs['cloud-run'].env.YC_SERVICE_ACCOUNT_KEY_FILE).toBe('${{ secrets.YC_SERVICE_ACCOUNT_KEY }}');
     for (const job of Object.values(workflow.jobs)) for (const step of job.steps) expect(step.run ?? '').not.toContain('secrets.');

@@ -10,10 +10,12 @@ import { ferry, type CliResult } from '../support/cli.ts';
 async function filesUnder(dir: string): Promise<{ path: string; text: string }[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return Promise.all(
-    entries.filter((entry) => entry.isFile()).map(async (entry) => {
-      const path = join(entry.parentPath, entry.name);
-      return { path, text: await readFile(path, 'latin1') };
-    }),
+    entries
+      .filter((entry) => entry.isFile())
+      .map(async (entry) => {
+        const path = join(entry.parentPath, entry.name);
+        return { path, text: await readFile(path, 'latin1') };
+      }),
   );
 }
 

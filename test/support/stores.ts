@@ -26,7 +26,9 @@ export async function openTestStores(backend: Backend, minio?: RealS3): Promise<
   const root = await mkdtemp(join(tmpdir(), 'ferry-e2e-'));
   const url = await locations(backend, root, minio);
   const storage = await Storage.open(
-    backend === 'MinIO' ? { endpoint: minio!.endpoint, accessKeyId: minio!.accessKeyId, secretAccessKey: minio!.secretAccessKey } : { endpoint: 'embedded', embeddedDir: join(root, '.ferry', 's3') },
+    backend === 'MinIO'
+      ? { endpoint: minio!.endpoint, accessKeyId: minio!.accessKeyId, secretAccessKey: minio!.secretAccessKey }
+      : { endpoint: 'embedded', embeddedDir: join(root, '.ferry', 's3') },
   );
   const [source, work, results] = await Promise.all([storage.store(url('source')), storage.store(url('work')), storage.store(url('results'))]);
   return {

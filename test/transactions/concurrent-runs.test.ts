@@ -54,7 +54,15 @@ describe.skipIf(NOTE)(`${NOTE}given two sources publishing into one versioned re
 
   async function runFrom(source: Store): Promise<Outcome> {
     try {
-      const result = completedOrThrow(await runTransactions({ source, work: stores.work, results: stores.results, engine: createDuckDbEngine({ threads: 1, memoryLimit: '512MB' }), console: false }));
+      const result = completedOrThrow(
+        await runTransactions({
+          source,
+          work: stores.work,
+          results: stores.results,
+          engine: createDuckDbEngine({ threads: 1, memoryLimit: '512MB' }),
+          console: false,
+        }),
+      );
       return { status: result.status === 'noop' ? 'noop' : 'published', result };
     } catch (error) {
       const reason = (error as Error).message;

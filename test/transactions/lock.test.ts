@@ -22,47 +22,51 @@ const backends: Array<[Backend, string]> = [
   ['local directories', ''],
 ];
 
-for (const [backend, note] of backends) describe.skipIf(note)(`${note}given a transactions run on ${backend}`, () => {
-  let stores: TestStores;
-  beforeEach(async () => {
-    stores = await openTestStores(backend, backend === 'MinIO' ? minio() : undefined);
-  });
-  afterEach(async () => {
-    await stores.close();
-  });
+for (const [backend, note] of backends)
+  describe.skipIf(note)(`${note}given a transactions run on ${backend}`, () => {
+    let stores: TestStores;
+    beforeEach(async () => {
+      stores = await openTestStores(backend, backend === 'MinIO' ? minio() : undefined);
+    });
+    afterEach(async () => {
+      await stores.close();
+    });
 
-  it('when its lock is removed and taken by another run while it cleans, then it fails saying so and publishes nothing: no manifest, no parquet', async () => {
-    await writeSample(stores.source, { ...SAMPLE, rowsPerDay: 100 });
-    let intruder: RunLock | undefined;
-    const duckdb = createDuckDbEngine({ threads: 1, memoryLimit: '1GB' });
-    // The real engine; between cleaning and publishing, someone runs `ferry unlock` and another run starts.
-    const engine: CleanEngine = {
-      name: duckdb.name,
-      async clean(request) {
-        const cleaned = await duckdb.clean(request);
-        const found = await inspectRunLock(stores.results);
-        expect(found.state !== 'absent' && (await removeRunLock(stores.results, found))).toBe(true);
-        intruder = await acquireRunLock({ results: stores.results, runId: 'intruder', now: () => new Date(), onRenewFailed: () => undefined });
-        return cleaned;
-      },
-    };
+    it('when its lock is removed and taken by another run while it cleans, then it fails saying so and publishes nothing: no manifest, no parquet', async () => {
+      await writeSample(stores.source, { ...SAMPLE, rowsPerDay: 100 });
+      let intruder: RunLock | undefined;
+      const duckdb = createDuckDbEngine({ threads: 1, memoryLimit: '1GB' });
+      // The real engine; between cleaning and publishing, someone runs `ferry unlock` and another run starts.
+      const engine: CleanEngine = {
+        name: duckdb.name,
+        async clean(request) {
+          const cleaned = await duckdb.clean(request);
+          const found = await inspectRunLock(stores.results);
+          expect(found.state !== 'absent' && (await removeRunLock(stores.results, found))).toBe(true);
+          intruder = await acquireRunLock({ results: stores.results, runId: 'intruder', now: () => new Date(), onRenewFailed: () => undefined });
+          return cleaned;
+        },
+      };
 
-    const lost = await runTransactions({ source: stores.source, work: stores.work, results: stores.results, engine, console: false });
-    // The failure is returned, not thrown: with the record, and the error as it ended the run.
-    expect(lost).toMatchObject({ status: 'failed', record: { status: 'failed' }, published: [] });
-    expect(lost.plan?.new.length).toBeGreaterThan(0);
-    expect(() => completedOrThrow(lost)).toThrow(
-      /this run lost the results store's lock \S+\/locks\/transactions\.json: run intruder \(on host .*\) holds it now\. It publishes nothing more; run again/,
-    );
-    expect(await stores.results.head(MANIFEST_KEY)).toBeUndefined();
-    expect(await stores.results.list('transactions/')).toEqual([]);
-    expect(await stores.results.list('quarantine/')).toEqual([]);
-    const [record] = (await stores.results.list('runs/')).filter((object) => object.key.endsWith('/run.json'));
-    expect(JSON.parse((await stores.results.readText(record!.key))!) as RunRecord).toMatchObject({ status: 'failed', error: expect.stringContaining('lost') });
-    expect(JSON.parse((await stores.results.readText(LOCK_KEY))!)).toMatchObject({ run_id: 'intruder' });
-    await intruder!.release();
+      const lost = await runTransactions({ source: stores.source, work: stores.work, results: stores.results, engine, console: false });
+      // The failure is returned, not thrown: with the record, and the error as it ended the run.
+      expect(lost).toMatchObject({ status: 'failed', record: { status: 'failed' }, published: [] });
+      expect(lost.plan?.new.length).toBeGreaterThan(0);
+      expect(() => completedOrThrow(lost)).toThrow(
+        /this run lost the results store's lock \S+\/locks\/transactions\.json: run intruder \(on host .*\) holds it now\. It publishes nothing more; run again/,
+      );
+      expect(await stores.results.head(MANIFEST_KEY)).toBeUndefined();
+      expect(await stores.results.list('transactions/')).toEqual([]);
+      expect(await stores.results.list('quarantine/')).toEqual([]);
+      const [record] = (await stores.results.list('runs/')).filter((object) => object.key.endsWith('/run.json'));
+      expect(JSON.parse((await stores.results.readText(record!.key))!) as RunRecord).toMatchObject({
+        status: 'failed',
+        error: expect.stringContaining('lost'),
+      });
+      expect(JSON.parse((await stores.results.readText(LOCK_KEY))!)).toMatchObject({ run_id: 'intruder' });
+      await intruder!.release();
+    });
   });
-});
 
 describe.skipIf(NOTE)(`${NOTE}given \`ferry\` against MinIO`, () => {
   let stores: TestStores;
@@ -139,19 +143,24 @@ describe.skipIf(NOTE)(`${NOTE}given \`ferry\` against MinIO`, () => {
     await expectPublished();
   });
 
-  it('when `ferry unlock` finds no lock, a lock that is not valid JSON, or another tool\'s object, then it says so in one line and deletes only with --force', async () => {
+  it("when `ferry unlock` finds no lock, a lock that is not valid JSON, or another tool's object, then it says so in one line and deletes only with --force", async () => {
     const none = await cli('unlock');
     expect({ code: none.code, stderr: none.stderr }).toEqual({ code: 1, stderr: `error: no lock at ${lockAt()}: nothing to remove\n` });
 
     await stores.results.write(LOCK_KEY, '{"run_id": "half-written');
     const invalid = await cli('unlock');
-    expect({ code: invalid.code, stderr: invalid.stderr }).toEqual({ code: 1, stderr: `error: ${lockAt()} is not valid JSON: not removed (\`ferry unlock --force\` deletes it anyway)\n` });
+    expect({ code: invalid.code, stderr: invalid.stderr }).toEqual({
+      code: 1,
+      stderr: `error: ${lockAt()} is not valid JSON: not removed (\`ferry unlock --force\` deletes it anyway)\n`,
+    });
     expect(await stores.results.readText(LOCK_KEY)).toBe('{"run_id": "half-written');
 
     await stores.results.write(LOCK_KEY, '{"ID": "4c2a-terraform", "Operation": "OperationTypeApply"}');
     const foreign = await cli('unlock');
     expect(foreign.code).toBe(1);
-    expect(foreign.stderr).toMatch(/^error: \S+ is not a ferry lock \(run_id is missing\): not removed \(`ferry unlock --force` deletes it anyway\)\n$/);
+    expect(foreign.stderr).toMatch(
+      /^error: \S+ is not a ferry lock \(run_id is missing\): not removed \(`ferry unlock --force` deletes it anyway\)\n$/,
+    );
     expect(await stores.results.head(LOCK_KEY)).toBeDefined();
 
     const forced = await cli('unlock', '--force');
@@ -164,7 +173,11 @@ describe.skipIf(NOTE)(`${NOTE}given \`ferry\` against MinIO`, () => {
     const other = await acquireRunLock({ results: stores.results, runId: 'other-run', now: () => new Date(), onRenewFailed: () => undefined });
     const plan = await cli('plan');
     expect(plan.code).toBe(0);
-    expect(plan.stdout).toMatch(new RegExp(`in use by run other-run \\(on host ${escape(hostname())}, pid ${process.pid}, since \\S+\\); its lock expires at \\S+ unless renewed`));
+    expect(plan.stdout).toMatch(
+      new RegExp(
+        `in use by run other-run \\(on host ${escape(hostname())}, pid ${process.pid}, since \\S+\\); its lock expires at \\S+ unless renewed`,
+      ),
+    );
     expect(plan.stdout).not.toContain('best-effort');
     expect(JSON.parse((await cli('plan', '--json')).stdout)).toMatchObject({ lock: 'atomic', in_use_by: { run_id: 'other-run' } });
     await other.release();
@@ -172,7 +185,7 @@ describe.skipIf(NOTE)(`${NOTE}given \`ferry\` against MinIO`, () => {
 });
 
 describe('given `ferry plan` on the embedded S3 server (s3rver), which ignores conditional writes', () => {
-  it('when it runs, then it says that the results store\'s lock is best-effort', async () => {
+  it("when it runs, then it says that the results store's lock is best-effort", async () => {
     const cwd = await mkdtemp(join(tmpdir(), 'ferry-lock-plan-'));
     try {
       const plan = await ferry(['plan'], { cwd });

@@ -5,7 +5,11 @@ export type Expected = RuleId | 'kept' | 'comment';
 
 /** One line of a hand-written source file and what must become of it. Line numbers follow the array order (header = 1). */
 export const CASES: Array<{ line: string; expect: Expected; why: string }> = [
-  { line: '# tranaction_id | tx_datetime | customer_id | terminal_id | tx_amount | tx_time_seconds | tx_time_days | tx_fraud | tx_fraud_scenario', expect: 'comment', why: 'header' },
+  {
+    line: '# tranaction_id | tx_datetime | customer_id | terminal_id | tx_amount | tx_time_seconds | tx_time_days | tx_fraud | tx_fraud_scenario',
+    expect: 'comment',
+    why: 'header',
+  },
   { line: '0,2019-08-22 00:00:00,0,0,0.01,0,0,0,0', expect: 'kept', why: 'edge values: id 0, customer 0, terminal 0, amount 0.01, seconds 0' },
   { line: '1,2019-08-22 06:51:03,5,711,70.91,24663,0,0,0', expect: 'kept', why: 'ordinary row' },
   { line: '2,2019-08-22 05:10:37,5,12,90.55', expect: 'malformed', why: '5 fields' },
@@ -31,7 +35,11 @@ export const CASES: Array<{ line: string; expect: Expected; why: string }> = [
   { line: '# a comment between rows', expect: 'comment', why: 'comment line' },
   { line: '21,2019-08-22 24:00:00,7,5,3.50,86400,0,0,0', expect: 'kept', why: 'midnight 24:00:00 repaired, days 0 -> 1' },
   { line: '22,2019-09-20 24:00:00,7,5,3.50,2592000,29,0,0', expect: 'kept', why: '24:00:00 on the last day of the period' },
-  { line: '1,2019-08-22 06:51:03,-5,Err,0.00,1,0,9,9', expect: 'duplicate', why: 'first rule wins: duplicate before terminal, customer, amount, time, label' },
+  {
+    line: '1,2019-08-22 06:51:03,-5,Err,0.00,1,0,9,9',
+    expect: 'duplicate',
+    why: 'first rule wins: duplicate before terminal, customer, amount, time, label',
+  },
   { line: '23,2019-08-22 06:51:03,-5,Err,10.00,24663,0,0,0', expect: 'invalid_terminal', why: 'first rule wins: terminal before customer' },
   { line: '24,2019-08-22 06:51:03,-5,5,0.00,24663,0,0,0', expect: 'invalid_customer', why: 'first rule wins: customer before amount' },
   { line: '25,2019-08-22 06:51:03,5,5,1.505,24663,0,0,0', expect: 'malformed', why: 'three decimals' },
@@ -65,10 +73,37 @@ export const CASES: Array<{ line: string; expect: Expected; why: string }> = [
 
 /** Field texts that are valid, nearly valid, or that a lenient cast would take for a number or a date/time. */
 const ODD_FIELDS = [
-  '', ' 5', '5 ', '+5', '-0', '007', '1e2', '0x10', '1_0', '1.5', '1.50', '5.', '.5', '1.505', '-', 'Err', '7,8',
-  '123456789012345678', '-123456789012345678', '1234567890123456789', '99999999999999999999',
-  '2019-08-22 24:00:00', '2019-08-22 23:59:59', '2019-02-29 00:00:00', '2020-02-29 00:00:00', '0999-01-01 00:00:00',
-  '10000-01-01 00:00:00', '2019-8-22 06:51:03', '2019-08-22T06:51:03', '2019-08-22 06:51:03.5', ' 2019-08-22 06:51:03',
+  '',
+  ' 5',
+  '5 ',
+  '+5',
+  '-0',
+  '007',
+  '1e2',
+  '0x10',
+  '1_0',
+  '1.5',
+  '1.50',
+  '5.',
+  '.5',
+  '1.505',
+  '-',
+  'Err',
+  '7,8',
+  '123456789012345678',
+  '-123456789012345678',
+  '1234567890123456789',
+  '99999999999999999999',
+  '2019-08-22 24:00:00',
+  '2019-08-22 23:59:59',
+  '2019-02-29 00:00:00',
+  '2020-02-29 00:00:00',
+  '0999-01-01 00:00:00',
+  '10000-01-01 00:00:00',
+  '2019-8-22 06:51:03',
+  '2019-08-22T06:51:03',
+  '2019-08-22 06:51:03.5',
+  ' 2019-08-22 06:51:03',
 ];
 
 /**

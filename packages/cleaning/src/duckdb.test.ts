@@ -37,8 +37,17 @@ async function cleanContent(content: string | Buffer, threads = 2): Promise<{ qu
   try {
     const inputPath = join(dir, SOURCE);
     await writeFile(inputPath, content);
-    const quality = await cleanPeriodWithDuckDb({ inputPath, outDir: join(dir, 'out'), period: '2019-08-22', source: SOURCE, threads, memoryLimit: '1GB' });
-    const quarantined = await query(`SELECT line_number, raw_line, rule FROM read_parquet('${join(dir, 'out', 'quarantine', '*.parquet')}') ORDER BY line_number`);
+    const quality = await cleanPeriodWithDuckDb({
+      inputPath,
+      outDir: join(dir, 'out'),
+      period: '2019-08-22',
+      source: SOURCE,
+      threads,
+      memoryLimit: '1GB',
+    });
+    const quarantined = await query(
+      `SELECT line_number, raw_line, rule FROM read_parquet('${join(dir, 'out', 'quarantine', '*.parquet')}') ORDER BY line_number`,
+    );
     return { quality, quarantined: quarantined as unknown as QuarantinedLine[] };
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -91,8 +100,16 @@ describe('given a source file with a line for every rule, the repair and the val
     const parquet = `read_parquet('${join(outDir, 'data', '*', '*.parquet')}', hive_partitioning = true)`;
     const types = await query(`SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM ${parquet})`);
     expect(Object.fromEntries(types.map((t) => [t.column_name, t.column_type]))).toEqual({
-      transaction_id: 'BIGINT', tx_datetime: 'TIMESTAMP WITH TIME ZONE', customer_id: 'BIGINT', terminal_id: 'INTEGER', tx_amount: 'DECIMAL(12,2)',
-      tx_time_seconds: 'BIGINT', tx_time_days: 'INTEGER', tx_fraud: 'SMALLINT', tx_fraud_scenario: 'SMALLINT', tx_date: 'DATE',
+      transaction_id: 'BIGINT',
+      tx_datetime: 'TIMESTAMP WITH TIME ZONE',
+      customer_id: 'BIGINT',
+      terminal_id: 'INTEGER',
+      tx_amount: 'DECIMAL(12,2)',
+      tx_time_seconds: 'BIGINT',
+      tx_time_days: 'INTEGER',
+      tx_fraud: 'SMALLINT',
+      tx_fraud_scenario: 'SMALLINT',
+      tx_date: 'DATE',
     });
     const rows = await query(
       `SELECT transaction_id::VARCHAR AS id, strftime(tx_datetime, '%Y-%m-%d %H:%M:%S') AS dt, customer_id::VARCHAR AS customer,
@@ -102,7 +119,18 @@ describe('given a source file with a line for every rule, the repair and the val
     );
     const keptIds = CASES.filter((c) => c.expect === 'kept').map((c) => c.line.split(',')[0]!);
     expect(rows.map((r) => r.id)).toEqual([...keptIds].sort((a, b) => Number(a) - Number(b)));
-    expect(rows[0]).toEqual({ id: '0', dt: '2019-08-22 00:00:00', customer: '0', terminal: 0, amount: '0.01', seconds: '0', days: 0, fraud: 0, scenario: 0, tx_date: '2019-08-22' });
+    expect(rows[0]).toEqual({
+      id: '0',
+      dt: '2019-08-22 00:00:00',
+      customer: '0',
+      terminal: 0,
+      amount: '0.01',
+      seconds: '0',
+      days: 0,
+      fraud: 0,
+      scenario: 0,
+      tx_date: '2019-08-22',
+    });
     expect(rows.find((r) => r.id === '27')?.amount).toBe('1.50');
   });
 
@@ -127,9 +155,21 @@ describe('given rule parameters other than the defaults', () => {
     try {
       const inputPath = join(dir, '2020-01-01.txt');
       // Epoch 2020-01-01: seconds 3600 is 01:00:00 that day; terminal 1500 is valid up to 2000, 2500 is not.
-      await writeFile(inputPath, ['1,2020-01-01 01:00:00,1,1500,5.00,3600,0,0,0', '2,2020-01-01 01:00:00,1,2500,5.00,3600,0,0,0', '3,2019-08-22 01:00:00,1,5,5.00,3600,0,0,0'].join('\n') + '\n');
+      await writeFile(
+        inputPath,
+        [
+          '1,2020-01-01 01:00:00,1,1500,5.00,3600,0,0,0',
+          '2,2020-01-01 01:00:00,1,2500,5.00,3600,0,0,0',
+          '3,2019-08-22 01:00:00,1,5,5.00,3600,0,0,0',
+        ].join('\n') + '\n',
+      );
       const quality = await cleanPeriodWithDuckDb({
-        inputPath, outDir: join(dir, 'out'), period: '2020-01-01', source: '2020-01-01.txt', threads: 1, memoryLimit: '1GB',
+        inputPath,
+        outDir: join(dir, 'out'),
+        period: '2020-01-01',
+        source: '2020-01-01.txt',
+        threads: 1,
+        memoryLimit: '1GB',
         params: { terminalIdMax: 2000, epoch: '2020-01-01 00:00:00' },
       });
       expect(quality.rows_written).toBe(1);
@@ -142,7 +182,13 @@ describe('given rule parameters other than the defaults', () => {
 
   it('when the epoch is not a real date/time, then cleaning refuses with a clear message', async () => {
     await expect(
-      cleanPeriodWithDuckDb({ inputPath: '/nonexistent', outDir: join(tmpdir(), 'ferry-never'), period: 'p', source: 's', params: { terminalIdMax: 999, epoch: '2019-02-30 00:00:00' } }),
+      cleanPeriodWithDuckDb({
+        inputPath: '/nonexistent',
+        outDir: join(tmpdir(), 'ferry-never'),
+        period: 'p',
+        source: 's',
+        params: { terminalIdMax: 999, epoch: '2019-02-30 00:00:00' },
+      }),
     ).rejects.toThrow(/epoch must be a real date\/time/);
   });
 });
@@ -181,8 +227,17 @@ describe('given a file of several CSV scan blocks (about 20 MB) read by two thre
   });
 
   it('when cleaned, then every quarantined line carries its own line number, text and rule', async () => {
-    const quality = await cleanPeriodWithDuckDb({ inputPath, outDir: join(dir, 'out'), period: '2019-08-22', source: '2019-08-22.txt', threads: 2, memoryLimit: '1GB' });
-    const quarantined = await query(`SELECT line_number, raw_line, rule FROM read_parquet('${join(dir, 'out', 'quarantine', '*.parquet')}') ORDER BY line_number`);
+    const quality = await cleanPeriodWithDuckDb({
+      inputPath,
+      outDir: join(dir, 'out'),
+      period: '2019-08-22',
+      source: '2019-08-22.txt',
+      threads: 2,
+      memoryLimit: '1GB',
+    });
+    const quarantined = await query(
+      `SELECT line_number, raw_line, rule FROM read_parquet('${join(dir, 'out', 'quarantine', '*.parquet')}') ORDER BY line_number`,
+    );
     const lines = (await readFile(inputPath, 'utf8')).split('\n');
     expect(quarantined.map((r) => [Number(r.line_number), r.rule])).toEqual([...expected]);
     expect(quarantined.every((r) => r.raw_line === lines[Number(r.line_number) - 1])).toBe(true);
@@ -195,7 +250,7 @@ describe('given a file of several CSV scan blocks (about 20 MB) read by two thre
 describe('given canonical lines of every shape, whose terminal is out of range', () => {
   it('when cleaned, then each is quarantined with its text exactly as read (printed back from the values the typed reader read)', async () => {
     let seed = 11;
-    const random = (n: number): number => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) % n);
+    const random = (n: number): number => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) % n;
     const digits = (length: number): string => `${1 + random(9)}${Array.from({ length: length - 1 }, () => random(10)).join('')}`;
     const integer = (): string => [() => '0', () => digits(1 + random(18)), () => `-${digits(1 + random(18))}`][random(3)]!();
     const amount = (): string => `${random(2) === 0 ? '0' : digits(1 + random(10))}.${random(10)}${random(10)}`;
@@ -207,7 +262,9 @@ describe('given canonical lines of every shape, whose terminal is out of range',
     );
     const { quality, quarantined } = await cleanContent(`${lines.join('\n')}\n`);
     expect(quality.rows_written).toBe(0);
-    expect(quarantined.map(({ line_number, raw_line }) => ({ line_number, raw_line }))).toEqual(lines.map((raw_line, i) => ({ line_number: BigInt(i + 1), raw_line })));
+    expect(quarantined.map(({ line_number, raw_line }) => ({ line_number, raw_line }))).toEqual(
+      lines.map((raw_line, i) => ({ line_number: BigInt(i + 1), raw_line })),
+    );
   });
 });
 
@@ -226,7 +283,9 @@ describe('given a file whose ids do not ascend, some negative or too long to com
       return [];
     });
     const { quality, quarantined } = await cleanContent(`${lines.join('\n')}\n`);
-    expect(quarantined.map(({ line_number, rule }) => ({ line_number, rule }))).toEqual(duplicates.map((line) => ({ line_number: BigInt(line), rule: 'duplicate' })));
+    expect(quarantined.map(({ line_number, rule }) => ({ line_number, rule }))).toEqual(
+      duplicates.map((line) => ({ line_number: BigInt(line), rule: 'duplicate' })),
+    );
     expect(quality.rows_written).toBe(seen.size);
   });
 });
@@ -271,7 +330,7 @@ describe('given the same lines with every line ending peers read', () => {
     expect(cleaned.quality).toEqual(expected.quality);
   });
 
-  it('when a CRLF falls across the scan\'s 4 MiB blocks, then it is one line ending', async () => {
+  it("when a CRLF falls across the scan's 4 MiB blocks, then it is one line ending", async () => {
     const long = `1,2019-08-22 06:51:03,5,${'7'.repeat((1 << 22) - 30)}`;
     const { quality, quarantined } = await cleanContent(`${long}\r\n2,2019-08-22 06:51:03,5,5,1.50,24663,0,0,0\r\n`, 1);
     expect(quarantined.map((row) => row.line_number)).toEqual([1n]);
@@ -281,7 +340,11 @@ describe('given the same lines with every line ending peers read', () => {
 
 describe('given files that are not plain text', () => {
   it.for([
-    ['gzip-compressed', Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00]), '2019-08-22.txt is gzip-compressed: ferry cleans plain text, so decompress it first'],
+    [
+      'gzip-compressed',
+      Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00]),
+      '2019-08-22.txt is gzip-compressed: ferry cleans plain text, so decompress it first',
+    ],
     ['binary', Buffer.concat([Buffer.from('PAR1'), Buffer.alloc(64), Buffer.from(CASES[1]!.line)]), '2019-08-22.txt is not a text file'],
   ])('when a %s file is cleaned, then it is refused in one line that says so', async ([, content, message]) => {
     await expect(cleanContent(content as Buffer, 1)).rejects.toMatchObject({ name: 'FerryError', message });

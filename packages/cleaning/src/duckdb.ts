@@ -22,7 +22,14 @@ import { DEFAULT_RULE_PARAMS, FerryError, layout, periodQualityFormat, REPAIR_ID
 import type { PeriodQuality, RepairId, RuleId, RuleParams } from '@ferry/types';
 import { DUCKDB } from './dialect.ts';
 import { readTextHead, UTF8_BOM } from './refusals.ts';
-import { COMMENT_LINE, READ_AS_TEXT, renderDuckDbClassification, renderDuckDbStoredColumns, renderJudgedForRepeats, renderQualityQuery } from './render.ts';
+import {
+  COMMENT_LINE,
+  READ_AS_TEXT,
+  renderDuckDbClassification,
+  renderDuckDbStoredColumns,
+  renderJudgedForRepeats,
+  renderQualityQuery,
+} from './render.ts';
 import { CANONICAL_LINE, SOURCE_COLUMNS, cleaningDefinition, type CleaningDefinition } from './rules.ts';
 
 export interface CleanPeriodOptions {
@@ -94,7 +101,12 @@ interface Definitions {
  * file order (with preserve_insertion_order, the default, a parallel read is inserted in file order), while the scan
  * runs beside it. Returns the number of lines the scan counted.
  */
-async function readTyped(connection: DuckDBConnection, definition: CleaningDefinition, options: CleanPeriodOptions, scan: ScanPaths): Promise<number> {
+async function readTyped(
+  connection: DuckDBConnection,
+  definition: CleaningDefinition,
+  options: CleanPeriodOptions,
+  scan: ScanPaths,
+): Promise<number> {
   if (definition.input.source !== 'typed') throw new Error('the typed read needs the typed source');
   // The reader numbers the lines it rejects right only when told the ending: \r\n where the head has one (also
   // right for LF lines beside them), else \n (also right for lone CRs). A file whose endings change past its head
@@ -217,7 +229,10 @@ async function countQuality(connection: DuckDBConnection, options: CleanPeriodOp
 /** Phase 6, write: the kept rows as parquet per day, and the rejected lines as the quarantine, in line order. */
 async function writeOutputs(connection: DuckDBConnection, definition: CleaningDefinition, options: CleanPeriodOptions): Promise<void> {
   await connection.run('SET preserve_insertion_order = false');
-  const values = definition.output.filter((column) => column.name !== definition.partitionColumn).map((column) => column.name).join(', ');
+  const values = definition.output
+    .filter((column) => column.name !== definition.partitionColumn)
+    .map((column) => column.name)
+    .join(', ');
   await connection.run(
     `COPY (
        SELECT ${renderDuckDbStoredColumns(definition)}
@@ -299,7 +314,7 @@ async function scanLines(inputPath: string, paths: ScanPaths): Promise<number> {
       const text = bytes.toString('latin1', 0, end);
       const found: string[] = [];
       const candidates: string[] = [];
-      for (let at = 0; at < end; ) {
+      for (let at = 0; at < end;) {
         lines++;
         canonical.lastIndex = at;
         if (canonical.test(text)) {

@@ -89,10 +89,25 @@ describe('given the job template and the job rendered from it', () => {
   });
 
   it('when read, then nothing in it runs Python over rows: no lambda, RDD, UDF or local collection turned into data', () => {
-    for (const pythonInTheDataPath of ['lambda', '.rdd', 'udf', 'pandas_udf', 'createDataFrame', 'parallelize', 'textFile', 'mapPartitions', 'zipWithIndex']) {
+    for (const pythonInTheDataPath of [
+      'lambda',
+      '.rdd',
+      'udf',
+      'pandas_udf',
+      'createDataFrame',
+      'parallelize',
+      'textFile',
+      'mapPartitions',
+      'zipWithIndex',
+    ]) {
       expect(job, pythonInTheDataPath).not.toContain(pythonInTheDataPath);
     }
-    for (const needed of ['"spark.sql.ansi.enabled": "false"', '"spark.sql.session.timeZone": "UTC"', 'monotonically_increasing_id()', 'input_file_block_start()']) {
+    for (const needed of [
+      '"spark.sql.ansi.enabled": "false"',
+      '"spark.sql.session.timeZone": "UTC"',
+      'monotonically_increasing_id()',
+      'input_file_block_start()',
+    ]) {
       expect(job).toContain(needed);
     }
   });

@@ -55,11 +55,16 @@ export function renderPySparkJob(params: RuleParams = DEFAULT_RULE_PARAMS): stri
 /** The command line of the job for one run: where it reads and writes, which sources, and the rule parameters. */
 export function pySparkJobArgs(run: { inputUri: string; outputUri: string; sources: readonly string[]; params: RuleParams }): string[] {
   return [
-    '--input-uri', run.inputUri,
-    '--output-uri', run.outputUri,
-    '--sources', run.sources.join(','),
-    '--terminal-id-max', String(run.params.terminalIdMax),
-    '--epoch', run.params.epoch,
+    '--input-uri',
+    run.inputUri,
+    '--output-uri',
+    run.outputUri,
+    '--sources',
+    run.sources.join(','),
+    '--terminal-id-max',
+    String(run.params.terminalIdMax),
+    '--epoch',
+    run.params.epoch,
   ];
 }
 
@@ -76,7 +81,9 @@ function pythonTuple(values: readonly string[]): string {
 }
 
 function pythonDict(entries: Readonly<Record<string, string>>): string {
-  return `{${Object.entries(entries).map(([key, value]) => `${pythonString(key)}: ${pythonString(value)}`).join(', ')}}`;
+  return `{${Object.entries(entries)
+    .map(([key, value]) => `${pythonString(key)}: ${pythonString(value)}`)
+    .join(', ')}}`;
 }
 
 /** SQL as a triple-quoted Python string; the printers never emit backslashes or triple quotes. */

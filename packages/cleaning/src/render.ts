@@ -64,13 +64,25 @@ export function renderCleaningQuery(dialect: Dialect, definition: CleaningDefini
 
   const rows = options.input;
   const ctes = [
-    cte('repeated_keys', `  SELECT candidate_key AS repeated_key FROM ${rows} WHERE candidate_key IS NOT NULL\n  GROUP BY candidate_key HAVING count(*) > 1`),
+    cte(
+      'repeated_keys',
+      `  SELECT candidate_key AS repeated_key FROM ${rows} WHERE candidate_key IS NOT NULL\n  GROUP BY candidate_key HAVING count(*) > 1`,
+    ),
     // Rows whose key occurs once are first occurrences by construction: no window over the whole file.
-    cte('single_rows', `  SELECT ${broadcast}s.${lineNumber}, s.${rawLine} FROM ${rows} s LEFT JOIN repeated_keys r ON s.candidate_key = r.repeated_key\n  WHERE r.repeated_key IS NULL`),
-    cte('repeated_rows', `  SELECT ${broadcast}s.${lineNumber}, s.${rawLine} FROM ${rows} s JOIN repeated_keys r ON s.candidate_key = r.repeated_key`),
+    cte(
+      'single_rows',
+      `  SELECT ${broadcast}s.${lineNumber}, s.${rawLine} FROM ${rows} s LEFT JOIN repeated_keys r ON s.candidate_key = r.repeated_key\n  WHERE r.repeated_key IS NULL`,
+    ),
+    cte(
+      'repeated_rows',
+      `  SELECT ${broadcast}s.${lineNumber}, s.${rawLine} FROM ${rows} s JOIN repeated_keys r ON s.candidate_key = r.repeated_key`,
+    ),
     ...branch('single', { kind: 'literal', value: 1 }),
     ...branch('repeated', occurrence.expr),
-    cte('classified', `  SELECT *,\n    CASE\n${whenBroken(dialect, definition.rules)}\n    END AS rule\n  FROM (SELECT * FROM single UNION ALL SELECT * FROM repeated) AS both_branches`),
+    cte(
+      'classified',
+      `  SELECT *,\n    CASE\n${whenBroken(dialect, definition.rules)}\n    END AS rule\n  FROM (SELECT * FROM single UNION ALL SELECT * FROM repeated) AS both_branches`,
+    ),
   ];
   const repairCase = `CASE${definition.repairs.map((repair) => ` WHEN rule IS NULL AND ${p(repair.condition)} THEN ${dialect.string(repair.id)}`).join('')} END`;
   const columns = [
@@ -131,7 +143,8 @@ export function renderDuckDbStoredColumns(definition: CleaningDefinition): strin
   const partition = definition.output.find((column) => column.name === definition.partitionColumn);
   if (!partition) throw new Error('the cleaning definition has no partition column');
   const timestamps = definition.output.filter((column) => column.type === 'TIMESTAMP' && column !== partition);
-  const star = timestamps.length > 0 ? `* REPLACE (${timestamps.map((column) => `to_timestamp(epoch(${column.name})) AS ${column.name}`).join(', ')})` : '*';
+  const star =
+    timestamps.length > 0 ? `* REPLACE (${timestamps.map((column) => `to_timestamp(epoch(${column.name})) AS ${column.name}`).join(', ')})` : '*';
   return `${star}, ${DUCKDB.print({ kind: 'safeCast', arg: partition.expr, type: partition.type })} AS ${partition.name}`;
 }
 

@@ -5,8 +5,36 @@
 import { DEFAULT_RULE_PARAMS, FerryError } from '@ferry/types';
 import type { RepairId, RuleId, RuleParams } from '@ferry/types';
 import {
-  addDays, and, coalesce, col, concat, element, eq, firstField, floorDiv, gt, isIn, isNull, le, lit, lt, matches, minus, ne,
-  not, or, param, parseDatetime, rowNumber, safeCast, size, splitFields, startsWith, substring, unixSeconds, when,
+  addDays,
+  and,
+  coalesce,
+  col,
+  concat,
+  element,
+  eq,
+  firstField,
+  floorDiv,
+  gt,
+  isIn,
+  isNull,
+  le,
+  lit,
+  lt,
+  matches,
+  minus,
+  ne,
+  not,
+  or,
+  param,
+  parseDatetime,
+  rowNumber,
+  safeCast,
+  size,
+  splitFields,
+  startsWith,
+  substring,
+  unixSeconds,
+  when,
 } from './expr.ts';
 import type { Expr, PatternName, SqlType } from './expr.ts';
 
@@ -85,8 +113,15 @@ export const PATTERNS: Record<PatternName, string> = {
 
 /** Source columns in file order (the header's `tranaction_id` typo is not carried over). */
 export const SOURCE_COLUMNS = [
-  'transaction_id', 'tx_datetime', 'customer_id', 'terminal_id', 'tx_amount',
-  'tx_time_seconds', 'tx_time_days', 'tx_fraud', 'tx_fraud_scenario',
+  'transaction_id',
+  'tx_datetime',
+  'customer_id',
+  'terminal_id',
+  'tx_amount',
+  'tx_time_seconds',
+  'tx_time_days',
+  'tx_fraud',
+  'tx_fraud_scenario',
 ] as const;
 
 const SECONDS_PER_DAY = 86_400;
@@ -132,8 +167,15 @@ const CANONICAL_INTEGER = '(?:0|-?[1-9][0-9]{0,17})';
 const CANONICAL_AMOUNT = '(?:0|[1-9][0-9]{0,9})[.][0-9]{2}';
 const CANONICAL_DATETIME = '[1-9][0-9]{3}-[0-9]{2}-[0-9]{2} (?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]';
 export const CANONICAL_LINE = [
-  CANONICAL_INTEGER, CANONICAL_DATETIME, CANONICAL_INTEGER, CANONICAL_INTEGER, CANONICAL_AMOUNT,
-  CANONICAL_INTEGER, CANONICAL_INTEGER, CANONICAL_INTEGER, CANONICAL_INTEGER,
+  CANONICAL_INTEGER,
+  CANONICAL_DATETIME,
+  CANONICAL_INTEGER,
+  CANONICAL_INTEGER,
+  CANONICAL_AMOUNT,
+  CANONICAL_INTEGER,
+  CANONICAL_INTEGER,
+  CANONICAL_INTEGER,
+  CANONICAL_INTEGER,
 ].join(',');
 
 /** How a source provides field_count, each field's value (NULL when not of its type) and the datetime. */
@@ -228,8 +270,8 @@ export function cleaningDefinition(params: RuleParams = DEFAULT_RULE_PARAMS, sou
       description: 'not exactly 9 comma-separated fields, or a field other than terminal_id/tx_datetime is not a number of its type',
       condition: or(
         ne(col('field_count'), 9),
-        ...(['transaction_id', 'customer_id', 'tx_amount', 'tx_time_seconds', 'tx_time_days', 'tx_fraud', 'tx_fraud_scenario'] as const).map(
-          (name) => isNull(col(name)),
+        ...(['transaction_id', 'customer_id', 'tx_amount', 'tx_time_seconds', 'tx_time_days', 'tx_fraud', 'tx_fraud_scenario'] as const).map((name) =>
+          isNull(col(name)),
         ),
       ),
     },
@@ -293,12 +335,16 @@ export function cleaningDefinition(params: RuleParams = DEFAULT_RULE_PARAMS, sou
   };
 }
 
-
 const REPEAT_OCCURRENCE = 'id_occurrence';
 
 /** The across-rows rule `id` over `key`: the rules before it in `rules` outrank it; the earliest line of a key is kept. */
 function repeatOf(rules: RuleDefinition[], id: RuleId, key: string): CleaningDefinition['repeat'] {
-  const outrankedBy = rules.slice(0, rules.findIndex((rule) => rule.id === id)).map((rule) => rule.id);
+  const outrankedBy = rules
+    .slice(
+      0,
+      rules.findIndex((rule) => rule.id === id),
+    )
+    .map((rule) => rule.id);
   return {
     rule: id,
     key,

@@ -13,8 +13,16 @@ import { cleanPeriodWithDuckDb } from './duckdb.ts';
 
 // Every defect kind switched on at a rate that puts a handful of each into a small file.
 const RATES = {
-  duplicate: 0.002, invalid_customer: 0.002, non_positive_amount: 0.002, invalid_terminal: 0.002, terminal_out_of_range: 0.002,
-  midnight_24h: 0.002, inconsistent_time: 0.002, malformed: 0.002, invalid_datetime: 0.002, invalid_fraud_label: 0.002,
+  duplicate: 0.002,
+  invalid_customer: 0.002,
+  non_positive_amount: 0.002,
+  invalid_terminal: 0.002,
+  terminal_out_of_range: 0.002,
+  midnight_24h: 0.002,
+  inconsistent_time: 0.002,
+  malformed: 0.002,
+  invalid_datetime: 0.002,
+  invalid_fraud_label: 0.002,
 };
 
 describe('given two sample periods with every defect injected at known counts', () => {

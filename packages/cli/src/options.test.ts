@@ -25,8 +25,13 @@ describe('given the typed parsers', () => {
   });
 
   it('when dates and date-times are read, then only real ones in the one written form pass', () => {
-    expect([day('2019-08-22'), dateTime('2019-08-22 00:00:00'), dateTime('2020-02-29 23:59:59')]).toEqual(['2019-08-22', '2019-08-22 00:00:00', '2020-02-29 23:59:59']);
-    for (const text of ['2019-02-30', '2019-8-22', '22.08.2019', '2019-08-22 00:00:00']) expect(refusal(day, text)).toBe('It takes a date like 2019-08-22.');
+    expect([day('2019-08-22'), dateTime('2019-08-22 00:00:00'), dateTime('2020-02-29 23:59:59')]).toEqual([
+      '2019-08-22',
+      '2019-08-22 00:00:00',
+      '2020-02-29 23:59:59',
+    ]);
+    for (const text of ['2019-02-30', '2019-8-22', '22.08.2019', '2019-08-22 00:00:00'])
+      expect(refusal(day, text)).toBe('It takes a date like 2019-08-22.');
     for (const text of ['2019-08-22', '2019-08-22T00:00:00', '2019-08-22 24:00:00', '2019-02-29 00:00:00']) {
       expect(refusal(dateTime, text)).toBe('It takes a date and time like 2019-08-22 00:00:00 (UTC).');
     }
@@ -66,7 +71,9 @@ function commandPaths(): string[][] {
 describe('given every ferry command', () => {
   it('when `--help` is asked of each, then it exits 0 and shows the typed defaults as the action receives them', async () => {
     const paths = commandPaths();
-    expect(paths.map((path) => path.join(' '))).toEqual(expect.arrayContaining(['', 'run', 'start', 'sample', 'reap', 'rocket', 'rocket run', 'spark-job', 'unlock']));
+    expect(paths.map((path) => path.join(' '))).toEqual(
+      expect.arrayContaining(['', 'run', 'start', 'sample', 'reap', 'rocket', 'rocket run', 'spark-job', 'unlock']),
+    );
     const help = new Map<string, string>();
     for (const path of paths) {
       const result = await runFerry([...path, '--help']);
@@ -99,7 +106,11 @@ describe('given every ferry command', () => {
     ];
     for (const [command, flags, min] of cases) {
       const result = await runFerry([...command, flags.split(' ')[0]!, '-1']);
-      expect(result).toEqual({ code: 1, stdout: '', stderr: `error: option '${flags}' argument '-1' is invalid. It takes a whole number ≥ ${min}.\n` });
+      expect(result).toEqual({
+        code: 1,
+        stdout: '',
+        stderr: `error: option '${flags}' argument '-1' is invalid. It takes a whole number ≥ ${min}.\n`,
+      });
     }
   });
 
@@ -107,6 +118,10 @@ describe('given every ferry command', () => {
     vi.stubEnv('LL2_API_TOKEN', undefined);
     vi.stubEnv('FERRY_WEBHOOK_URL', 'hooks.example.test/T0/B0/secret-hook-token');
     const result = await runFerry(['rocket', 'run']);
-    expect(result).toEqual({ code: 1, stdout: '', stderr: "error: option '--webhook <url>' (or env FERRY_WEBHOOK_URL) is invalid; the value is not shown. It takes an http(s) URL.\n" });
+    expect(result).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: "error: option '--webhook <url>' (or env FERRY_WEBHOOK_URL) is invalid; the value is not shown. It takes an http(s) URL.\n",
+    });
   });
 });

@@ -79,7 +79,8 @@ export function secretOption<T>(flags: string, description: string, env: string,
     try {
       return parse(text);
     } catch (error) {
-      if (error instanceof InvalidArgumentError) throw new FerryError(`option '${option.flags}' (or env ${env}) is invalid; the value is not shown. ${error.message}`);
+      if (error instanceof InvalidArgumentError)
+        throw new FerryError(`option '${option.flags}' (or env ${env}) is invalid; the value is not shown. ${error.message}`);
       throw error;
     }
   });
@@ -90,7 +91,11 @@ export function addLocationOptions(command: Command): Command {
   return addS3Options(
     command
       .addOption(new Option('--source <url|dir>', 'where new YYYY-MM-DD.txt source files appear').env('FERRY_SOURCE').default('s3://ferry-source'))
-      .addOption(new Option('--work <url|dir>', `work location: ${layout.work.inputs} and ${layout.work.outputs}`).env('FERRY_WORK').default('s3://ferry-work'))
+      .addOption(
+        new Option('--work <url|dir>', `work location: ${layout.work.inputs} and ${layout.work.outputs}`)
+          .env('FERRY_WORK')
+          .default('s3://ferry-work'),
+      )
       .addOption(new Option('--results <url|dir>', 'long-lived results store').env('FERRY_RESULTS').default('s3://ferry-results')),
   );
 }

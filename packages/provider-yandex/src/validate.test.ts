@@ -2,9 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
 import { validateAgainstSchema, type ProviderSchemaFile } from './validate.ts';
 
-const schema = JSON.parse(
-  readFileSync(new URL('../schema/yandex-provider-schema.json', import.meta.url), 'utf8'),
-) as ProviderSchemaFile;
+const schema = JSON.parse(readFileSync(new URL('../schema/yandex-provider-schema.json', import.meta.url), 'utf8')) as ProviderSchemaFile;
 
 /** A small configuration the schema accepts; each test breaks one thing in a copy. */
 function validConfig() {

@@ -52,9 +52,9 @@ describe('given a rocket run that downloaded two images, next to an image of ano
   it('when that run is exported with the rocket keys, then its images come along and the other one does not, and its report has the images section', async () => {
     const run = await startRun({ pipeline: 'rocket', results, console: false });
     const [a, b, c] = ['a'.repeat(64), 'b'.repeat(64), 'c'.repeat(64)];
-    await results.write(layout.rocket.image(a!, 'png'), 'png bytes');
-    await results.write(layout.rocket.image(b!, 'jpeg'), 'jpeg bytes');
-    await results.write(layout.rocket.image(c!, 'jpeg'), 'another run');
+    await results.write(layout.rocket.image(a, 'png'), 'png bytes');
+    await results.write(layout.rocket.image(b, 'jpeg'), 'jpeg bytes');
+    await results.write(layout.rocket.image(c, 'jpeg'), 'another run');
     const stored: ImageReport = {
       ...report,
       images: [
@@ -68,8 +68,13 @@ describe('given a rocket run that downloaded two images, next to an image of ano
     const record = await run.finish('succeeded');
 
     const exported = await exportResults(results, path.join(dir, 'exports'), { pipelines: [rocketKeys], runId: run.id });
-    const files = (await readdir(exported.dir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => path.relative(exported.dir, path.join(entry.parentPath, entry.name)));
-    expect(files.filter((file) => file.startsWith(layout.rocket.root)).sort()).toEqual([layout.rocket.image(a!, 'png'), layout.rocket.image(b!, 'jpeg')]);
+    const files = (await readdir(exported.dir, { recursive: true, withFileTypes: true }))
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.relative(exported.dir, path.join(entry.parentPath, entry.name)));
+    expect(files.filter((file) => file.startsWith(layout.rocket.root)).sort()).toEqual([
+      layout.rocket.image(a, 'png'),
+      layout.rocket.image(b, 'jpeg'),
+    ]);
     expect(files).toContain(layout.results.run(run.id).images);
     expect(renderReportText(record)).toContain('Images\n3 launches: downloaded 1, present 1, no_image 1;');
   });

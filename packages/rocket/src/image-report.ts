@@ -52,7 +52,9 @@ export function imagesSection(report: ImageReport): ReportSection {
     if (image.status === 'downloaded') bytes += image.bytes ?? 0;
   }
   const counts = [...byStatus].map(([status, n]) => `${status} ${formatCount(n)}`).join(', ') || 'no images';
-  const totals = Object.entries(report.totals).map(([name, n]) => `${name} ${formatCount(n)}`).join(', ');
+  const totals = Object.entries(report.totals)
+    .map(([name, n]) => `${name} ${formatCount(n)}`)
+    .join(', ');
   const failed = report.images
     .filter((image) => image.status === 'failed')
     .map((image) => `launch ${image.launch_id}: ${image.url ?? 'no url'}${image.reason ? ` — ${image.reason}` : ''}`);

@@ -95,18 +95,25 @@ export async function downloadImages(options: DownloadImagesOptions): Promise<Im
       images.push({ url, launch_id: launch.id, status: 'failed', reason: result.entry.reason! });
     } else {
       const { sha256, bytes } = result.entry;
-      images.push({ url, launch_id: launch.id, status: 'duplicate', reason: `same URL as launch ${firstLaunchOfUrl.get(url)}`, ...definedOnly({ sha256, bytes }) });
+      images.push({
+        url,
+        launch_id: launch.id,
+        status: 'duplicate',
+        reason: `same URL as launch ${firstLaunchOfUrl.get(url)}`,
+        ...definedOnly({ sha256, bytes }),
+      });
     }
   }
 
   let indexChanged = false;
-  for (const result of (await Promise.all(results.values()))) {
+  for (const result of await Promise.all(results.values())) {
     if (result.indexEntry) {
       index[result.url] = result.indexEntry;
       indexChanged = true;
     }
   }
-  if (indexChanged && writable) await store.write(layout.rocket.imageIndex, imageIndexFormat.encode({ images: sortedIndex(index) }), { contentType: 'application/json' });
+  if (indexChanged && writable)
+    await store.write(layout.rocket.imageIndex, imageIndexFormat.encode({ images: sortedIndex(index) }), { contentType: 'application/json' });
 
   const count = (status: ImageReportEntry['status']) => images.filter((entry) => entry.status === status).length;
   const totals: ImageTotals = {
@@ -134,12 +141,7 @@ interface UrlResult {
   indexEntry?: ImageIndexEntry;
 }
 
-async function fetchOne(
-  url: string,
-  index: ImageIndex,
-  claimedHashes: Map<string, string>,
-  options: DownloadImagesOptions,
-): Promise<UrlResult> {
+async function fetchOne(url: string, index: ImageIndex, claimedHashes: Map<string, string>, options: DownloadImagesOptions): Promise<UrlResult> {
   const { store, log } = options;
   const known = index[url];
   if (known && (await store.head(imageKey(known.sha256, known.content_type)))) {
@@ -283,7 +285,10 @@ async function readIndex(store: Store, log: Logger): Promise<{ index: ImageIndex
   const decoded = imageIndexFormat.decode(text);
   if (decoded.ok) return { index: decoded.value.images, writable: true };
   if (decoded.problem.kind === 'newer') {
-    log.warn('image index was written by a newer ferry; this run neither uses nor updates it', { key: layout.rocket.imageIndex, version: decoded.problem.version });
+    log.warn('image index was written by a newer ferry; this run neither uses nor updates it', {
+      key: layout.rocket.imageIndex,
+      version: decoded.problem.version,
+    });
     return { index: {}, writable: false };
   }
   log.warn('image index is unreadable; starting a new one', { key: layout.rocket.imageIndex });

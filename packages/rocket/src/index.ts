@@ -5,5 +5,12 @@ export { downloadImages, imageKey, imageIndexFormat, type ImageIndex } from './i
 export { imageReportFormat, imagesSection, rocketKeys, type ImageReport, type ImageReportEntry, type ImageTotals } from './image-report.ts';
 export { TokenBucket } from './bandwidth.ts';
 export { upsertLaunchesTable, type LaunchesTableResult } from './launches-table.ts';
-export { buildLaunchReport, launchReportMarkdown, launchSummaryMarkdown, formatInZone, type LaunchReport, type LaunchSection } from './launch-report.ts';
+export {
+  buildLaunchReport,
+  launchReportMarkdown,
+  launchSummaryMarkdown,
+  formatInZone,
+  type LaunchReport,
+  type LaunchSection,
+} from './launch-report.ts';
 export { notify, type RunNotification } from './notify.ts';

@@ -38,9 +38,21 @@ describe('given launches around now', () => {
 
   it('when the report is built, then the last 30 days and upcoming split at now, with counts per provider, rocket, status and country', () => {
     const report = buildLaunchReport(launches, [{ url: 'u', launch_id: 'next', status: 'downloaded' }], now);
-    expect(report.last_30_days).toMatchObject({ from: '2025-02-25T00:00:00.000Z', to: now.toISOString(), count: 1, by_provider: { CASC: 1 }, by_status: { Success: 1 }, by_pad_country: { CHN: 1 } });
+    expect(report.last_30_days).toMatchObject({
+      from: '2025-02-25T00:00:00.000Z',
+      to: now.toISOString(),
+      count: 1,
+      by_provider: { CASC: 1 },
+      by_status: { Success: 1 },
+      by_pad_country: { CHN: 1 },
+    });
     expect(report.last_30_days.launches[0]!.net_local).toBe('2025-03-20 18:00 GMT+8 (Asia/Shanghai)');
-    expect(report.upcoming).toMatchObject({ count: 2, by_provider: { SpaceX: 1, 'Rocket | Lab': 1 }, by_rocket: { 'Falcon 9': 2 }, by_pad_country: { USA: 1, unknown: 1 } });
+    expect(report.upcoming).toMatchObject({
+      count: 2,
+      by_provider: { SpaceX: 1, 'Rocket | Lab': 1 },
+      by_rocket: { 'Falcon 9': 2 },
+      by_pad_country: { USA: 1, unknown: 1 },
+    });
     expect(report.upcoming.launches.map((entry) => [entry.id, entry.image, entry.net_local])).toEqual([
       ['next', 'downloaded', '2025-03-29 07:30 GMT-4 (America/New_York)'],
       ['later', 'no_image', null],

@@ -127,7 +127,15 @@ function launchCount(n: number): string {
 
 function sectionMarkdown(part: LaunchSection): string[] {
   if (part.count === 0) return ['No launches.', ''];
-  const rows = part.launches.map((launch) => [launch.net_utc, launch.net_local ?? '—', launch.name, launch.provider, launch.status, launch.pad_country ?? '—', launch.image]);
+  const rows = part.launches.map((launch) => [
+    launch.net_utc,
+    launch.net_local ?? '—',
+    launch.name,
+    launch.provider,
+    launch.status,
+    launch.pad_country ?? '—',
+    launch.image,
+  ]);
   return [...countTables(part), ...table(['NET (UTC)', 'NET (pad local)', 'Launch', 'Provider', 'Status', 'Country', 'Image'], rows), ''];
 }
 
@@ -139,7 +147,13 @@ function countTables(part: LaunchSection): string[] {
     ['Status', part.by_status],
     ['Pad country', part.by_pad_country],
   ] as const) {
-    lines.push(...table([title, 'Launches'], Object.entries(counts).map(([key, n]) => [key, String(n)])), '');
+    lines.push(
+      ...table(
+        [title, 'Launches'],
+        Object.entries(counts).map(([key, n]) => [key, String(n)]),
+      ),
+      '',
+    );
   }
   return lines;
 }

@@ -45,7 +45,11 @@ describe('given a 2.3.0 page', () => {
   });
 
   it('when a 2.3.0 page is read as 2.0.0, then the image object is rejected with its path', () => {
-    const withImage = { ...launch230, pad: { ...launch230.pad, location: { country_code: 'NZL' } }, image: { image_url: 'https://img.example/e.jpeg' } };
+    const withImage = {
+      ...launch230,
+      pad: { ...launch230.pad, location: { country_code: 'NZL' } },
+      image: { image_url: 'https://img.example/e.jpeg' },
+    };
     expect(() => parseLaunchPage(page([withImage]), '2.0.0', 'test page')).toThrow(/test page: results\[0\] is not a 2.0.0 launch \(image: /);
   });
 });
@@ -65,7 +69,9 @@ describe('given malformed bodies', () => {
   });
 
   it('when the body is a DRF error object, then it is not a launch list', () => {
-    expect(() => parseLaunchPage({ detail: 'Request was throttled.' }, '2.3.0', 'upcoming page 1')).toThrow(/upcoming page 1: not a launch list \(count: /);
+    expect(() => parseLaunchPage({ detail: 'Request was throttled.' }, '2.3.0', 'upcoming page 1')).toThrow(
+      /upcoming page 1: not a launch list \(count: /,
+    );
   });
 
   it('when a 2.0.0 image is an empty string, then it counts as no image', () => {

@@ -74,8 +74,7 @@ export function parseLaunchPage(json: unknown, version: ApiVersion, source: stri
   const page = envelope.safeParse(json);
   if (!page.success) throw new FerryError(`${source}: not a launch list (${describeIssue(page.error)})`);
   const launches = page.data.results.map((result, index) => {
-    const fail = (error: z.ZodError) =>
-      new FerryError(`${source}: results[${index}] is not a ${version} launch (${describeIssue(error)})`);
+    const fail = (error: z.ZodError) => new FerryError(`${source}: results[${index}] is not a ${version} launch (${describeIssue(error)})`);
     if (version === '2.0.0') {
       const parsed = launch200.safeParse(result);
       if (!parsed.success) throw fail(parsed.error);

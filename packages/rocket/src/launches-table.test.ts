@@ -42,7 +42,9 @@ async function readTable(): Promise<Record<string, unknown>[]> {
   const instance = await DuckDBInstance.create(':memory:', { threads: '1', memory_limit: '1GB' });
   const connection = await instance.connect();
   try {
-    const reader = await connection.runAndReadAll(`SELECT launch_id, status, strftime(net, '%Y-%m-%d %H:%M') AS net, image_sha256, first_seen_run, last_seen_run FROM read_parquet('${path}') ORDER BY launch_id`);
+    const reader = await connection.runAndReadAll(
+      `SELECT launch_id, status, strftime(net, '%Y-%m-%d %H:%M') AS net, image_sha256, first_seen_run, last_seen_run FROM read_parquet('${path}') ORDER BY launch_id`,
+    );
     return reader.getRowObjectsJS();
   } finally {
     connection.closeSync();
@@ -52,10 +54,20 @@ async function readTable(): Promise<Record<string, unknown>[]> {
 
 describe('given a launches table written by an earlier run', () => {
   it('when a later run sees one launch again with a new status and time and one new launch, then the table is upserted by id', async () => {
-    const first = await upsertLaunchesTable({ store: results, launches: [launch('a'), launch('b')], images: [{ url: 'u', launch_id: 'a', status: 'downloaded', sha256: 'f'.repeat(64) }], runId: 'run-1' });
+    const first = await upsertLaunchesTable({
+      store: results,
+      launches: [launch('a'), launch('b')],
+      images: [{ url: 'u', launch_id: 'a', status: 'downloaded', sha256: 'f'.repeat(64) }],
+      runId: 'run-1',
+    });
     expect(first).toEqual({ rows: 2, inserted: 2, updated: 0 });
 
-    const second = await upsertLaunchesTable({ store: results, launches: [launch('b', { status: 'Go', net: '2025-03-30T01:00:00.000Z' }), launch('c')], images: [], runId: 'run-2' });
+    const second = await upsertLaunchesTable({
+      store: results,
+      launches: [launch('b', { status: 'Go', net: '2025-03-30T01:00:00.000Z' }), launch('c')],
+      images: [],
+      runId: 'run-2',
+    });
     expect(second).toEqual({ rows: 3, inserted: 1, updated: 1 });
     expect(await readTable()).toEqual([
       { launch_id: 'a', status: 'TBD', net: '2025-03-29 11:30', image_sha256: 'f'.repeat(64), first_seen_run: 'run-1', last_seen_run: 'run-1' },

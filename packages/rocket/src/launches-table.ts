@@ -63,8 +63,12 @@ export async function upsertLaunchesTable(options: {
       last_seen_run: runId,
     }));
     await writeFile(incomingPath, rows.map((row) => JSON.stringify(row)).join('\n'));
-    const columns = Object.entries(COLUMNS).map(([name, type]) => `${name}: '${type}'`).join(', ');
-    await connection.run(`CREATE TABLE incoming AS SELECT * FROM read_json(${sqlString(incomingPath)}, format = 'newline_delimited', columns = {${columns}})`);
+    const columns = Object.entries(COLUMNS)
+      .map(([name, type]) => `${name}: '${type}'`)
+      .join(', ');
+    await connection.run(
+      `CREATE TABLE incoming AS SELECT * FROM read_json(${sqlString(incomingPath)}, format = 'newline_delimited', columns = {${columns}})`,
+    );
     await connection.run(`CREATE TABLE existing AS SELECT * FROM incoming LIMIT 0`);
     const existingPath = join(dir, 'existing.parquet');
     if (await store.head(layout.rocket.launchesTable)) {

@@ -91,7 +91,12 @@ export class Ll2Client {
       return;
     }
     const left = throttle.your_request_limit - throttle.current_use;
-    this.options.log.info('API quota', { calls_left: left, limit: throttle.your_request_limit, per_secs: throttle.limit_frequency_secs, calls_needed: callsNeeded });
+    this.options.log.info('API quota', {
+      calls_left: left,
+      limit: throttle.your_request_limit,
+      per_secs: throttle.limit_frequency_secs,
+      calls_needed: callsNeeded,
+    });
     if (left >= callsNeeded) return;
     if (left > 0) {
       this.options.log.warn('API quota is low: later pages may be rate limited', { calls_left: left, calls_needed: callsNeeded });
@@ -192,7 +197,9 @@ export class Ll2Client {
         const waitMs = retryAfterMs(response.headers.get('retry-after'), Buffer.from(body).toString('utf8'));
         if (waits >= MAX_RATE_LIMIT_WAITS || waitMs > MAX_RATE_LIMIT_WAIT_MS) {
           throw new AbortError(
-            new FerryError(`Launch Library rate limit reached; next call possible in ${Math.ceil(waitMs / 1000)} s. Try later, or use an API key for a higher limit.`),
+            new FerryError(
+              `Launch Library rate limit reached; next call possible in ${Math.ceil(waitMs / 1000)} s. Try later, or use an API key for a higher limit.`,
+            ),
           );
         }
         this.options.log.warn('rate limited by the API; waiting as asked', { url, wait_ms: waitMs });

@@ -17,7 +17,9 @@ export interface RunNotification {
  */
 export async function notify(notification: RunNotification, options: { webhook?: string; timeoutMs: number; log: Logger }): Promise<boolean> {
   const { log, webhook } = options;
-  const totals = Object.entries(notification.totals).map(([name, n]) => `${name} ${n}`).join(', ');
+  const totals = Object.entries(notification.totals)
+    .map(([name, n]) => `${name} ${n}`)
+    .join(', ');
   const line = `rocket run ${notification.run_id} ${notification.status}${totals ? `: ${totals}` : ''}`;
   if (notification.status === 'failed') log.error(`${line}; error: ${notification.error ?? 'unknown'}`);
   else log.info(line);

@@ -82,7 +82,8 @@ function checkOptions(options: RocketOptions) {
     return n;
   };
   const maxBytesPerSecond = options.maxBytesPerSecond;
-  if (maxBytesPerSecond !== undefined && !(maxBytesPerSecond > 0)) throw new FerryError(`the bandwidth cap must be > 0 bytes/s, got ${maxBytesPerSecond}`);
+  if (maxBytesPerSecond !== undefined && !(maxBytesPerSecond > 0))
+    throw new FerryError(`the bandwidth cap must be > 0 bytes/s, got ${maxBytesPerSecond}`);
   // The URL itself stays out of the message: it may carry the hook's token.
   if (options.webhook !== undefined && !/^https?:\/\//i.test(options.webhook)) throw new FerryError('the webhook must be an http(s) URL');
   return {
@@ -104,7 +105,13 @@ async function executeRocketRun(run: RunHandle, options: RocketOptions, settings
   let failure: unknown;
   try {
     result.launches = await run.step('fetch launches', async (step) => {
-      const client = new Ll2Client({ api: settings.api, ...(options.token ? { token: options.token } : {}), timeoutMs: settings.timeoutMs, retry: settings.retry, log: step.log });
+      const client = new Ll2Client({
+        api: settings.api,
+        ...(options.token ? { token: options.token } : {}),
+        timeoutMs: settings.timeoutMs,
+        retry: settings.retry,
+        log: step.log,
+      });
       await client.checkQuota(client.callsNeeded(settings.limit));
       const upcoming = await client.upcoming(settings.limit);
       const previous = await client.previous(new Date(now.getTime() - 30 * DAY_MS), settings.limit, PREVIOUS_MAX_PAGES);
@@ -116,7 +123,10 @@ async function executeRocketRun(run: RunHandle, options: RocketOptions, settings
       }
       const launches = uniqueById([...upcoming, ...previous].flatMap((page) => page.page.launches));
       step.count('launches', launches.length);
-      step.count('upcoming', upcoming.reduce((sum, page) => sum + page.page.launches.length, 0));
+      step.count(
+        'upcoming',
+        upcoming.reduce((sum, page) => sum + page.page.launches.length, 0),
+      );
       return launches;
     });
 

@@ -41,7 +41,10 @@ async function publishPeriod(period: string): Promise<string> {
 
 async function filesUnder(root: string): Promise<string[]> {
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/')).sort();
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .sort();
 }
 
 describe('given a results store with two runs that each published a period', () => {
@@ -61,13 +64,19 @@ describe('given a results store with two runs that each published a period', () 
     for (const runId of [first, second]) {
       for (const name of ['run.json', 'log.ndjson', 'report.md', 'report.html']) expect(files).toContain(`runs/${runId}/${name}`);
     }
-    expect(files).toEqual(expect.arrayContaining([
-      'README.txt',
-      'transactions/tx_date=2019-08-22/part-0.parquet', 'transactions/tx_date=2019-09-21/part-0.parquet',
-      'quarantine/2019-08-22.parquet', 'quarantine/2019-09-21.parquet',
-    ]));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'README.txt',
+        'transactions/tx_date=2019-08-22/part-0.parquet',
+        'transactions/tx_date=2019-09-21/part-0.parquet',
+        'quarantine/2019-08-22.parquet',
+        'quarantine/2019-09-21.parquet',
+      ]),
+    );
     expect(exported.files).toBe(files.length - 1);
-    expect(await readFile(path.join(exported.dir, 'quarantine/2019-08-22.parquet'), 'utf8')).toBe('PAR1 fake parquet of quarantine/2019-08-22.parquet');
+    expect(await readFile(path.join(exported.dir, 'quarantine/2019-08-22.parquet'), 'utf8')).toBe(
+      'PAR1 fake parquet of quarantine/2019-08-22.parquet',
+    );
     const readme = await readFile(path.join(exported.dir, 'README.txt'), 'utf8');
     expect(readme).toContain('the whole results store');
     expect(readme).toContain(`runs/${second}/report.html`);
@@ -96,7 +105,9 @@ describe('given a results store with two runs that each published a period', () 
     await results.delete(['quarantine/2019-08-22.parquet']);
     const exported = await exportResults(results, path.join(dir, 'exports'), { pipelines, runId: first });
     expect(exported.files).toBe(5);
-    expect(await readFile(path.join(exported.dir, 'README.txt'), 'utf8')).toContain('Owned by the run but absent from the store (not exported)\n---------------------------------------------------------\n  quarantine/2019-08-22.parquet\n');
+    expect(await readFile(path.join(exported.dir, 'README.txt'), 'utf8')).toContain(
+      'Owned by the run but absent from the store (not exported)\n---------------------------------------------------------\n  quarantine/2019-08-22.parquet\n',
+    );
   });
 
   it('when exporting twice in the same second, then the second export gets its own folder', async () => {

@@ -68,7 +68,10 @@ async function runSelection(results: Store, runId: string, pipelines: readonly P
 async function createExportDir(outRoot: string, now: Date): Promise<string> {
   const root = path.resolve(outRoot);
   await mkdir(root, { recursive: true });
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}Z$/, 'Z');
   for (let n = 1; ; n += 1) {
     const dir = path.join(root, n === 1 ? `ferry-export-${stamp}` : `ferry-export-${stamp}-${n}`);
     try {
@@ -115,11 +118,19 @@ function readme(results: Store, now: Date, selection: Selection, bytes: number, 
     'Runs',
     '----',
     ...(selection.runs.length
-      ? selection.runs.map((run) => `  ${run.run_id}  ${run.pipeline.padEnd(12)} ${run.status.padEnd(9)} started ${formatTime(run.started_at)} UTC   ${layout.results.run(run.run_id).reportHtml}`)
+      ? selection.runs.map(
+          (run) =>
+            `  ${run.run_id}  ${run.pipeline.padEnd(12)} ${run.status.padEnd(9)} started ${formatTime(run.started_at)} UTC   ${layout.results.run(run.run_id).reportHtml}`,
+        )
       : ['  (none)']),
   ];
   if (selection.missing.length) {
-    lines.push('', 'Owned by the run but absent from the store (not exported)', '---------------------------------------------------------', ...selection.missing.map((key) => `  ${key}`));
+    lines.push(
+      '',
+      'Owned by the run but absent from the store (not exported)',
+      '---------------------------------------------------------',
+      ...selection.missing.map((key) => `  ${key}`),
+    );
   }
   lines.push('', 'Files', '-----', ...selection.keys.map((key) => `  ${key}`), '');
   return lines.join('\n');

@@ -71,7 +71,13 @@ describe('given a transactions run with a plan, a sync and a flaky clean step', 
 
   it('when the run starts, then run.json already exists with status running', async () => {
     const { runningRecord, run } = await recordRun();
-    expect(runningRecord).toMatchObject({ run_id: run.id, pipeline: 'transactions', engine: 'duckdb', status: 'running', started_at: '2026-11-21T05:43:00.000Z' });
+    expect(runningRecord).toMatchObject({
+      run_id: run.id,
+      pipeline: 'transactions',
+      engine: 'duckdb',
+      status: 'running',
+      started_at: '2026-11-21T05:43:00.000Z',
+    });
   });
 
   it('when it finishes, then every step is recorded in order with its counts, bytes and timings', async () => {
@@ -107,14 +113,19 @@ describe('given a transactions run with a plan, a sync and a flaky clean step', 
   it('when it finishes, then log.ndjson holds one structured JSON line per event and the console a readable line', async () => {
     const { run, consoleLines } = await recordRun();
     const text = (await results.readText(`runs/${run.id}/log.ndjson`))!;
-    const lines = text.trimEnd().split('\n').map((line) => JSON.parse(line) as LogLine);
+    const lines = text
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as LogLine);
     for (const line of lines) {
       expect(line).toMatchObject({ run_id: run.id, pipeline: 'transactions' });
       expect(['debug', 'info', 'warn', 'error']).toContain(line.level);
       expect(new Date(line.time).toISOString()).toBe(line.time);
     }
     expect(lines).toContainEqual(expect.objectContaining({ step: 'sync', level: 'info', msg: 'copied 2 files' }));
-    expect(lines).toContainEqual(expect.objectContaining({ step: 'clean 2019-08-22', level: 'warn', msg: 'attempt 1 failed: engine crashed on attempt 1' }));
+    expect(lines).toContainEqual(
+      expect.objectContaining({ step: 'clean 2019-08-22', level: 'warn', msg: 'attempt 1 failed: engine crashed on attempt 1' }),
+    );
     expect(consoleLines).toContain('05:43:01 INFO  [sync] copied 2 files');
     expect(consoleLines.some((line) => line.includes('DEBUG'))).toBe(false);
   });
@@ -138,7 +149,11 @@ describe('given a step that fails with an error not worth retrying', () => {
     const run = await startRun({ pipeline: 'rocket', results, console: false });
     const failure = new FerryError('LL2 answered 401: check LL2_API_TOKEN');
     await expect(
-      run.step('fetch launches', async () => Promise.reject(failure), { retries: 5, minTimeoutMs: 0, shouldRetry: (error) => !(error instanceof FerryError) }),
+      run.step('fetch launches', async () => Promise.reject(failure), {
+        retries: 5,
+        minTimeoutMs: 0,
+        shouldRetry: (error) => !(error instanceof FerryError),
+      }),
     ).rejects.toBe(failure);
     const record = await run.finish('failed', failure);
 
@@ -208,8 +223,12 @@ describe('given several recorded runs of both pipelines', () => {
     const { steps: _, ...withoutSteps } = broken;
     await results.write(`runs/${broken.run_id}/run.json`, JSON.stringify({ version: 1, ...withoutSteps }));
 
-    await expect(loadRun(results, newer.run_id)).rejects.toThrow(new FerryError(`${dir}/runs/${newer.run_id}/run.json is a ferry run record of version 2, newer than this ferry reads (1): upgrade ferry`));
-    await expect(loadRun(results, broken.run_id)).rejects.toThrow(new FerryError(`${dir}/runs/${broken.run_id}/run.json is not a ferry run record: steps is missing`));
+    await expect(loadRun(results, newer.run_id)).rejects.toThrow(
+      new FerryError(`${dir}/runs/${newer.run_id}/run.json is a ferry run record of version 2, newer than this ferry reads (1): upgrade ferry`),
+    );
+    await expect(loadRun(results, broken.run_id)).rejects.toThrow(
+      new FerryError(`${dir}/runs/${broken.run_id}/run.json is not a ferry run record: steps is missing`),
+    );
     expect((await listRuns(results)).map((run) => run.run_id)).toEqual([kept.run_id]);
   });
 });

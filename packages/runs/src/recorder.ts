@@ -84,8 +84,7 @@ class RunRecorder implements RunHandle {
     this.results = options.results;
     this.redact = createRedactor(options.secrets ? { secrets: options.secrets } : {});
     this.defaultConsole = options.console === undefined;
-    this.writeConsole =
-      options.console === false ? undefined : (options.console ?? ((line: string) => process.stderr.write(`${line}\n`)));
+    this.writeConsole = options.console === false ? undefined : (options.console ?? ((line: string) => process.stderr.write(`${line}\n`)));
     this.record = { run_id: this.id, pipeline: this.pipeline, status: 'running', started_at: this.now().toISOString(), steps: [], totals: {} };
     if (options.engine) this.record.engine = options.engine;
     const debug = options.debug ?? false;
@@ -152,7 +151,10 @@ class RunRecorder implements RunHandle {
         },
       });
       this.endStep(step, 'succeeded');
-      log.info(`done in ${formatDuration(step.duration_ms)}`, { ...step.counts, ...(step.bytes !== undefined ? { bytes: formatBytes(step.bytes) } : {}) });
+      log.info(`done in ${formatDuration(step.duration_ms)}`, {
+        ...step.counts,
+        ...(step.bytes !== undefined ? { bytes: formatBytes(step.bytes) } : {}),
+      });
       return value;
     } catch (error) {
       this.endStep(step, 'failed');

@@ -24,7 +24,13 @@ const SECRET_TEXTS = [...Object.values(FAKE), 'AAAAfakeline2'];
 describe('given a redactor over an environment with credentials', () => {
   it('when text carries secret values or secret shapes, then each is replaced by [REDACTED]', () => {
     const redact = createRedactor({
-      env: { AWS_SECRET_ACCESS_KEY: FAKE.awsSecret, LL2_API_TOKEN: FAKE.ll2Token, FEATURE_TOKEN_ENABLED: 'false', GITHUB_TOKEN: 'abc', HOME: '/root/home' },
+      env: {
+        AWS_SECRET_ACCESS_KEY: FAKE.awsSecret,
+        LL2_API_TOKEN: FAKE.ll2Token,
+        FEATURE_TOKEN_ENABLED: 'false',
+        GITHUB_TOKEN: 'abc',
+        HOME: '/root/home',
+      },
       secrets: [FAKE.explicit],
     });
     expect(redact(`key ${FAKE.awsSecret} and ${FAKE.ll2Token}`)).toBe('key [REDACTED] and [REDACTED]');
@@ -78,7 +84,10 @@ describe('given a run with credentials in the environment, in a key file and pas
       { retries: 1, minTimeoutMs: 0 },
     );
     await expect(run.step('upload', async () => Promise.reject(new Error(`bad key ${PEM}`)))).rejects.toThrow();
-    await run.writeArtifact('images.json', JSON.stringify({ images: [{ url: SIGNED_URL, launch_id: 'l1', status: 'failed', reason: `token ${FAKE.ycToken}` }] }));
+    await run.writeArtifact(
+      'images.json',
+      JSON.stringify({ images: [{ url: SIGNED_URL, launch_id: 'l1', status: 'failed', reason: `token ${FAKE.ycToken}` }] }),
+    );
     await run.writeArtifact('key-copy.json', await readFile(process.env.YC_SERVICE_ACCOUNT_KEY_FILE!, 'utf8'));
     await run.finish('failed', new Error(`could not use ${FAKE.explicit} or ${FAKE.awsSecret}`));
 

@@ -37,7 +37,13 @@ export function createRedactor(options: { secrets?: string[]; env?: NodeJS.Proce
 
   // Longest first, so a secret containing another is replaced whole.
   const literal = values.size
-    ? new RegExp([...values].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'g')
+    ? new RegExp(
+        [...values]
+          .sort((a, b) => b.length - a.length)
+          .map(escapeRegExp)
+          .join('|'),
+        'g',
+      )
     : undefined;
   return (text) => {
     let result = literal ? text.replace(literal, REDACTED) : text;

@@ -26,7 +26,9 @@ for (const period of generateSample(options)) {
   lines += period.truth().data_lines;
 }
 let seconds = (performance.now() - started) / 1000;
-console.log(`generate: ${lines} rows, ${(bytes / 1e6).toFixed(0)} MB in ${seconds.toFixed(2)} s = ${rate(lines, seconds)} (${rate(lines, cpuSeconds(cpu))} of CPU)`);
+console.log(
+  `generate: ${lines} rows, ${(bytes / 1e6).toFixed(0)} MB in ${seconds.toFixed(2)} s = ${rate(lines, seconds)} (${rate(lines, cpuSeconds(cpu))} of CPU)`,
+);
 
 const directory = await mkdtemp(join(tmpdir(), 'ferry-sample-bench-'));
 const storage = await Storage.open();
@@ -35,7 +37,9 @@ try {
   cpu = process.cpuUsage();
   await writeSample(await storage.store(directory), options);
   seconds = (performance.now() - started) / 1000;
-  console.log(`writeSample to a directory: ${lines} rows in ${seconds.toFixed(2)} s = ${rate(lines, seconds)} (${rate(lines, cpuSeconds(cpu))} of CPU)`);
+  console.log(
+    `writeSample to a directory: ${lines} rows in ${seconds.toFixed(2)} s = ${rate(lines, seconds)} (${rate(lines, cpuSeconds(cpu))} of CPU)`,
+  );
 } finally {
   await storage.close();
   await rm(directory, { recursive: true, force: true });

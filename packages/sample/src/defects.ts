@@ -55,7 +55,7 @@ export function resolveRates(overrides: Partial<DefectRates> = {}): DefectRates 
  */
 export function defectCounts(rates: DefectRates, generatedRows: number): { dataLines: number; counts: Record<DefectKind, number> } {
   let duplicates = 0;
-  for (let next = Math.round(rates.duplicate * generatedRows); next !== duplicates; ) {
+  for (let next = Math.round(rates.duplicate * generatedRows); next !== duplicates;) {
     duplicates = next;
     next = Math.round(rates.duplicate * (generatedRows + duplicates));
   }
@@ -75,7 +75,9 @@ export function planDefects(random: Random, generatedRows: number, counts: Recor
   const kinds = random.shuffle(DEFECT_KINDS.flatMap((kind) => Array<DefectKind>(counts[kind]).fill(kind)));
   const eligible = generatedRows - 1;
   if (kinds.length > 0 && kinds.length > eligible) {
-    throw new FerryError(`Defect rates ask for ${kinds.length} defective rows in a file of ${generatedRows} rows; lower the rates or raise rowsPerDay.`);
+    throw new FerryError(
+      `Defect rates ask for ${kinds.length} defective rows in a file of ${generatedRows} rows; lower the rates or raise rowsPerDay.`,
+    );
   }
   const rows = Int32Array.from(random.distinct(kinds.length, eligible), (i) => i + 1).sort();
   return { rows, kinds };

@@ -33,7 +33,17 @@ function classify(lines: string[]): Verdict[] {
     if (f.length !== 9 || ![0, 2, 5, 6, 7, 8].every((i) => integer.test(f[i] as string)) || !/^-?\d+(\.\d+)?$/.test(f[4] as string)) {
       return 'malformed';
     }
-    const [id, datetime, customer, terminal, amount, seconds, days, fraud, scenario] = f as [string, string, string, string, string, string, string, string, string];
+    const [id, datetime, customer, terminal, amount, seconds, days, fraud, scenario] = f as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
     if (seenIds.has(id)) return 'duplicate';
     seenIds.add(id);
     if (!integer.test(terminal)) return 'invalid_terminal';
@@ -99,7 +109,9 @@ describe('given 3 periods of 4 days at 1,000 rows a day with the real defect rat
 
   it('when rows are read in file order, then they are ordered by day, then by customer', () => {
     for (const file of files) {
-      const keys = keptLines(file).map((line) => line.split(',').map(Number)).map((f) => [f[6] as number, f[2] as number]);
+      const keys = keptLines(file)
+        .map((line) => line.split(',').map(Number))
+        .map((f) => [f[6] as number, f[2] as number]);
       const outOfOrder = keys.slice(1).filter(([day, customer], i) => {
         const [previousDay, previousCustomer] = keys[i] as [number, number];
         return (day as number) < previousDay || (day === previousDay && (customer as number) < previousCustomer);
@@ -248,7 +260,10 @@ describe('given invalid options', () => {
     ['more than 1000 terminals', { terminals: 1001 }],
     ['zero periods', { periods: 0 }],
     ['an unknown defect kind', { defects: { bogus: 0.1 } as Partial<DefectRates> }],
-    ['defect rates above the rows available', { rowsPerDay: 10, defects: { ...REAL_DEFECT_RATES, malformed: 0.4, invalid_datetime: 0.4, invalid_fraud_label: 0.4 } }],
+    [
+      'defect rates above the rows available',
+      { rowsPerDay: 10, defects: { ...REAL_DEFECT_RATES, malformed: 0.4, invalid_datetime: 0.4, invalid_fraud_label: 0.4 } },
+    ],
   ])('when generating with %s, then a FerryError explains it', (_, override) => {
     expect(() => generate({ ...base, ...override })).toThrow(FerryError);
   });

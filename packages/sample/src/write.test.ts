@@ -28,7 +28,10 @@ describe('given an empty directory store', () => {
     const truths = await writeSample(store, options);
     expect(truths.map((truth) => truth.name)).toEqual(['2019-08-22.txt', '2019-08-25.txt']);
     expect((await readdir(directory)).sort()).toEqual(['2019-08-22.txt', '2019-08-25.txt']);
-    const generated = [...generateSample(options)].map((period) => ({ text: Buffer.concat([...period.chunks()]).toString('latin1'), truth: period.truth() }));
+    const generated = [...generateSample(options)].map((period) => ({
+      text: Buffer.concat([...period.chunks()]).toString('latin1'),
+      truth: period.truth(),
+    }));
     for (const [k, { text, truth }] of generated.entries()) {
       expect(await readFile(join(directory, truth.name), 'utf8')).toBe(text);
       expect(truths[k]).toEqual(truth);
@@ -108,7 +111,12 @@ describe('given a store that reports multipart ETags, as S3 does for objects upl
         if (!info) return info;
         const content = await readFile(join(directory, key));
         const parts = [];
-        for (let at = 0; at < content.length; at += partSize) parts.push(createHash('md5').update(content.subarray(at, at + partSize)).digest());
+        for (let at = 0; at < content.length; at += partSize)
+          parts.push(
+            createHash('md5')
+              .update(content.subarray(at, at + partSize))
+              .digest(),
+          );
         const etag = `${createHash('md5').update(Buffer.concat(parts)).digest('hex')}-${parts.length}`;
         return { ...info, etag: corruptEtag ? etag.replace(/^./, (c) => (c === '0' ? '1' : '0')) : etag };
       },

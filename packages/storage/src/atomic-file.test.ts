@@ -16,7 +16,9 @@ describe('given a file written atomically', () => {
     const file = path.join(work.dir, 'replace', 'deep', 'a.txt');
     await writeFileAtomically(file, 'old');
     const seen: number[] = [];
-    const stats = await writeFileAtomically(file, Readable.from([Buffer.from('new '), Buffer.from('content')]), { onChunk: (chunk) => seen.push(chunk.length) });
+    const stats = await writeFileAtomically(file, Readable.from([Buffer.from('new '), Buffer.from('content')]), {
+      onChunk: (chunk) => seen.push(chunk.length),
+    });
     expect(await readFile(file, 'utf8')).toBe('new content');
     expect(stats.size).toBe(11);
     expect(seen).toEqual([4, 7]);

@@ -29,7 +29,12 @@ beforeAll(async () => {
   if (!MINIO_NOTE) {
     const server = minio();
     await server.createBuckets(['copy-bucket']);
-    real = await Storage.open({ endpoint: server.endpoint, accessKeyId: server.accessKeyId, secretAccessKey: server.secretAccessKey, partSize: 5 * MiB });
+    real = await Storage.open({
+      endpoint: server.endpoint,
+      accessKeyId: server.accessKeyId,
+      secretAccessKey: server.secretAccessKey,
+      partSize: 5 * MiB,
+    });
   }
 });
 afterAll(async () => {
@@ -58,51 +63,52 @@ const pairs: Array<[Kind, Kind]> = [
   ['minio', 'dir'],
   ['minio', 'minio'],
 ];
-for (const [fromKind, toKind] of pairs) describe.skipIf(noteOf(fromKind, toKind))(`${noteOf(fromKind, toKind)}given a ${fromKind} source and a ${toKind} destination`, () => {
-  it('when copied twice, then the first run copies everything, the second nothing, and a changed object is copied again', async () => {
-    const from = await open(fromKind, 'from');
-    const to = await open(toKind, 'to');
-    const big = randomBytes(11 * MiB);
-    await from.write('2024-01-01.txt', 'day one');
-    await from.write('nested/2024-01-02.txt', 'day two');
-    await from.write('big.bin', big);
-    const totalBytes = 7 + 7 + big.length;
+for (const [fromKind, toKind] of pairs)
+  describe.skipIf(noteOf(fromKind, toKind))(`${noteOf(fromKind, toKind)}given a ${fromKind} source and a ${toKind} destination`, () => {
+    it('when copied twice, then the first run copies everything, the second nothing, and a changed object is copied again', async () => {
+      const from = await open(fromKind, 'from');
+      const to = await open(toKind, 'to');
+      const big = randomBytes(11 * MiB);
+      await from.write('2024-01-01.txt', 'day one');
+      await from.write('nested/2024-01-02.txt', 'day two');
+      await from.write('big.bin', big);
+      const totalBytes = 7 + 7 + big.length;
 
-    const seen: Array<[number, number]> = [];
-    const first = await copyIncremental(from, to, { progress: { onBytes: (done, total) => seen.push([done, total]) } });
-    expect(keysOf(first.copied)).toEqual(['2024-01-01.txt', 'big.bin', 'nested/2024-01-02.txt']);
-    expect(first.skipped).toEqual([]);
-    expect(first.bytesCopied).toBe(totalBytes);
-    expect(first.copied.find((o) => o.key === 'big.bin')).toMatchObject({ size: big.length });
-    expect(seen.at(-1)).toEqual([totalBytes, totalBytes]);
-    expect(first.serverSideCopies).toBe(isS3(fromKind) && isS3(toKind) ? 3 : 0);
-    expect(await to.readText('nested/2024-01-02.txt')).toBe('day two');
-    expect((await to.head('big.bin'))?.size).toBe(big.length);
-    expect(await verifyCopy(from, to)).toEqual({ ok: true, checked: 3, problems: [] });
+      const seen: Array<[number, number]> = [];
+      const first = await copyIncremental(from, to, { progress: { onBytes: (done, total) => seen.push([done, total]) } });
+      expect(keysOf(first.copied)).toEqual(['2024-01-01.txt', 'big.bin', 'nested/2024-01-02.txt']);
+      expect(first.skipped).toEqual([]);
+      expect(first.bytesCopied).toBe(totalBytes);
+      expect(first.copied.find((o) => o.key === 'big.bin')).toMatchObject({ size: big.length });
+      expect(seen.at(-1)).toEqual([totalBytes, totalBytes]);
+      expect(first.serverSideCopies).toBe(isS3(fromKind) && isS3(toKind) ? 3 : 0);
+      expect(await to.readText('nested/2024-01-02.txt')).toBe('day two');
+      expect((await to.head('big.bin'))?.size).toBe(big.length);
+      expect(await verifyCopy(from, to)).toEqual({ ok: true, checked: 3, problems: [] });
 
-    const second = await copyIncremental(from, to);
-    expect(second.copied).toEqual([]);
-    expect(keysOf(second.skipped)).toEqual(['2024-01-01.txt', 'big.bin', 'nested/2024-01-02.txt']);
-    expect(second.bytesCopied).toBe(0);
+      const second = await copyIncremental(from, to);
+      expect(second.copied).toEqual([]);
+      expect(keysOf(second.skipped)).toEqual(['2024-01-01.txt', 'big.bin', 'nested/2024-01-02.txt']);
+      expect(second.bytesCopied).toBe(0);
 
-    await from.write('2024-01-01.txt', 'day ONE'); // same size, new content: only the ETag tells
-    const third = await copyIncremental(from, to);
-    expect(keysOf(third.copied)).toEqual(['2024-01-01.txt']);
-    expect(third.skipped).toHaveLength(2);
-    expect(await to.readText('2024-01-01.txt')).toBe('day ONE');
+      await from.write('2024-01-01.txt', 'day ONE'); // same size, new content: only the ETag tells
+      const third = await copyIncremental(from, to);
+      expect(keysOf(third.copied)).toEqual(['2024-01-01.txt']);
+      expect(third.skipped).toHaveLength(2);
+      expect(await to.readText('2024-01-01.txt')).toBe('day ONE');
+    });
+
+    it('when only some keys are asked for, then only those are copied', async () => {
+      const from = await open(fromKind, 'from');
+      const to = await open(toKind, 'to');
+      await from.write('a.txt', 'a');
+      await from.write('b.txt', 'b');
+      const report = await copyIncremental(from, to, { keys: ['b.txt'] });
+      expect(keysOf(report.copied)).toEqual(['b.txt']);
+      expect(keysOf(await to.list())).toEqual(['b.txt']);
+      await expect(copyIncremental(from, to, { keys: ['missing.txt'] })).rejects.toThrow(/missing\.txt: not found/);
+    });
   });
-
-  it('when only some keys are asked for, then only those are copied', async () => {
-    const from = await open(fromKind, 'from');
-    const to = await open(toKind, 'to');
-    await from.write('a.txt', 'a');
-    await from.write('b.txt', 'b');
-    const report = await copyIncremental(from, to, { keys: ['b.txt'] });
-    expect(keysOf(report.copied)).toEqual(['b.txt']);
-    expect(keysOf(await to.list())).toEqual(['b.txt']);
-    await expect(copyIncremental(from, to, { keys: ['missing.txt'] })).rejects.toThrow(/missing\.txt: not found/);
-  });
-});
 
 const renamedPairs: Array<[Kind, Kind]> = [
   ['dir', 's3'],
@@ -110,23 +116,29 @@ const renamedPairs: Array<[Kind, Kind]> = [
   ['s3', 'dir'],
   ['minio', 'minio'],
 ];
-for (const [fromKind, toKind] of renamedPairs) describe.skipIf(noteOf(fromKind, toKind))(`${noteOf(fromKind, toKind)}given a ${fromKind} source copied to a ${toKind} destination under new names`, () => {
-  it('when mapKey renames the keys, then they land under the new names, a second run is a no-op and verify follows the mapping', async () => {
-    const from = await open(fromKind, 'from');
-    const to = await open(toKind, 'to');
-    await from.write('data/tx_date=2024-01-01/part-0.parquet', 'p0');
-    await from.write('data/tx_date=2024-01-02/part-0.parquet', 'p1');
-    const rename = (key: string) => key.replace(/^data\/(tx_date=[^/]+)\/part-(\d+)\.parquet$/, '$1/2024-01_run1_$2.parquet');
+for (const [fromKind, toKind] of renamedPairs)
+  describe.skipIf(noteOf(fromKind, toKind))(
+    `${noteOf(fromKind, toKind)}given a ${fromKind} source copied to a ${toKind} destination under new names`,
+    () => {
+      it('when mapKey renames the keys, then they land under the new names, a second run is a no-op and verify follows the mapping', async () => {
+        const from = await open(fromKind, 'from');
+        const to = await open(toKind, 'to');
+        await from.write('data/tx_date=2024-01-01/part-0.parquet', 'p0');
+        await from.write('data/tx_date=2024-01-02/part-0.parquet', 'p1');
+        const rename = (key: string) => key.replace(/^data\/(tx_date=[^/]+)\/part-(\d+)\.parquet$/, '$1/2024-01_run1_$2.parquet');
 
-    const first = await copyIncremental(from, to, { mapKey: rename });
-    expect(keysOf(first.copied)).toEqual(['tx_date=2024-01-01/2024-01_run1_0.parquet', 'tx_date=2024-01-02/2024-01_run1_0.parquet']);
-    expect(keysOf(await to.list())).toEqual(keysOf(first.copied));
-    expect((await copyIncremental(from, to, { mapKey: rename })).copied).toEqual([]);
-    expect(await verifyCopy(from, to, undefined, rename)).toEqual({ ok: true, checked: 2, problems: [] });
-    expect((await verifyCopy(from, to)).problems).toHaveLength(2);
-    await expect(copyIncremental(from, to, { mapKey: () => 'same.parquet' })).rejects.toThrow(/same\.parquet: both data\/tx_date=2024-01-01\/part-0\.parquet and/);
-  });
-});
+        const first = await copyIncremental(from, to, { mapKey: rename });
+        expect(keysOf(first.copied)).toEqual(['tx_date=2024-01-01/2024-01_run1_0.parquet', 'tx_date=2024-01-02/2024-01_run1_0.parquet']);
+        expect(keysOf(await to.list())).toEqual(keysOf(first.copied));
+        expect((await copyIncremental(from, to, { mapKey: rename })).copied).toEqual([]);
+        expect(await verifyCopy(from, to, undefined, rename)).toEqual({ ok: true, checked: 2, problems: [] });
+        expect((await verifyCopy(from, to)).problems).toHaveLength(2);
+        await expect(copyIncremental(from, to, { mapKey: () => 'same.parquet' })).rejects.toThrow(
+          /same\.parquet: both data\/tx_date=2024-01-01\/part-0\.parquet and/,
+        );
+      });
+    },
+  );
 
 describe('given an S3 object whose own ETag differs from its source (as after a multipart upload on real S3)', () => {
   it('when it carries the source ETag in its metadata, then the copy skips it; without it, the copy replaces it', async () => {
@@ -178,7 +190,13 @@ describe('given two locations on the embedded S3 server (s3rver)', () => {
 describe.skipIf(MINIO_NOTE)(`${MINIO_NOTE}given two locations on MinIO and a single-copy limit of 5 MiB`, () => {
   it('when an 11 MiB object is copied, then MinIO copies it in three UploadPartCopy parts, no byte through ferry, and a small one with CopyObject', async () => {
     const server = minio();
-    const limited = await Storage.open({ endpoint: server.endpoint, accessKeyId: server.accessKeyId, secretAccessKey: server.secretAccessKey, partSize: 5 * MiB, maxSingleCopy: 5 * MiB });
+    const limited = await Storage.open({
+      endpoint: server.endpoint,
+      accessKeyId: server.accessKeyId,
+      secretAccessKey: server.secretAccessKey,
+      partSize: 5 * MiB,
+      maxSingleCopy: 5 * MiB,
+    });
     try {
       const from = await limited.store(`s3://copy-bucket/from-${++run}`);
       const to = (await limited.store(`s3://copy-bucket/to-${run}`)) as S3Store;
@@ -203,18 +221,19 @@ describe.skipIf(MINIO_NOTE)(`${MINIO_NOTE}given two locations on MinIO and a sin
   });
 });
 
-for (const kind of ['s3', 'minio'] as const) describe.skipIf(noteOf(kind))(`${noteOf(kind)}given two ${kind} locations on the same server`, () => {
-  it('when a partition key with spaces and + is copied server-side, then it arrives with its content type and source ETag', async () => {
-    const from = await open(kind, 'from');
-    const to = (await open(kind, 'to')) as S3Store;
-    await from.write('day=2024-01-01/page 1+2.html', '<p>hi</p>', { contentType: 'text/html' });
-    expect((await copyIncremental(from, to)).serverSideCopies).toBe(1);
-    const head = await to.context.client.send(new HeadObjectCommand({ Bucket: to.bucket, Key: to.objectKey('day=2024-01-01/page 1+2.html') }));
-    expect(head.ContentType).toBe('text/html');
-    expect(head.Metadata?.[SOURCE_ETAG_METADATA]).toBe(md5('<p>hi</p>'));
-    expect(await to.readText('day=2024-01-01/page 1+2.html')).toBe('<p>hi</p>');
+for (const kind of ['s3', 'minio'] as const)
+  describe.skipIf(noteOf(kind))(`${noteOf(kind)}given two ${kind} locations on the same server`, () => {
+    it('when a partition key with spaces and + is copied server-side, then it arrives with its content type and source ETag', async () => {
+      const from = await open(kind, 'from');
+      const to = (await open(kind, 'to')) as S3Store;
+      await from.write('day=2024-01-01/page 1+2.html', '<p>hi</p>', { contentType: 'text/html' });
+      expect((await copyIncremental(from, to)).serverSideCopies).toBe(1);
+      const head = await to.context.client.send(new HeadObjectCommand({ Bucket: to.bucket, Key: to.objectKey('day=2024-01-01/page 1+2.html') }));
+      expect(head.ContentType).toBe('text/html');
+      expect(head.Metadata?.[SOURCE_ETAG_METADATA]).toBe(md5('<p>hi</p>'));
+      expect(await to.readText('day=2024-01-01/page 1+2.html')).toBe('<p>hi</p>');
+    });
   });
-});
 
 describe('given a copy that went wrong', () => {
   it('when verified, then a missing object and a size or ETag mismatch are each reported clearly', async () => {

@@ -80,8 +80,11 @@ describe('given a location resolved with the storage settings', () => {
     expect(resolve('s3://ferry-work')).toMatchObject({ endpoint: 'embedded', label: 's3://ferry-work', s3a: 's3a://ferry-work/' });
   });
 
-  it('when it names the yandex endpoint, then its URL and region are Yandex Object Storage\'s whatever region is configured', () => {
-    expect(resolve('s3://src-data?endpoint=yandex', { region: 'us-east-1' })).toMatchObject({ endpoint: 'https://storage.yandexcloud.net', region: 'ru-central1' });
+  it("when it names the yandex endpoint, then its URL and region are Yandex Object Storage's whatever region is configured", () => {
+    expect(resolve('s3://src-data?endpoint=yandex', { region: 'us-east-1' })).toMatchObject({
+      endpoint: 'https://storage.yandexcloud.net',
+      region: 'ru-central1',
+    });
     expect(resolve('s3://src-data', { endpoint: 'yandex', region: 'us-east-1' })).toMatchObject({ region: 'ru-central1' });
     expect(resolve('s3://src-data', { endpoint: 'https://s3.example.test', region: 'us-east-1' })).toMatchObject({ region: 'us-east-1' });
     expect(resolve('s3://src-data', { endpoint: 'https://s3.example.test' })).toMatchObject({ region: 'ru-central1' });
@@ -96,7 +99,12 @@ describe('given a location resolved with the storage settings', () => {
   });
 
   it('when it is a directory, then it has no bucket, endpoint or s3a root, and is described as local', () => {
-    expect(resolve('data/out')).toEqual({ kind: 'dir', path: path.resolve('data/out'), label: path.resolve('data/out'), display: `${path.resolve('data/out')} (local directory)` });
+    expect(resolve('data/out')).toEqual({
+      kind: 'dir',
+      path: path.resolve('data/out'),
+      label: path.resolve('data/out'),
+      display: `${path.resolve('data/out')} (local directory)`,
+    });
   });
 });
 

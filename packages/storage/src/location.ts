@@ -2,9 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FerryError } from '@ferry/types';
 
-export type ParsedLocation =
-  | { kind: 's3'; bucket: string; prefix: string; endpoint?: string; region?: string }
-  | { kind: 'dir'; path: string };
+export type ParsedLocation = { kind: 's3'; bucket: string; prefix: string; endpoint?: string; region?: string } | { kind: 'dir'; path: string };
 
 export const YANDEX_ENDPOINT = 'https://storage.yandexcloud.net';
 export const YANDEX_REGION = 'ru-central1';

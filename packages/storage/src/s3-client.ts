@@ -35,7 +35,11 @@ export function createS3Client(endpoint: S3Endpoint): S3Client {
   client.middlewareStack.add(
     (next, context) => async (args) => {
       const request = args.request as { headers?: Record<string, string>; body?: unknown };
-      if (context.commandName === 'DeleteObjectsCommand' && request.headers && (typeof request.body === 'string' || request.body instanceof Uint8Array)) {
+      if (
+        context.commandName === 'DeleteObjectsCommand' &&
+        request.headers &&
+        (typeof request.body === 'string' || request.body instanceof Uint8Array)
+      ) {
         request.headers['content-md5'] = createHash('md5').update(request.body).digest('base64');
       }
       return next(args);

@@ -214,7 +214,9 @@ export class S3Store extends BaseStore {
     const object = await this.getObject(key);
     const file = path.resolve(localPath);
     await writeFileAtomically(file, object.Body as Readable).catch((error: unknown) => {
-      throw error instanceof FerryError ? error : new FerryError(`${this.where(key)}: download to ${file} failed (${codeOf(error) ?? 'error'})`, { cause: error });
+      throw error instanceof FerryError
+        ? error
+        : new FerryError(`${this.where(key)}: download to ${file} failed (${codeOf(error) ?? 'error'})`, { cause: error });
     });
     return { key, size: object.ContentLength ?? 0, etag: unquote(object.ETag) ?? '', lastModified: object.LastModified ?? new Date() };
   }
@@ -376,7 +378,11 @@ export class S3Store extends BaseStore {
       throw this.fail(error, targetKey, 'CreateMultipartUpload');
     });
     const uploadId = created.UploadId!;
-    const partSize = Math.max(Math.min(COPY_PART_SIZE, this.context.maxSingleCopy ?? MAX_SINGLE_COPY), this.context.partSize, Math.ceil(size / 10_000));
+    const partSize = Math.max(
+      Math.min(COPY_PART_SIZE, this.context.maxSingleCopy ?? MAX_SINGLE_COPY),
+      this.context.partSize,
+      Math.ceil(size / 10_000),
+    );
     const limit = pLimit(4);
     try {
       const parts = await Promise.all(

@@ -65,7 +65,12 @@ const servers: Array<{ name: string; note: string; open: () => Promise<{ storage
     name: 'the embedded S3 server',
     note: '',
     async open() {
-      const storage = await Storage.open({ embeddedDir: path.join(work.dir, 'proxied'), accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER', partSize: 5 * 1024 * 1024 });
+      const storage = await Storage.open({
+        embeddedDir: path.join(work.dir, 'proxied'),
+        accessKeyId: 'S3RVER',
+        secretAccessKey: 'S3RVER',
+        partSize: 5 * 1024 * 1024,
+      });
       await storage.store('s3://proxied-bucket'); // starts the server and creates the bucket
       return { storage, endpoint: storage.embeddedEndpoint! };
     },
@@ -82,55 +87,58 @@ const servers: Array<{ name: string; note: string; open: () => Promise<{ storage
   },
 ];
 
-for (const server of servers) describe.skipIf(server.note)(`${server.note}given ${server.name} reached through a recording proxy`, () => {
-  let storage: Storage;
-  let proxy: Awaited<ReturnType<typeof s3Proxy>>;
-  beforeAll(async () => {
-    const opened = await server.open();
-    storage = opened.storage;
-    proxy = await s3Proxy(opened.endpoint);
-  });
-  afterAll(async () => {
-    await storage.close();
-    await proxy.close();
-  });
-  it('when keys are deleted, then DeleteObjects carries the Content-MD5 of its body (Yandex requires it) and the keys are gone', async () => {
-    const store = await storage.store(`s3://proxied-bucket/del?endpoint=${proxy.endpoint}`);
-    await store.write('one.txt', '1');
-    await store.write('two.txt', '2');
-    await store.write('three.txt', '3');
-    await store.delete(['one.txt', 'two.txt']);
+for (const server of servers)
+  describe.skipIf(server.note)(`${server.note}given ${server.name} reached through a recording proxy`, () => {
+    let storage: Storage;
+    let proxy: Awaited<ReturnType<typeof s3Proxy>>;
+    beforeAll(async () => {
+      const opened = await server.open();
+      storage = opened.storage;
+      proxy = await s3Proxy(opened.endpoint);
+    });
+    afterAll(async () => {
+      await storage.close();
+      await proxy.close();
+    });
+    it('when keys are deleted, then DeleteObjects carries the Content-MD5 of its body (Yandex requires it) and the keys are gone', async () => {
+      const store = await storage.store(`s3://proxied-bucket/del?endpoint=${proxy.endpoint}`);
+      await store.write('one.txt', '1');
+      await store.write('two.txt', '2');
+      await store.write('three.txt', '3');
+      await store.delete(['one.txt', 'two.txt']);
 
-    const deletes = proxy.requests.filter((r) => r.method === 'POST' && /[?&]delete(=|&|$)/.test(r.url));
-    expect(deletes).toHaveLength(1);
-    expect(deletes[0]!.headers['content-md5']).toBe(createHash('md5').update(deletes[0]!.body).digest('base64'));
-    expect(deletes[0]!.headers['x-amz-content-sha256']).not.toMatch(/STREAMING/);
-    expect((await store.list()).map((o) => o.key)).toEqual(['three.txt']);
-  });
+      const deletes = proxy.requests.filter((r) => r.method === 'POST' && /[?&]delete(=|&|$)/.test(r.url));
+      expect(deletes).toHaveLength(1);
+      expect(deletes[0]!.headers['content-md5']).toBe(createHash('md5').update(deletes[0]!.body).digest('base64'));
+      expect(deletes[0]!.headers['x-amz-content-sha256']).not.toMatch(/STREAMING/);
+      expect((await store.list()).map((o) => o.key)).toEqual(['three.txt']);
+    });
 
-  it('when an object above the part size is written, then it goes up as a multipart upload without aws-chunked bodies', async () => {
-    const store = await storage.store(`s3://proxied-bucket/multi?endpoint=${proxy.endpoint}`);
-    proxy.requests.length = 0;
-    const body = randomBytes(11 * 1024 * 1024);
-    const info = await store.write('big.bin', body);
-    expect(info.size).toBe(body.length);
-    expect(proxy.requests.filter((r) => r.method === 'POST' && r.url.includes('uploads'))).toHaveLength(1);
-    expect(proxy.requests.filter((r) => r.method === 'PUT' && r.url.includes('partNumber='))).toHaveLength(3);
-    expect(proxy.requests.some((r) => r.headers['content-encoding']?.includes('aws-chunked'))).toBe(false);
-    expect(proxy.requests.some((r) => Object.keys(r.headers).some((h) => h.startsWith('x-amz-checksum-')))).toBe(false);
-  });
+    it('when an object above the part size is written, then it goes up as a multipart upload without aws-chunked bodies', async () => {
+      const store = await storage.store(`s3://proxied-bucket/multi?endpoint=${proxy.endpoint}`);
+      proxy.requests.length = 0;
+      const body = randomBytes(11 * 1024 * 1024);
+      const info = await store.write('big.bin', body);
+      expect(info.size).toBe(body.length);
+      expect(proxy.requests.filter((r) => r.method === 'POST' && r.url.includes('uploads'))).toHaveLength(1);
+      expect(proxy.requests.filter((r) => r.method === 'PUT' && r.url.includes('partNumber='))).toHaveLength(3);
+      expect(proxy.requests.some((r) => r.headers['content-encoding']?.includes('aws-chunked'))).toBe(false);
+      expect(proxy.requests.some((r) => Object.keys(r.headers).some((h) => h.startsWith('x-amz-checksum-')))).toBe(false);
+    });
 
-  it('when partition keys are copied server-side on an S3 endpoint given by URL, then the copy source is encoded so it is found', async () => {
-    const from = await storage.store(`s3://proxied-bucket/from?endpoint=${proxy.endpoint}`);
-    const to = await storage.store(`s3://proxied-bucket/to?endpoint=${proxy.endpoint}`);
-    await from.write('day=2024-01-01/part 0.parquet', 'pq');
-    proxy.requests.length = 0;
-    const report = await copyIncremental(from, to);
-    expect(report.serverSideCopies).toBe(1);
-    expect(proxy.requests.find((r) => r.headers['x-amz-copy-source'])?.headers['x-amz-copy-source']).toBe('proxied-bucket/from/day=2024-01-01/part%200.parquet');
-    expect(await to.readText('day=2024-01-01/part 0.parquet')).toBe('pq');
+    it('when partition keys are copied server-side on an S3 endpoint given by URL, then the copy source is encoded so it is found', async () => {
+      const from = await storage.store(`s3://proxied-bucket/from?endpoint=${proxy.endpoint}`);
+      const to = await storage.store(`s3://proxied-bucket/to?endpoint=${proxy.endpoint}`);
+      await from.write('day=2024-01-01/part 0.parquet', 'pq');
+      proxy.requests.length = 0;
+      const report = await copyIncremental(from, to);
+      expect(report.serverSideCopies).toBe(1);
+      expect(proxy.requests.find((r) => r.headers['x-amz-copy-source'])?.headers['x-amz-copy-source']).toBe(
+        'proxied-bucket/from/day=2024-01-01/part%200.parquet',
+      );
+      expect(await to.readText('day=2024-01-01/part 0.parquet')).toBe('pq');
+    });
   });
-});
 
 describe('given credentials in the configuration', () => {
   const secret = 'wJalrXUtnFEMI-very-secret-key';
@@ -143,11 +151,17 @@ describe('given credentials in the configuration', () => {
       const store = await storage.store(`s3://some-bucket/data?endpoint=${embedded.endpoint}`);
       const error = await store.readStream('2024-01-01.txt').catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(FerryError);
-      expect((error as Error).message).toMatch(/^s3:\/\/some-bucket\/data\/2024-01-01\.txt\?endpoint=\S+: access denied \(403 InvalidAccessKeyId\) on GetObject$/);
+      expect((error as Error).message).toMatch(
+        /^s3:\/\/some-bucket\/data\/2024-01-01\.txt\?endpoint=\S+: access denied \(403 InvalidAccessKeyId\) on GetObject$/,
+      );
       expect((error as Error).message).not.toContain(secret);
       expect((error as Error).message).not.toContain(keyId);
-      expect(storage.describe(`s3://some-bucket/data?endpoint=${embedded.endpoint}`)).toBe(`s3://some-bucket/data (S3 at ${embedded.endpoint}, region ru-central1)`);
-      expect(storage.describe('s3://some-bucket?endpoint=yandex')).toBe('s3://some-bucket (S3 at https://storage.yandexcloud.net, region ru-central1)');
+      expect(storage.describe(`s3://some-bucket/data?endpoint=${embedded.endpoint}`)).toBe(
+        `s3://some-bucket/data (S3 at ${embedded.endpoint}, region ru-central1)`,
+      );
+      expect(storage.describe('s3://some-bucket?endpoint=yandex')).toBe(
+        's3://some-bucket (S3 at https://storage.yandexcloud.net, region ru-central1)',
+      );
       expect(storage.describe('s3://some-bucket?endpoint=yandex')).not.toContain(keyId);
     } finally {
       await storage.close();
@@ -161,7 +175,9 @@ describe('given credentials in the configuration', () => {
     const storage = await Storage.open({ accessKeyId: keyId, secretAccessKey: secret });
     try {
       const store = await storage.store('s3://some-bucket?endpoint=http://127.0.0.1:9');
-      await expect(store.head('x')).rejects.toThrow(/^s3:\/\/some-bucket\/x\?endpoint=http:\/\/127\.0\.0\.1:9: cannot reach the S3 endpoint http:\/\/127\.0\.0\.1:9 \(ECONNREFUSED\) on HeadObject$/);
+      await expect(store.head('x')).rejects.toThrow(
+        /^s3:\/\/some-bucket\/x\?endpoint=http:\/\/127\.0\.0\.1:9: cannot reach the S3 endpoint http:\/\/127\.0\.0\.1:9 \(ECONNREFUSED\) on HeadObject$/,
+      );
     } finally {
       await storage.close();
     }
@@ -169,7 +185,9 @@ describe('given credentials in the configuration', () => {
 
   it('when a real endpoint has no credentials, then opening it says which variables to set', async () => {
     const storage = await Storage.open({ endpoint: 'yandex' });
-    await expect(storage.store('s3://ferry-source/files')).rejects.toThrow(/No S3 credentials for s3:\/\/ferry-source\/files at https:\/\/storage\.yandexcloud\.net: set AWS_ACCESS_KEY_ID/);
+    await expect(storage.store('s3://ferry-source/files')).rejects.toThrow(
+      /No S3 credentials for s3:\/\/ferry-source\/files at https:\/\/storage\.yandexcloud\.net: set AWS_ACCESS_KEY_ID/,
+    );
     await storage.close();
   });
 });
@@ -229,9 +247,13 @@ describe.skipIf(MINIO_NOTE)(`${MINIO_NOTE}given MinIO at an endpoint URL with it
       expect(storage.describe('s3://described-bucket/data')).toBe(`s3://described-bucket/data (S3 at ${server.endpoint}, region ru-central1)`);
       expect(storage.embeddedEndpoint).toBeUndefined();
       const error = await (await wrong.store('s3://described-bucket/data')).readStream('kept.txt').catch((caught: unknown) => caught);
-      expect((error as Error).message).toMatch(/^s3:\/\/described-bucket\/data\/kept\.txt: access denied \(403 SignatureDoesNotMatch\) on GetObject$/);
+      expect((error as Error).message).toMatch(
+        /^s3:\/\/described-bucket\/data\/kept\.txt: access denied \(403 SignatureDoesNotMatch\) on GetObject$/,
+      );
       expect((error as Error).message).not.toContain(server.accessKeyId);
-      await expect((await storage.store('s3://no-such-bucket')).list()).rejects.toThrow(/^s3:\/\/no-such-bucket: bucket does not exist \(404 NoSuchBucket\) on ListObjectsV2$/);
+      await expect((await storage.store('s3://no-such-bucket')).list()).rejects.toThrow(
+        /^s3:\/\/no-such-bucket: bucket does not exist \(404 NoSuchBucket\) on ListObjectsV2$/,
+      );
     } finally {
       await storage.close();
       await wrong.close();

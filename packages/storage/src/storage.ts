@@ -24,7 +24,10 @@ export class Storage {
     if (config.partSize !== undefined && (!Number.isInteger(config.partSize) || config.partSize < MIN_PART_SIZE)) {
       throw new FerryError(`Part size must be an integer of at least ${MIN_PART_SIZE} bytes (5 MiB), got ${config.partSize}.`);
     }
-    if (config.maxSingleCopy !== undefined && (!Number.isInteger(config.maxSingleCopy) || config.maxSingleCopy < 1 || config.maxSingleCopy > MAX_SINGLE_COPY)) {
+    if (
+      config.maxSingleCopy !== undefined &&
+      (!Number.isInteger(config.maxSingleCopy) || config.maxSingleCopy < 1 || config.maxSingleCopy > MAX_SINGLE_COPY)
+    ) {
       throw new FerryError(`The single-copy limit must be an integer from 1 byte to 5 GiB, got ${config.maxSingleCopy}.`);
     }
     return new Storage(config);
@@ -61,7 +64,11 @@ export class Storage {
     const client = this.clientFor(endpoint);
     const embedded = location.endpoint === 'embedded';
     const partSize = this.config.partSize ?? DEFAULT_PART_SIZE;
-    const store = new S3Store({ client, endpoint, bucket: location.bucket, partSize, embedded, maxSingleCopy: this.config.maxSingleCopy }, location.prefix, url);
+    const store = new S3Store(
+      { client, endpoint, bucket: location.bucket, partSize, embedded, maxSingleCopy: this.config.maxSingleCopy },
+      location.prefix,
+      url,
+    );
     if (embedded) await this.ensureEmbeddedBucket(client, endpoint, location.bucket);
     return store;
   }

@@ -34,12 +34,22 @@ export function useMinio(): () => RealS3 {
 
 /** Every version of one key in a versioned bucket, newest first: an object's, or a delete marker. */
 export async function versionsOf(server: RealS3, bucket: string, key: string): Promise<Array<{ kind: 'object' | 'delete marker'; latest: boolean }>> {
-  const client = createS3Client({ url: server.endpoint, region: 'us-east-1', forcePathStyle: true, accessKeyId: server.accessKeyId, secretAccessKey: server.secretAccessKey });
+  const client = createS3Client({
+    url: server.endpoint,
+    region: 'us-east-1',
+    forcePathStyle: true,
+    accessKeyId: server.accessKeyId,
+    secretAccessKey: server.secretAccessKey,
+  });
   try {
     const listed = await client.send(new ListObjectVersionsCommand({ Bucket: bucket, Prefix: key }));
     const all = [
-      ...(listed.Versions ?? []).filter((v) => v.Key === key).map((v) => ({ kind: 'object' as const, latest: v.IsLatest === true, at: v.LastModified?.getTime() ?? 0 })),
-      ...(listed.DeleteMarkers ?? []).filter((m) => m.Key === key).map((m) => ({ kind: 'delete marker' as const, latest: m.IsLatest === true, at: m.LastModified?.getTime() ?? 0 })),
+      ...(listed.Versions ?? [])
+        .filter((v) => v.Key === key)
+        .map((v) => ({ kind: 'object' as const, latest: v.IsLatest === true, at: v.LastModified?.getTime() ?? 0 })),
+      ...(listed.DeleteMarkers ?? [])
+        .filter((m) => m.Key === key)
+        .map((m) => ({ kind: 'delete marker' as const, latest: m.IsLatest === true, at: m.LastModified?.getTime() ?? 0 })),
     ];
     return all.sort((a, b) => Number(b.latest) - Number(a.latest) || b.at - a.at).map(({ kind, latest }) => ({ kind, latest }));
   } finally {

@@ -85,7 +85,10 @@ export async function startMinio(): Promise<RealS3> {
 async function waitUntilReady(endpoint: string): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   for (;;) {
-    const ready = await fetch(`${endpoint}/minio/health/ready`).then((response) => response.ok, () => false);
+    const ready = await fetch(`${endpoint}/minio/health/ready`).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (ready) return;
     if (Date.now() > deadline) throw new Error(`MinIO at ${endpoint} was not ready within ${READY_TIMEOUT_MS / 1000} s`);
     await new Promise((resolve) => setTimeout(resolve, 50));

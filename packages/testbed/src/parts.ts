@@ -31,7 +31,12 @@ function javaMissing(): string | undefined {
   if (javaCheck !== null) return javaCheck;
   const run = spawnSync('java', ['-version'], { encoding: 'utf8' });
   const version = /version "(\d+)/.exec(run.stderr ?? '')?.[1];
-  javaCheck = run.status !== 0 ? 'no java on PATH' : !version || !['1', '11', '17'].includes(version) ? `Java ${version} (Spark 3.3 needs 8, 11 or 17)` : undefined;
+  javaCheck =
+    run.status !== 0
+      ? 'no java on PATH'
+      : !version || !['1', '11', '17'].includes(version)
+        ? `Java ${version} (Spark 3.3 needs 8, 11 or 17)`
+        : undefined;
   return javaCheck;
 }
 

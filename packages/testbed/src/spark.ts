@@ -40,8 +40,10 @@ export function sparkSubmit(options: SparkSubmitOptions): SparkSubmitCommand {
     ...options.conf,
   };
   const args = [
-    '--master', options.master ?? 'local[2]',
-    '--jars', sparkPaths.jars.join(','),
+    '--master',
+    options.master ?? 'local[2]',
+    '--jars',
+    sparkPaths.jars.join(','),
     ...(options.driverMemory ? ['--driver-memory', options.driverMemory] : []),
     ...Object.entries(conf).flatMap(([key, value]) => ['--conf', `${key}=${value}`]),
     options.job,

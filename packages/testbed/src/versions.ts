@@ -20,7 +20,17 @@ export const PINS = {
    * OpenTofu, the newest release the Go module proxy serves (`go list -m -versions github.com/opentofu/opentofu`).
    * `releaseFlag` is the -X linker flag its release build sets (a plain build calls itself "-dev").
    */
-  tofu: { module: 'github.com/opentofu/opentofu', version: 'v1.12.6', package: './cmd/tofu', releaseFlag: 'github.com/opentofu/opentofu/version.dev=no' },
+  tofu: {
+    module: 'github.com/opentofu/opentofu',
+    version: 'v1.12.6',
+    package: './cmd/tofu',
+    releaseFlag: 'github.com/opentofu/opentofu/version.dev=no',
+  },
   /** The Terraform provider the stacks are written for (tag v0.222.0, 2026-08-17). */
-  yandexProvider: { module: 'github.com/yandex-cloud/terraform-provider-yandex', version: 'v0.222.0', package: '.', releaseFlag: 'github.com/yandex-cloud/terraform-provider-yandex/version.ProviderVersion=0.222.0' },
+  yandexProvider: {
+    module: 'github.com/yandex-cloud/terraform-provider-yandex',
+    version: 'v0.222.0',
+    package: '.',
+    releaseFlag: 'github.com/yandex-cloud/terraform-provider-yandex/version.ProviderVersion=0.222.0',
+  },
 } as const;

@@ -24,12 +24,20 @@ interface LoggedLine {
 }
 
 function capturingLogger(lines: LoggedLine[], bindings: Record<string, unknown> = {}, onLine?: (line: LoggedLine) => void): Logger {
-  const at = (level: string) => (msg: string, fields: Record<string, unknown> = {}) => {
-    const line = { level, msg, fields: { ...bindings, ...fields } };
-    lines.push(line);
-    onLine?.(line);
+  const at =
+    (level: string) =>
+    (msg: string, fields: Record<string, unknown> = {}) => {
+      const line = { level, msg, fields: { ...bindings, ...fields } };
+      lines.push(line);
+      onLine?.(line);
+    };
+  return {
+    debug: at('debug'),
+    info: at('info'),
+    warn: at('warn'),
+    error: at('error'),
+    child: (more) => capturingLogger(lines, { ...bindings, ...more }, onLine),
   };
-  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error'), child: (more) => capturingLogger(lines, { ...bindings, ...more }, onLine) };
 }
 
 function qualityOf(period: SourcePeriod, rows: number): PeriodQuality {
@@ -39,7 +47,17 @@ function qualityOf(period: SourcePeriod, rows: number): PeriodQuality {
     rows_read: rows,
     rows_written: rows,
     comment_lines: 0,
-    rejected: { malformed: 0, duplicate: 0, invalid_terminal: 0, terminal_out_of_range: 0, invalid_customer: 0, non_positive_amount: 0, invalid_datetime: 0, inconsistent_time: 0, invalid_fraud_label: 0 },
+    rejected: {
+      malformed: 0,
+      duplicate: 0,
+      invalid_terminal: 0,
+      terminal_out_of_range: 0,
+      invalid_customer: 0,
+      non_positive_amount: 0,
+      invalid_datetime: 0,
+      inconsistent_time: 0,
+      invalid_fraud_label: 0,
+    },
     repaired: { midnight_24h: 0 },
   };
 }
@@ -67,7 +85,11 @@ describe('given a running cluster and a work bucket', () => {
 
   async function start(options: EmulatorOptions = {}): Promise<void> {
     emulator = await YandexEmulator.start({ staticTokens: [TOKEN], clusterCreateMs: 5, logPageBytes: 50, runJob: fakeJob, ...options });
-    client = new YandexClient({ tokens: new StaticTokenSource(TOKEN), endpoints: { dataproc: emulator.url, operation: emulator.url }, retry: { retries: 5, minTimeoutMs: 5, maxTimeoutMs: 20 } });
+    client = new YandexClient({
+      tokens: new StaticTokenSource(TOKEN),
+      endpoints: { dataproc: emulator.url, operation: emulator.url },
+      retry: { retries: 5, minTimeoutMs: 5, maxTimeoutMs: 20 },
+    });
     const operation = await client.createCluster(clusterRequest({ folderId: 'b1g', name: 'ferry-work', labels: { app: 'ferry' } }));
     clusterId = String(operation.metadata?.clusterId);
     await client.waitForOperation(operation, { pollIntervalMs: 10 });
@@ -112,11 +134,16 @@ describe('given a running cluster and a work bucket', () => {
       {
         mainPythonFileUri: `s3a://ferry-work/team-a/jobs/${RUN_ID}/job.py`,
         args: [
-          '--input-uri', 's3a://ferry-work/team-a/input_data/',
-          '--output-uri', `s3a://ferry-work/team-a/output_data/_staging/${RUN_ID}/`,
-          '--sources', '2019-08-22.txt,2019-09-21.txt',
-          '--terminal-id-max', '999',
-          '--epoch', '2019-08-22 00:00:00',
+          '--input-uri',
+          's3a://ferry-work/team-a/input_data/',
+          '--output-uri',
+          `s3a://ferry-work/team-a/output_data/_staging/${RUN_ID}/`,
+          '--sources',
+          '2019-08-22.txt,2019-09-21.txt',
+          '--terminal-id-max',
+          '999',
+          '--epoch',
+          '2019-08-22 00:00:00',
         ],
         // No properties given: the cluster's own Spark settings apply.
         properties: {},
@@ -135,14 +162,18 @@ describe('given a running cluster and a work bucket', () => {
     const error = await clean([]).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(FerryError);
     expect((error as Error).message).toMatch(
-      new RegExp(`^Data Processing job c9q\\w+ \\(ferry-${RUN_ID}\\) on cluster ${clusterId} ended ERROR; last log lines:\\n(.|\\n)*RuntimeError: Py4JJavaError: An error occurred while calling o123.parquet`),
+      new RegExp(
+        `^Data Processing job c9q\\w+ \\(ferry-${RUN_ID}\\) on cluster ${clusterId} ended ERROR; last log lines:\\n(.|\\n)*RuntimeError: Py4JJavaError: An error occurred while calling o123.parquet`,
+      ),
     );
   });
 
   it('when the run is interrupted while the job runs, then the job is cancelled and clean fails', async () => {
     await start({ jobHoldMs: 60_000 });
     const abort = new AbortController();
-    const error = await clean([], { signal: abort.signal, onLine: (line) => line.msg.endsWith(': RUNNING') && abort.abort() }).catch((caught: unknown) => caught);
+    const error = await clean([], { signal: abort.signal, onLine: (line) => line.msg.endsWith(': RUNNING') && abort.abort() }).catch(
+      (caught: unknown) => caught,
+    );
     expect((error as Error).message).toMatch(/^Data Processing job c9q\w+ was cancelled \(the run was interrupted\); it ended CANCELLED$/);
     expect(emulator.count('jobs.cancel')).toBe(1);
     expect([...emulator.jobs.values()].map((job) => job.json.status)).toEqual(['CANCELLED']);
@@ -177,8 +208,12 @@ describe('given a running cluster and a work bucket', () => {
     await start();
     const engine = createDataprocEngine({ client, clusterId });
     const local = await storage.store(join(dir, 'work'));
-    await expect(engine.clean({ runId: RUN_ID, periods: PERIODS, work: local, params: DEFAULT_RULE_PARAMS, log: capturingLogger([]) })).rejects.toThrow(
-      new FerryError(`the Data Processing engine needs the work location in object storage (s3://bucket/prefix), not the local directory ${join(dir, 'work')}`),
+    await expect(
+      engine.clean({ runId: RUN_ID, periods: PERIODS, work: local, params: DEFAULT_RULE_PARAMS, log: capturingLogger([]) }),
+    ).rejects.toThrow(
+      new FerryError(
+        `the Data Processing engine needs the work location in object storage (s3://bucket/prefix), not the local directory ${join(dir, 'work')}`,
+      ),
     );
     expect(emulator.calls.size).toBe(0);
     expect(await local.list()).toEqual([]);

@@ -1,7 +1,18 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pySparkJobArgs, renderPySparkJob, SPARK_JOB_REFUSED } from '@ferry/cleaning';
 import { resolve } from '@ferry/storage';
-import { FerryError, layout, periodQualityFormat, whereIs, type CleanEngine, type CleanRequest, type Logger, type PeriodQuality, type RuleParams, type Store } from '@ferry/types';
+import {
+  FerryError,
+  layout,
+  periodQualityFormat,
+  whereIs,
+  type CleanEngine,
+  type CleanRequest,
+  type Logger,
+  type PeriodQuality,
+  type RuleParams,
+  type Store,
+} from '@ferry/types';
 import { JOB_TERMINAL_STATUSES, type Job, type YandexClient } from '@ferry/yandex';
 
 export interface DataprocEngineOptions {
@@ -54,7 +65,8 @@ export function createDataprocEngine(options: DataprocEngineOptions): CleanEngin
         },
       });
       const jobId = operation.metadata?.jobId;
-      if (typeof jobId !== 'string') throw new FerryError(`the Data Processing API accepted job ${name} on cluster ${clusterId} but returned no job id`);
+      if (typeof jobId !== 'string')
+        throw new FerryError(`the Data Processing API accepted job ${name} on cluster ${clusterId} but returned no job id`);
       request.log.info(`submitted Data Processing job ${jobId} (${name}) to cluster ${clusterId} for ${sources.join(', ')}`);
 
       const job = await waitForJob(request, jobId);
@@ -94,11 +106,15 @@ export function createDataprocEngine(options: DataprocEngineOptions): CleanEngin
       if (!cancelled && (request.signal?.aborted || Date.now() > deadline)) {
         const reason = request.signal?.aborted ? 'the run was interrupted' : `it ran longer than ${Math.round(jobTimeoutMs / 60_000)} min`;
         request.log.warn(`cancelling job ${jobId}: ${reason}`);
-        await client.cancelJob(clusterId, jobId).catch((error: unknown) => request.log.warn(`cancelling job ${jobId} failed: ${(error as Error).message}`));
+        await client
+          .cancelJob(clusterId, jobId)
+          .catch((error: unknown) => request.log.warn(`cancelling job ${jobId} failed: ${(error as Error).message}`));
         cancelled = { reason, giveUpAt: Date.now() + CANCEL_GRACE_MS };
       }
       if (cancelled && Date.now() > cancelled.giveUpAt) {
-        throw new FerryError(`Data Processing job ${jobId} was cancelled (${cancelled.reason}) but is still ${job.status}; destroying the cluster stops it`);
+        throw new FerryError(
+          `Data Processing job ${jobId} was cancelled (${cancelled.reason}) but is still ${job.status}; destroying the cluster stops it`,
+        );
       }
       await pause(cancelled ? 500 : interval, cancelled ? undefined : request.signal);
       interval = Math.min(interval * 2, pollIntervalMs);
@@ -139,7 +155,9 @@ export function createDataprocEngine(options: DataprocEngineOptions): CleanEngin
 function s3aRootOf(work: Store): string {
   const location = resolve(work.url);
   if (location.kind !== 's3') {
-    throw new FerryError(`the Data Processing engine needs the work location in object storage (s3://bucket/prefix), not the local directory ${location.path}`);
+    throw new FerryError(
+      `the Data Processing engine needs the work location in object storage (s3://bucket/prefix), not the local directory ${location.path}`,
+    );
   }
   return location.s3a;
 }

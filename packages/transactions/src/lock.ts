@@ -67,7 +67,9 @@ export async function acquireRunLock({ results, runId, now, onRenewFailed }: Acq
       if (!current) continue;
       const read = parseLock(current.text);
       if ('why' in read) {
-        throw new FerryError(`${where} is ${read.why}, so ferry cannot tell whether a run holds it: look at it, then remove it with \`ferry unlock --force\``);
+        throw new FerryError(
+          `${where} is ${read.why}, so ferry cannot tell whether a run holds it: look at it, then remove it with \`ferry unlock --force\``,
+        );
       }
       // This run's own write, whose reply was lost and whose retry the condition refused.
       if (ownHolder(current.text)) return { etag: current.etag, expiresAt: Date.parse(read.holder.expires_at) };
@@ -80,7 +82,8 @@ export async function acquireRunLock({ results, runId, now, onRenewFailed }: Acq
       }
       const next = lockBody();
       const replaced = await results.replace(LOCK_KEY, next.text, current.etag, JSON_TYPE);
-      if (replaced.written) return { etag: replaced.etag, expiresAt: next.expiresAt, tookOver: `took over the lock of run ${read.holder.run_id}: ${gone}` };
+      if (replaced.written)
+        return { etag: replaced.etag, expiresAt: next.expiresAt, tookOver: `took over the lock of run ${read.holder.run_id}: ${gone}` };
     }
     throw new FerryError(`the results store's lock ${where} is contended: another run is taking it right now; wait for that run to finish`);
   }

@@ -21,7 +21,11 @@ let results: Store;
 beforeEach(async () => {
   root = await mkdtemp(join(tmpdir(), 'ferry-manifest-'));
   storage = await Storage.open();
-  [source, work, results] = await Promise.all(['source', 'work', 'results'].map((name) => storage.store(join(root, name))));
+  [source, work, results] = await Promise.all([
+    storage.store(join(root, 'source')),
+    storage.store(join(root, 'work')),
+    storage.store(join(root, 'results')),
+  ]);
   await writeSample(source, SAMPLE);
 });
 afterEach(async () => {
@@ -30,7 +34,14 @@ afterEach(async () => {
 });
 
 const run = (runId?: string) =>
-  runTransactions({ source, work, results, engine: createDuckDbEngine({ threads: 1, memoryLimit: '512MB' }), console: false, ...(runId ? { runId } : {}) });
+  runTransactions({
+    source,
+    work,
+    results,
+    engine: createDuckDbEngine({ threads: 1, memoryLimit: '512MB' }),
+    console: false,
+    ...(runId ? { runId } : {}),
+  });
 
 /** The failure a run resolved with: it is returned, not thrown. */
 async function failureOf(result: ReturnType<typeof run>): Promise<FerryError> {
@@ -77,7 +88,10 @@ describe('given a quality.json already at the key of the run', () => {
   it('when it is from a newer ferry or lacks a field, then the run fails naming the file and the field, publishes nothing and leaves it as it is', async () => {
     const key = layout.results.run('run-again').quality;
     for (const [text, problem] of [
-      [JSON.stringify({ version: 2, run_id: 'run-again', periods: [], engines: ['spark'] }), 'is a ferry quality report of version 2, newer than this ferry reads (1): upgrade ferry'],
+      [
+        JSON.stringify({ version: 2, run_id: 'run-again', periods: [], engines: ['spark'] }),
+        'is a ferry quality report of version 2, newer than this ferry reads (1): upgrade ferry',
+      ],
       [JSON.stringify({ version: 1, periods: [] }), 'is not a ferry quality report: run_id is missing'],
     ] as const) {
       await results.write(key, text);
@@ -98,10 +112,14 @@ describe('given two runs that each published periods', () => {
     expect(second.published.map((period) => period.period)).toEqual(['2019-08-24']);
 
     const exported = await exportResults(results, join(root, 'exports'), { pipelines: [transactionsKeys], runId: first.runId });
-    const files = (await readdir(exported.dir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name).slice(exported.dir.length + 1));
+    const files = (await readdir(exported.dir, { recursive: true, withFileTypes: true }))
+      .filter((entry) => entry.isFile())
+      .map((entry) => join(entry.parentPath, entry.name).slice(exported.dir.length + 1));
     const owned = first.published.flatMap((period) => period.files.map((file) => file.key));
     expect(owned.length).toBeGreaterThan(1);
-    expect(files.filter((file) => !file.startsWith(layout.results.run(first.runId).prefix) && file !== 'README.txt').sort()).toEqual([...owned].sort());
+    expect(files.filter((file) => !file.startsWith(layout.results.run(first.runId).prefix) && file !== 'README.txt').sort()).toEqual(
+      [...owned].sort(),
+    );
     expect(files).toContain(layout.results.run(first.runId).quality);
   });
 });

@@ -99,7 +99,9 @@ async function takeLock({ options, run, now }: Context): Promise<RunLock> {
   });
   if (lock.tookOver) run.log.info(lock.tookOver);
   if (lock.guarantee === 'best-effort') {
-    run.log.info(`the results store's server ignores conditional writes: its lock is best-effort, and two runs started at the same moment could both publish`);
+    run.log.info(
+      `the results store's server ignores conditional writes: its lock is best-effort, and two runs started at the same moment could both publish`,
+    );
   }
   return lock;
 }
@@ -129,7 +131,11 @@ async function syncStep({ options, run }: Context, plan: Plan): Promise<void> {
   await run.step(
     'sync',
     async (step) => {
-      const progress = run.progress('sync', plan.new.reduce((sum, period) => sum + period.size, 0), 'bytes');
+      const progress = run.progress(
+        'sync',
+        plan.new.reduce((sum, period) => sum + period.size, 0),
+        'bytes',
+      );
       let reported = 0;
       const copy = await copyIncremental(source, work.child(layout.work.inputs), {
         keys: plan.new.map((period) => period.source),
@@ -195,14 +201,26 @@ async function publishStep({ options, run, now }: Context, lock: RunLock, period
   await lock.confirm();
   return run.step(
     `publish ${period.period}`,
-    (step) => publishPeriod({ runId: run.id, period, quality: periodQuality, work: options.work, results: options.results, step, now, confirmLock: () => lock.confirm() }),
+    (step) =>
+      publishPeriod({
+        runId: run.id,
+        period,
+        quality: periodQuality,
+        work: options.work,
+        results: options.results,
+        step,
+        now,
+        confirmLock: () => lock.confirm(),
+      }),
     { retries: 2, shouldRetry: (error) => !(error instanceof FerryError) },
   );
 }
 
 async function finishPublished({ run }: Context, lock: RunLock, parts: TransactionsRunParts): Promise<TransactionsRunResult> {
   const { published, quality } = parts;
-  run.setPeriods(published.map(({ period, source, rows_read, rows_written, rows_rejected }) => ({ period, source, rows_read, rows_written, rows_rejected })));
+  run.setPeriods(
+    published.map(({ period, source, rows_read, rows_written, rows_rejected }) => ({ period, source, rows_read, rows_written, rows_rejected })),
+  );
   run.setTotals({
     periods: published.length,
     rows_read: published.reduce((total, record) => total + record.rows_read, 0),

@@ -90,7 +90,9 @@ describe('given a source directory and a results directory', () => {
       host_id: expect.any(String),
       pid: process.pid,
     });
-    expect(renderPlan(during)).toContain(`in use by run run-a (on host ${hostname()}, pid ${process.pid}, since 2026-11-21T08:00:00.000Z); its lock expires at 2026-11-21T08:02:00.000Z`);
+    expect(renderPlan(during)).toContain(
+      `in use by run run-a (on host ${hostname()}, pid ${process.pid}, since 2026-11-21T08:00:00.000Z); its lock expires at 2026-11-21T08:02:00.000Z`,
+    );
     const after = await planNextRun(source, results, () => new Date('2026-11-21T08:03:00Z'));
     expect(after.in_use_by).toBeUndefined();
     expect(renderPlan(after)).not.toContain('in use');

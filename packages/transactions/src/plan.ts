@@ -30,7 +30,9 @@ export async function planNextRun(source: Store, results: Store, now: () => Date
 export function renderPlan(plan: Plan, results = 'the results store'): string {
   const lines = [`source periods: ${plan.source.length}`, `processed:      ${plan.processed.length}`, `new:            ${plan.new.length}`];
   if (plan.in_use_by) {
-    lines.push(`in use by ${describeHolder(plan.in_use_by)}; its lock expires at ${plan.in_use_by.expires_at} unless renewed: a run now would be refused`);
+    lines.push(
+      `in use by ${describeHolder(plan.in_use_by)}; its lock expires at ${plan.in_use_by.expires_at} unless renewed: a run now would be refused`,
+    );
   }
   if (plan.lock === 'best-effort') {
     lines.push(

@@ -54,7 +54,9 @@ describe('given a period staged as Spark writes it', () => {
 
   it('when it is published, then every part file lands as a file the period owns, and nothing Spark adds besides', async () => {
     const run = await startRun({ pipeline: 'transactions', results, runId: RUN, console: false });
-    const record = await run.step('publish', (step) => publishPeriod({ runId: RUN, period: PERIOD, quality: QUALITY, work, results, step, now: () => new Date(), confirmLock: async () => undefined }));
+    const record = await run.step('publish', (step) =>
+      publishPeriod({ runId: RUN, period: PERIOD, quality: QUALITY, work, results, step, now: () => new Date(), confirmLock: async () => undefined }),
+    );
     await run.finish('succeeded');
 
     const published = (await results.list('transactions/')).map((object) => object.key);
@@ -65,7 +67,10 @@ describe('given a period staged as Spark writes it', () => {
     ]);
     expect((await results.list('quarantine/')).map((object) => object.key)).toEqual(['quarantine/period=2019-08-22/2019-08-22_r1_0.parquet']);
     const manifest = JSON.parse((await results.readText(layout.results.manifest))!) as Manifest;
-    expect(manifest.periods[PERIOD.period]!.files.map((file) => file.key)).toEqual([...published, 'quarantine/period=2019-08-22/2019-08-22_r1_0.parquet']);
+    expect(manifest.periods[PERIOD.period]!.files.map((file) => file.key)).toEqual([
+      ...published,
+      'quarantine/period=2019-08-22/2019-08-22_r1_0.parquet',
+    ]);
     expect(record.rows_written).toBe(9);
     expect(await work.list(layout.work.staged(RUN, PERIOD.period).root)).toEqual([]);
   });

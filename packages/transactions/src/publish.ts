@@ -58,10 +58,13 @@ interface Staged {
 async function listStaged({ work, runId, period, quality }: PublishPeriodArgs): Promise<Staged> {
   const folder = layout.work.staged(runId, period.period);
   const all = await work.list(folder.root);
-  const parquetUnder = (prefix: string) => all.filter(({ key }) => key.startsWith(prefix) && key.endsWith('.parquet')).map(({ key }) => key.slice(prefix.length));
+  const parquetUnder = (prefix: string) =>
+    all.filter(({ key }) => key.startsWith(prefix) && key.endsWith('.parquet')).map(({ key }) => key.slice(prefix.length));
   const staged = { all, data: parquetUnder(folder.data), quarantine: parquetUnder(folder.quarantine) };
   if (quality.rows_written > 0 && staged.data.length === 0) {
-    throw new FerryError(`${period.source}: the engine reported ${quality.rows_written} rows but staged no parquet under ${whereIs(work, folder.data)}`);
+    throw new FerryError(
+      `${period.source}: the engine reported ${quality.rows_written} rows but staged no parquet under ${whereIs(work, folder.data)}`,
+    );
   }
   return staged;
 }
@@ -96,7 +99,9 @@ function ownedFiles({ work, results, runId, period }: PublishPeriodArgs, staged:
     data.set(key, relative(layout.results.transactionsRoot, layout.results.transactions(day, period.period, runId, n)));
   }
   const quarantineRoot = layout.results.quarantine(period.period);
-  const rejected = new Map(staged.quarantine.map((key, n) => [key, relative(quarantineRoot, layout.results.quarantineFile(period.period, runId, n))] as const));
+  const rejected = new Map(
+    staged.quarantine.map((key, n) => [key, relative(quarantineRoot, layout.results.quarantineFile(period.period, runId, n))] as const),
+  );
   return {
     staging: { data: work.child(folder.data), quarantine: work.child(folder.quarantine) },
     output: work.child(layout.work.outputs),
@@ -114,7 +119,10 @@ async function copyAndVerify({ period, step }: PublishPeriodArgs, files: OwnedFi
   const renamed = (names: Map<string, string>) => (key: string) => names.get(key) ?? key;
   await copyIncremental(files.staging.data, files.output, { keys: [...files.data.keys()], mapKey: renamed(files.data) });
   const copiedData = await copyIncremental(files.output, files.transactions, { keys: promoted });
-  const copiedQuarantine = await copyIncremental(files.staging.quarantine, files.quarantine, { keys: [...files.rejected.keys()], mapKey: renamed(files.rejected) });
+  const copiedQuarantine = await copyIncremental(files.staging.quarantine, files.quarantine, {
+    keys: [...files.rejected.keys()],
+    mapKey: renamed(files.rejected),
+  });
   step.count('files', files.data.size + files.rejected.size);
   step.addBytes(copiedData.bytesCopied + copiedQuarantine.bytesCopied);
 

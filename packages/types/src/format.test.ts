@@ -8,7 +8,17 @@ import { runLockFormat } from './lock.ts';
 import { runRecordFormat } from './runs.ts';
 
 const WHERE = 'results/manifest.json';
-const period = { period: '2019-08-22', source: '2019-08-22.txt', size: 10, etag: 'e1', run_id: 'r1', processed_at: '2026-01-01T00:00:00.000Z', rows_read: 3, rows_written: 2, rows_rejected: 1 };
+const period = {
+  period: '2019-08-22',
+  source: '2019-08-22.txt',
+  size: 10,
+  etag: 'e1',
+  run_id: 'r1',
+  processed_at: '2026-01-01T00:00:00.000Z',
+  rows_read: 3,
+  rows_written: 2,
+  rows_rejected: 1,
+};
 
 describe('given the manifest format', () => {
   it('when a manifest is written and read back, then it is the same value, with version 1 first in the file', () => {
@@ -21,14 +31,20 @@ describe('given the manifest format', () => {
   it('when a field deep inside is missing, then one line names the file and the field', () => {
     const text = JSON.stringify({ version: 1, periods: { '2019-08-22': { ...period, files: [{ key: 'k', size: 1 }] } } });
     expect(() => manifestFormat.parse(text, WHERE)).toThrow(
-      new FerryError('results/manifest.json is not a ferry manifest: periods.2019-08-22.files[0].etag is missing; fix or restore it (the store is versioned) before running again'),
+      new FerryError(
+        'results/manifest.json is not a ferry manifest: periods.2019-08-22.files[0].etag is missing; fix or restore it (the store is versioned) before running again',
+      ),
     );
   });
 
   it('when a field has the wrong type or the version is unknown, then the line says what it is and what was expected', () => {
     const wrong = JSON.stringify({ version: 1, periods: { '2019-08-22': { ...period, size: '10', files: [] } } });
-    expect(() => manifestFormat.parse(wrong, WHERE)).toThrow('results/manifest.json is not a ferry manifest: periods.2019-08-22.size is a string ("10"), expected number');
-    expect(() => manifestFormat.parse('{"version": 0, "periods": {}}', WHERE)).toThrow('results/manifest.json is not a ferry manifest: version is 0, expected 1');
+    expect(() => manifestFormat.parse(wrong, WHERE)).toThrow(
+      'results/manifest.json is not a ferry manifest: periods.2019-08-22.size is a string ("10"), expected number',
+    );
+    expect(() => manifestFormat.parse('{"version": 0, "periods": {}}', WHERE)).toThrow(
+      'results/manifest.json is not a ferry manifest: version is 0, expected 1',
+    );
     expect(() => manifestFormat.parse('[]', WHERE)).toThrow('results/manifest.json is not a ferry manifest: the file is an array, expected object');
     expect(() => manifestFormat.parse('{ not json', WHERE)).toThrow('results/manifest.json is not valid JSON');
   });
@@ -36,7 +52,9 @@ describe('given the manifest format', () => {
   it('when the manifest comes from a newer ferry, then it is refused as such, not as a broken file', () => {
     const decoded = manifestFormat.decode('{"version": 2, "periods": {}, "owners": {}}');
     expect(decoded).toEqual({ ok: false, problem: { kind: 'newer', version: 2, reads: 1 } });
-    expect(() => manifestFormat.parse('{"version": 2}', WHERE)).toThrow('results/manifest.json is a ferry manifest of version 2, newer than this ferry reads (1): upgrade ferry');
+    expect(() => manifestFormat.parse('{"version": 2}', WHERE)).toThrow(
+      'results/manifest.json is a ferry manifest of version 2, newer than this ferry reads (1): upgrade ferry',
+    );
   });
 
   it('when a newer ferry added a field within version 1, then it survives a read and a write', () => {
@@ -47,7 +65,14 @@ describe('given the manifest format', () => {
 
 describe('given files written before their formats had a version', () => {
   it('when a lock, a quality report or a run record has no version field, then it reads as version 1 and is written back with one', () => {
-    const lock = { run_id: 'r1', acquired_at: '2026-01-01T00:00:00.000Z', expires_at: '2026-01-01T00:02:00.000Z', host: 'h', host_id: 'b/p', pid: 42 };
+    const lock = {
+      run_id: 'r1',
+      acquired_at: '2026-01-01T00:00:00.000Z',
+      expires_at: '2026-01-01T00:02:00.000Z',
+      host: 'h',
+      host_id: 'b/p',
+      pid: 42,
+    };
     expect(runLockFormat.parse(JSON.stringify(lock), 'locks/transactions.json')).toEqual(lock);
     expect(runLockFormat.encode(lock)).toBe(`${JSON.stringify({ version: 1, ...lock })}\n`);
     expect(qualityReportFormat.parse('{"run_id": "r1", "periods": []}', 'q')).toEqual({ run_id: 'r1', periods: [] });
@@ -56,7 +81,12 @@ describe('given files written before their formats had a version', () => {
   });
 
   it('when a format changed shape since, then its unversioned files read through the migration', () => {
-    const index = jsonFormat({ name: 'index', schema: z.object({ entries: z.record(z.string(), z.number()) }), version: 2, unversioned: (json) => ({ entries: json }) });
+    const index = jsonFormat({
+      name: 'index',
+      schema: z.object({ entries: z.record(z.string(), z.number()) }),
+      version: 2,
+      unversioned: (json) => ({ entries: json }),
+    });
     expect(index.parse('{"https://a": 1}', 'index.json')).toEqual({ entries: { 'https://a': 1 } });
     expect(index.parse('{"version": 2, "entries": {"https://a": 1}}', 'index.json')).toEqual({ entries: { 'https://a': 1 } });
   });
@@ -64,14 +94,30 @@ describe('given files written before their formats had a version', () => {
 
 describe('given the quality a period stages', () => {
   const quality = {
-    period: '2019-08-22', source: '2019-08-22.txt', rows_read: 5, rows_written: 4, comment_lines: 0,
-    rejected: { malformed: 0, duplicate: 1, invalid_terminal: 0, terminal_out_of_range: 0, invalid_customer: 0, non_positive_amount: 0, invalid_datetime: 0, inconsistent_time: 0, invalid_fraud_label: 0 },
+    period: '2019-08-22',
+    source: '2019-08-22.txt',
+    rows_read: 5,
+    rows_written: 4,
+    comment_lines: 0,
+    rejected: {
+      malformed: 0,
+      duplicate: 1,
+      invalid_terminal: 0,
+      terminal_out_of_range: 0,
+      invalid_customer: 0,
+      non_positive_amount: 0,
+      invalid_datetime: 0,
+      inconsistent_time: 0,
+      invalid_fraud_label: 0,
+    },
     repaired: { midnight_24h: 0 },
   };
 
   it('when a rule count is missing, then the line names that rule; when all are there, the file has no version field', () => {
     const { duplicate: _, ...fewer } = quality.rejected;
-    expect(() => periodQualityFormat.parse(JSON.stringify({ ...quality, rejected: fewer }), 'work/quality.json')).toThrow('work/quality.json is not a period quality file: rejected.duplicate is missing');
+    expect(() => periodQualityFormat.parse(JSON.stringify({ ...quality, rejected: fewer }), 'work/quality.json')).toThrow(
+      'work/quality.json is not a period quality file: rejected.duplicate is missing',
+    );
     expect(JSON.parse(periodQualityFormat.encode(quality))).toEqual(quality);
   });
 });

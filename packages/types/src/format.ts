@@ -51,7 +51,8 @@ export interface JsonFormatSpec<S extends z.ZodType> {
 
 export function jsonFormat<S extends z.ZodType>(spec: JsonFormatSpec<S>): JsonFormat<z.output<S>> {
   const { name, schema, version } = spec;
-  if (version !== undefined && version > 1 && !spec.unversioned) throw new Error(`${name}: a version ${version} format must say how an unversioned file reads`);
+  if (version !== undefined && version > 1 && !spec.unversioned)
+    throw new Error(`${name}: a version ${version} format must say how an unversioned file reads`);
 
   function decode(text: string): Decoded<z.output<S>> {
     let json: unknown;
@@ -116,12 +117,16 @@ export function whereIs(store: Store, key: string): string {
 /** The field (periods.2019-08-22.files[0].etag) and what is wrong with it, from the first issue zod found. */
 function describeIssue(issue: z.core.$ZodIssue | undefined, json: unknown): string {
   if (!issue) return 'it does not match';
-  const field = issue.path.reduce<string>((path, segment) => (typeof segment === 'number' ? `${path}[${segment}]` : path ? `${path}.${String(segment)}` : String(segment)), '');
+  const field = issue.path.reduce<string>(
+    (path, segment) => (typeof segment === 'number' ? `${path}[${segment}]` : path ? `${path}.${String(segment)}` : String(segment)),
+    '',
+  );
   const subject = field || 'the file';
   const value = valueAt(json, issue.path);
   if (issue.code === 'invalid_type' && value === undefined) return `${subject} is missing`;
   if (issue.code === 'invalid_type') return `${subject} is ${kindOf(value)}, expected ${issue.expected}`;
-  if (issue.code === 'invalid_value') return `${subject} is ${JSON.stringify(value)}, expected ${issue.values.map((allowed) => JSON.stringify(allowed)).join(' or ')}`;
+  if (issue.code === 'invalid_value')
+    return `${subject} is ${JSON.stringify(value)}, expected ${issue.values.map((allowed) => JSON.stringify(allowed)).join(' or ')}`;
   if (issue.code === 'unrecognized_keys') return `${subject} has unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`;
   return `${subject}: ${issue.message}`;
 }

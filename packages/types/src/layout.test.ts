@@ -15,10 +15,16 @@ describe('given the store layout', () => {
     expect(layout.work.dayOfStaged('_SUCCESS')).toBeUndefined();
     expect(layout.work.output('2019-08-23', '2019-08-22', 'r1', 0)).toBe('output_data/tx_date=2019-08-23/2019-08-22_r1_0.parquet');
     expect(layout.results.transactions('2019-08-23', '2019-08-22', 'r1', 0)).toBe('transactions/tx_date=2019-08-23/2019-08-22_r1_0.parquet');
-    expect(layout.work.outputOf(layout.results.transactions('2019-08-23', '2019-08-22', 'r1', 0))).toBe(layout.work.output('2019-08-23', '2019-08-22', 'r1', 0));
+    expect(layout.work.outputOf(layout.results.transactions('2019-08-23', '2019-08-22', 'r1', 0))).toBe(
+      layout.work.output('2019-08-23', '2019-08-22', 'r1', 0),
+    );
     expect(layout.work.outputOf(layout.results.quarantineFile('2019-08-22', 'r1', 0))).toBeUndefined();
     expect(layout.results.quarantineFile('2019-08-22', 'r1', 0)).toBe('quarantine/period=2019-08-22/2019-08-22_r1_0.parquet');
-    expect([layout.results.manifest, layout.results.lock, layout.work.job('r1')]).toEqual(['manifest.json', 'locks/transactions.json', 'jobs/r1/job.py']);
+    expect([layout.results.manifest, layout.results.lock, layout.work.job('r1')]).toEqual([
+      'manifest.json',
+      'locks/transactions.json',
+      'jobs/r1/job.py',
+    ]);
   });
 
   it('when a run is recorded, then its folder holds the recorder files and the pipelines artifacts', () => {

@@ -104,7 +104,8 @@ const rocket = {
   root: ROCKET,
   /** API pages exactly as received: rocket/raw/<run-id>/page-<n>.json, previous-page-<n>.json. */
   raw: (runId: string) => `${ROCKET}raw/${runId}/`,
-  rawPage: (runId: string, kind: 'upcoming' | 'previous', n: number) => `${ROCKET}raw/${runId}/${kind === 'upcoming' ? '' : 'previous-'}page-${n}.json`,
+  rawPage: (runId: string, kind: 'upcoming' | 'previous', n: number) =>
+    `${ROCKET}raw/${runId}/${kind === 'upcoming' ? '' : 'previous-'}page-${n}.json`,
   /** Launch images, content-addressed: rocket/images/<sha256>.<ext>. */
   images: IMAGES,
   image: (sha256: string, extension: string) => `${IMAGES}${sha256}.${extension}`,
@@ -117,4 +118,3 @@ const rocket = {
 };
 
 export const layout = { work, results, rocket } as const;
-

@@ -38,7 +38,13 @@ const stepSchema = z.object({
 export type StepRecord = z.infer<typeof stepSchema>;
 
 /** Per-period line of a transactions run: rows_read = rows_written + rows_rejected always. */
-const periodSummarySchema = z.object({ period: z.string(), source: z.string(), rows_read: z.number(), rows_written: z.number(), rows_rejected: z.number() });
+const periodSummarySchema = z.object({
+  period: z.string(),
+  source: z.string(),
+  rows_read: z.number(),
+  rows_written: z.number(),
+  rows_rejected: z.number(),
+});
 export type RunPeriodSummary = z.infer<typeof periodSummarySchema>;
 
 const reportTableSchema = z.object({ header: z.array(z.string()), rows: z.array(z.array(z.string())), align: z.array(z.enum(['left', 'right'])) });
@@ -93,7 +99,9 @@ export type RunOutcome<Done, SoFar = Partial<Done>> =
   | ({ status: 'failed'; runId: string; record: RunRecord; error: unknown } & SoFar);
 
 /** A run that did not fail, as is; a failed run's error is thrown again, as the run threw it. */
-export function completedOrThrow<Outcome extends { status: FinishedStatus; error?: unknown }>(outcome: Outcome): Exclude<Outcome, { status: 'failed' }> {
+export function completedOrThrow<Outcome extends { status: FinishedStatus; error?: unknown }>(
+  outcome: Outcome,
+): Exclude<Outcome, { status: 'failed' }> {
   if (outcome.status === 'failed') throw outcome.error;
   return outcome as Exclude<Outcome, { status: 'failed' }>;
 }

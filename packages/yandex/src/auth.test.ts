@@ -97,7 +97,10 @@ describe('given a service account authorized key and the IAM emulator', () => {
     };
     expect(await exchange(now - 7200, now - 3600)).toEqual({ status: 401, message: expect.stringMatching(/"exp" claim timestamp check failed/) });
     expect(await exchange(now, now + 7200)).toEqual({ status: 401, message: 'JWT lifetime exceeds 3600 seconds' });
-    expect(await exchange(now, now + 600, 'https://example.com/tokens')).toEqual({ status: 401, message: 'JWT rejected: unexpected "aud" claim value' });
+    expect(await exchange(now, now + 600, 'https://example.com/tokens')).toEqual({
+      status: 401,
+      message: 'JWT rejected: unexpected "aud" claim value',
+    });
     expect((await exchange(now, now + 600)).status).toBe(200);
   });
 
@@ -141,7 +144,13 @@ describe('given IAM tokens that expire at once', () => {
   it('when an expired token is used, then the API answers 401 "The token has expired"', async () => {
     const emulator = await YandexEmulator.start({ tokenTtlMs: 1 });
     try {
-      const metadataToken = ((await (await fetch(new URL('/computeMetadata/v1/instance/service-accounts/default/token', emulator.url), { headers: { 'Metadata-Flavor': 'Google' } })).json()) as { access_token: string }).access_token;
+      const metadataToken = (
+        (await (
+          await fetch(new URL('/computeMetadata/v1/instance/service-accounts/default/token', emulator.url), {
+            headers: { 'Metadata-Flavor': 'Google' },
+          })
+        ).json()) as { access_token: string }
+      ).access_token;
       await new Promise((resolve) => setTimeout(resolve, 5));
       const expired = new YandexClient({ tokens: new StaticTokenSource(metadataToken), endpoints: { dataproc: emulator.url }, ...fastRetry });
       await expect(expired.listClusters(FOLDER)).rejects.toThrow('Yandex Cloud GET /dataproc/v1/clusters failed: HTTP 401: The token has expired');
@@ -151,7 +160,7 @@ describe('given IAM tokens that expire at once', () => {
   });
 });
 
-describe('given a user\'s OAuth token in YC_TOKEN and the IAM emulator', () => {
+describe("given a user's OAuth token in YC_TOKEN and the IAM emulator", () => {
   const OAUTH = 'y0_AgAAAABoAuthTokenOfAUser0123456789abcdef';
   let emulator: YandexEmulator;
 
@@ -162,7 +171,9 @@ describe('given a user\'s OAuth token in YC_TOKEN and the IAM emulator', () => {
 
   it('when the reaper lists and deletes clusters, then the OAuth token is exchanged once and every API call carries the issued IAM token', async () => {
     const client = createYandexClientFromEnv({ ...emulator.env, YC_TOKEN: OAUTH, YC_FOLDER_ID: FOLDER }, fastRetry);
-    const created = await client.createCluster(clusterRequest({ folderId: FOLDER, name: 'ferry-old', labels: { app: 'ferry', 'ferry-expires-at': '1' } }));
+    const created = await client.createCluster(
+      clusterRequest({ folderId: FOLDER, name: 'ferry-old', labels: { app: 'ferry', 'ferry-expires-at': '1' } }),
+    );
     await client.waitForOperation(created, { pollIntervalMs: 5 });
 
     const rows = await reapClusters({ client, folderId: FOLDER, pollIntervalMs: 5 });
@@ -202,7 +213,9 @@ describe('given a user\'s OAuth token in YC_TOKEN and the IAM emulator', () => {
 
   it('when an OAuth token is sent to the API itself, as an IAM token, then the emulator refuses it like the real API', async () => {
     const client = new YandexClient({ tokens: new StaticTokenSource(OAUTH), endpoints: { dataproc: emulator.url }, ...fastRetry });
-    await expect(client.listClusters(FOLDER)).rejects.toThrow('Yandex Cloud GET /dataproc/v1/clusters failed: HTTP 401: The token is invalid: an OAuth token is not an IAM token');
+    await expect(client.listClusters(FOLDER)).rejects.toThrow(
+      'Yandex Cloud GET /dataproc/v1/clusters failed: HTTP 401: The token is invalid: an OAuth token is not an IAM token',
+    );
     expect(emulator.bearerKinds).toEqual(['oauth']);
   });
 });

@@ -52,7 +52,8 @@ describe('given the Data Processing emulator', () => {
   });
 
   it('when the folder has more clusters than one page, then listing follows nextPageToken to the end', async () => {
-    for (const name of ['ferry-a', 'ferry-b', 'ferry-c', 'ferry-d', 'ferry-e']) await client.createCluster(clusterRequest({ folderId: FOLDER, name }));
+    for (const name of ['ferry-a', 'ferry-b', 'ferry-c', 'ferry-d', 'ferry-e'])
+      await client.createCluster(clusterRequest({ folderId: FOLDER, name }));
     const clusters = await client.listClusters(FOLDER);
     expect(clusters.map((cluster) => cluster.name).sort()).toEqual(['ferry-a', 'ferry-b', 'ferry-c', 'ferry-d', 'ferry-e']);
     expect(emulator.count('clusters.list')).toBe(3);
@@ -60,9 +61,14 @@ describe('given the Data Processing emulator', () => {
   });
 
   it('when a job ran, then its log is read page by page until nextPageToken is empty', async () => {
-    const created = await client.waitForOperation(await client.createCluster(clusterRequest({ folderId: FOLDER, name: 'ferry-jobs' })), { pollIntervalMs: 10 });
+    const created = await client.waitForOperation(await client.createCluster(clusterRequest({ folderId: FOLDER, name: 'ferry-jobs' })), {
+      pollIntervalMs: 10,
+    });
     const clusterId = String(created.metadata?.clusterId);
-    const operation = await client.createPysparkJob(clusterId, { name: 'clean', pysparkJob: { mainPythonFileUri: 's3a://work/job.py', args: ['--x', '1'] } });
+    const operation = await client.createPysparkJob(clusterId, {
+      name: 'clean',
+      pysparkJob: { mainPythonFileUri: 's3a://work/job.py', args: ['--x', '1'] },
+    });
     const jobId = String(operation.metadata?.jobId);
     const done = await client.waitForOperation(operation, { pollIntervalMs: 10 });
     expect(done.response).toMatchObject({ id: jobId, status: 'DONE' });
@@ -91,7 +97,9 @@ describe('given the Data Processing emulator', () => {
 
   it('when the errors outlast the retries, then one FerryError says method, path, status and the API message', async () => {
     emulator.failures.bursts.push({ status: 500, count: 10 });
-    const error = await clientFor(emulator, 2).getCluster('c9qmissing').catch((caught: unknown) => caught);
+    const error = await clientFor(emulator, 2)
+      .getCluster('c9qmissing')
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(YandexApiError);
     expect((error as Error).message).toBe('Yandex Cloud GET /dataproc/v1/clusters/c9qmissing failed: HTTP 500: Internal error (injected)');
     expect(emulator.count('clusters.get')).toBe(3);
@@ -121,7 +129,12 @@ describe('given an API that never answers', () => {
   });
 
   it('when each attempt times out, then it is retried and finally fails with a timeout error', async () => {
-    const client = new YandexClient({ tokens: new StaticTokenSource(TOKEN), endpoints: { dataproc: url }, timeoutMs: 100, retry: { retries: 1, minTimeoutMs: 5 } });
+    const client = new YandexClient({
+      tokens: new StaticTokenSource(TOKEN),
+      endpoints: { dataproc: url },
+      timeoutMs: 100,
+      retry: { retries: 1, minTimeoutMs: 5 },
+    });
     const error = await client.getCluster('c9q1').catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(FerryError);
     expect((error as Error).message).toBe('Yandex Cloud GET /dataproc/v1/clusters/c9q1 timed out after 100 ms');

@@ -161,7 +161,11 @@ export class YandexClient {
   }
 
   async cancelJob(clusterId: string, jobId: string, signal?: AbortSignal): Promise<Operation> {
-    return parse(OperationSchema, await this.dataproc('POST', `/clusters/${enc(clusterId)}/jobs/${enc(jobId)}:cancel`, { body: {}, signal }), 'operation');
+    return parse(
+      OperationSchema,
+      await this.dataproc('POST', `/clusters/${enc(clusterId)}/jobs/${enc(jobId)}:cancel`, { body: {}, signal }),
+      'operation',
+    );
   }
 
   /** The job's log, page by page (pages are byte-sized chunks, not whole lines), until the API says there is no more. */
@@ -200,7 +204,9 @@ export class YandexClient {
       current = await this.getOperation(current.id, options.signal);
     }
     if (current.error) {
-      throw new FerryError(`operation ${current.id} (${current.description ?? 'no description'}) failed: ${current.error.message} (code ${current.error.code})`);
+      throw new FerryError(
+        `operation ${current.id} (${current.description ?? 'no description'}) failed: ${current.error.message} (code ${current.error.code})`,
+      );
     }
     return current;
   }

@@ -20,13 +20,18 @@ describe('given a folder with ferry clusters (expired, not yet expired, unlabell
     return String(operation.metadata?.clusterId);
   }
 
-  const reap = (options: { dryRun?: boolean; olderThanMs?: number } = {}) => reapClusters({ client, folderId: FOLDER, pollIntervalMs: 10, ...options });
+  const reap = (options: { dryRun?: boolean; olderThanMs?: number } = {}) =>
+    reapClusters({ client, folderId: FOLDER, pollIntervalMs: 10, ...options });
   const byName = (rows: ReapRow[]) => Object.fromEntries(rows.map((row) => [row.name, row.action]));
   const names = async () => (await client.listClusters(FOLDER)).map((cluster) => cluster.name).sort();
 
   beforeEach(async () => {
     emulator = await YandexEmulator.start({ staticTokens: [TOKEN], clusterCreateMs: 5, clusterDeleteMs: 30, maxPageSize: 2 });
-    client = new YandexClient({ tokens: new StaticTokenSource(TOKEN), endpoints: { dataproc: emulator.url, operation: emulator.url }, retry: { retries: 2, minTimeoutMs: 5 } });
+    client = new YandexClient({
+      tokens: new StaticTokenSource(TOKEN),
+      endpoints: { dataproc: emulator.url, operation: emulator.url },
+      retry: { retries: 2, minTimeoutMs: 5 },
+    });
     setupSeconds = nowSeconds();
     await create('ferry-expired', { app: 'ferry', 'ferry-expires-at': String(setupSeconds - 60) });
     await create('ferry-fresh', { app: 'ferry', 'ferry-expires-at': String(setupSeconds + 3 * 3600) });
@@ -50,7 +55,9 @@ describe('given a folder with ferry clusters (expired, not yet expired, unlabell
     expect(await names()).toEqual(['ferry-fresh', 'ferry-unlabelled', 'someone-elses']);
     const lines = rows.map(formatReapRow);
     expect(lines).toHaveLength(3);
-    expect(lines.find((line) => line.includes('ferry-fresh'))).toMatch(/^c9q\w+ {2}ferry-fresh {2}RUNNING {2}age (\d+s|\d+m( \d+s)?) {2}kept \(expires in 2h 59m\)$/);
+    expect(lines.find((line) => line.includes('ferry-fresh'))).toMatch(
+      /^c9q\w+ {2}ferry-fresh {2}RUNNING {2}age (\d+s|\d+m( \d+s)?) {2}kept \(expires in 2h 59m\)$/,
+    );
     expect(lines.find((line) => line.includes('ferry-expired'))).toMatch(/ferry-expired {2}RUNNING {2}age (\d+s|\d+m( \d+s)?) {2}deleted$/);
   });
 
@@ -73,7 +80,9 @@ describe('given a folder with ferry clusters (expired, not yet expired, unlabell
     emulator.failures.bursts.push({ status: 500, count: 10, match: /clusters\/[^/]+$/ });
     const rows = await reap({ olderThanMs: 0 });
     expect(rows.every((row) => row.action === 'failed')).toBe(true);
-    expect(formatReapRow(rows[0]!)).toMatch(/failed: Yandex Cloud DELETE \/dataproc\/v1\/clusters\/c9q\w+ failed: HTTP 500: Internal error \(injected\)$/);
+    expect(formatReapRow(rows[0]!)).toMatch(
+      /failed: Yandex Cloud DELETE \/dataproc\/v1\/clusters\/c9q\w+ failed: HTTP 500: Internal error \(injected\)$/,
+    );
   });
 });
 

@@ -47,7 +47,13 @@ export async function reapClusters(options: ReapOptions): Promise<ReapRow[]> {
   const clusters = (await options.client.listClusters(options.folderId, { signal: options.signal })).filter(isFerryCluster);
   return Promise.all(
     clusters.map(async (cluster): Promise<ReapRow> => {
-      const row = { id: cluster.id, name: cluster.name, status: cluster.status, createdAt: cluster.createdAt, ageMs: now - Date.parse(cluster.createdAt) };
+      const row = {
+        id: cluster.id,
+        name: cluster.name,
+        status: cluster.status,
+        createdAt: cluster.createdAt,
+        ageMs: now - Date.parse(cluster.createdAt),
+      };
       const keep = reasonToKeep(cluster, now, options.olderThanMs);
       if (keep) return { ...row, action: 'kept', detail: keep };
       if (options.dryRun) return { ...row, action: 'would delete' };
@@ -80,7 +86,8 @@ async function deleteAndWait(options: ReapOptions, clusterId: string): Promise<v
   } catch (error) {
     if (isNotFound(error)) return;
     // Refused while another delete runs (a second reaper, or the stack's destroy): wait for that one instead.
-    const running = error instanceof YandexApiError && error.status !== undefined && error.status < 500 ? await pendingDelete(options, clusterId) : undefined;
+    const running =
+      error instanceof YandexApiError && error.status !== undefined && error.status < 500 ? await pendingDelete(options, clusterId) : undefined;
     if (!running) throw error;
     operation = running;
   }
@@ -94,7 +101,9 @@ async function deleteAndWait(options: ReapOptions, clusterId: string): Promise<v
 async function pendingDelete(options: ReapOptions, clusterId: string): Promise<Operation | undefined> {
   try {
     const operations = await options.client.listClusterOperations(clusterId, options.signal);
-    return operations.find((operation) => !operation.done && /delete/i.test(`${operation.description ?? ''} ${String(operation.metadata?.['@type'] ?? '')}`));
+    return operations.find(
+      (operation) => !operation.done && /delete/i.test(`${operation.description ?? ''} ${String(operation.metadata?.['@type'] ?? '')}`),
+    );
   } catch (error) {
     if (isNotFound(error)) return { id: '', done: true };
     throw error;

@@ -26,7 +26,8 @@ describe('given a results folder with data and two runs', () => {
     try {
       const store = await storage.store(results);
       await store.write('transactions/tx_date=2019-08-22/part-0.parquet', 'PAR1');
-      for (let i = 0; i < 2; i += 1) ids.push((await (await startRun({ pipeline: 'rocket', results: store, console: false })).finish('succeeded')).run_id);
+      for (let i = 0; i < 2; i += 1)
+        ids.push((await (await startRun({ pipeline: 'rocket', results: store, console: false })).finish('succeeded')).run_id);
     } finally {
       await storage.close();
     }

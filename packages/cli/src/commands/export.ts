@@ -22,7 +22,10 @@ export function register(program: Command): void {
     .action(async (dir: string, options: ExportOptions) => {
       await withStores(options, async (context) => {
         const results = await context.open('results');
-        const exported = await exportResults(results, dir, { pipelines: [transactionsKeys, rocketKeys], ...(options.run ? { runId: options.run } : {}) });
+        const exported = await exportResults(results, dir, {
+          pipelines: [transactionsKeys, rocketKeys],
+          ...(options.run ? { runId: options.run } : {}),
+        });
         process.stdout.write(
           `Exported ${exported.files} files (${formatBytes(exported.bytes)}) from ${context.describe('results')}\n  to ${exported.dir}\n  start with ${exported.dir}/README.txt\n`,
         );

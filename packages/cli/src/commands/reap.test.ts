@@ -52,7 +52,9 @@ describe('given leftover ferry clusters in the folder', () => {
     emulator.failures.bursts.push({ status: 403, count: 2, match: /^\/dataproc\/v1\/clusters\/[^/]+$/ });
     const result = await ferry('reap', '--older-than', '0s');
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/ferry-current .* failed: Yandex Cloud DELETE \/dataproc\/v1\/clusters\/c9q\w+ failed: HTTP 403: Permission denied \(injected\)\n/);
+    expect(result.stdout).toMatch(
+      /ferry-current .* failed: Yandex Cloud DELETE \/dataproc\/v1\/clusters\/c9q\w+ failed: HTTP 403: Permission denied \(injected\)\n/,
+    );
     expect(result.stderr).toMatch(/^error: 2 leftover cluster\(s\) could not be deleted: c9q\w+, c9q\w+\n$/);
   });
 
@@ -60,7 +62,9 @@ describe('given leftover ferry clusters in the folder', () => {
     emulator.resetCalls();
     const result = await ferry('reap', '--older-than', 'yesterday');
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe(`error: option '--older-than <duration>' argument 'yesterday' is invalid. "yesterday" is not a duration: write a number and a unit (d, h, m, s), e.g. 90m, 4h, 2d, 1h30m, 0s.\n`);
+    expect(result.stderr).toBe(
+      `error: option '--older-than <duration>' argument 'yesterday' is invalid. "yesterday" is not a duration: write a number and a unit (d, h, m, s), e.g. 90m, 4h, 2d, 1h30m, 0s.\n`,
+    );
     expect(emulator.calls.size).toBe(0);
   });
 });

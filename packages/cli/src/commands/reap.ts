@@ -15,7 +15,12 @@ export function register(program: Command): void {
     .command('reap')
     .description('delete leftover ferry clusters (label app=ferry) whose ferry-expires-at has passed; safe to schedule')
     .option('--dry-run', 'show what would be deleted; delete nothing')
-    .addOption(new Option('--older-than <duration>', 'instead of the expiry label: delete ferry clusters created longer ago than this (90m, 4h, 2d, 0s)').argParser(duration))
+    .addOption(
+      new Option(
+        '--older-than <duration>',
+        'instead of the expiry label: delete ferry clusters created longer ago than this (90m, 4h, 2d, 0s)',
+      ).argParser(duration),
+    )
     .option('--folder-id <id>', 'folder to sweep (env YC_FOLDER_ID)')
     .action(async (options: ReapOptions) => {
       const client = createYandexClientFromEnv();
@@ -25,6 +30,7 @@ export function register(program: Command): void {
       if (rows.length === 0) process.stdout.write(`no ferry clusters in folder ${folderId}\n`);
       for (const row of rows) process.stdout.write(`${formatReapRow(row)}\n`);
       const failed = rows.filter((row) => row.action === 'failed');
-      if (failed.length > 0) throw new FerryError(`${failed.length} leftover cluster(s) could not be deleted: ${failed.map((row) => row.id).join(', ')}`);
+      if (failed.length > 0)
+        throw new FerryError(`${failed.length} leftover cluster(s) could not be deleted: ${failed.map((row) => row.id).join(', ')}`);
     });
 }

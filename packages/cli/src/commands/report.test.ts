@@ -27,12 +27,38 @@ describe('given a recorded run whose clean step needed a retry', () => {
     try {
       const run = await startRun({ pipeline: 'transactions', engine: 'duckdb', results: await storage.store(dir), console: false });
       runId = run.id;
-      await run.step('clean 2019-08-22', async (step) => {
-        if (step.attempt === 1) throw new Error('executor lost');
-        step.count('rows_read', 5);
-      }, { retries: 1, minTimeoutMs: 0 });
-      const zero = { malformed: 0, duplicate: 1, invalid_terminal: 0, terminal_out_of_range: 0, invalid_customer: 0, non_positive_amount: 0, invalid_datetime: 0, inconsistent_time: 0, invalid_fraud_label: 0 };
-      run.addSection(qualitySection([{ period: '2019-08-22', source: '2019-08-22.txt', rows_read: 5, rows_written: 4, comment_lines: 1, rejected: zero, repaired: { midnight_24h: 0 } }]));
+      await run.step(
+        'clean 2019-08-22',
+        async (step) => {
+          if (step.attempt === 1) throw new Error('executor lost');
+          step.count('rows_read', 5);
+        },
+        { retries: 1, minTimeoutMs: 0 },
+      );
+      const zero = {
+        malformed: 0,
+        duplicate: 1,
+        invalid_terminal: 0,
+        terminal_out_of_range: 0,
+        invalid_customer: 0,
+        non_positive_amount: 0,
+        invalid_datetime: 0,
+        inconsistent_time: 0,
+        invalid_fraud_label: 0,
+      };
+      run.addSection(
+        qualitySection([
+          {
+            period: '2019-08-22',
+            source: '2019-08-22.txt',
+            rows_read: 5,
+            rows_written: 4,
+            comment_lines: 1,
+            rejected: zero,
+            repaired: { midnight_24h: 0 },
+          },
+        ]),
+      );
       await run.finish('succeeded');
     } finally {
       await storage.close();

@@ -57,7 +57,15 @@ describe('given a fake Launch Library 2.0.0 serving 10 launches', () => {
     expect(out).toContain('| SpaceX | 4 |');
     expect(fake.seen('/2.0.0/launch/upcoming/')[0]!.headers.authorization).toBe('Token env-token-77');
     const runId = /Rocket run (\S+) /.exec(out)![1]!;
-    expect((await readdir(path.join(results, 'runs', runId))).sort()).toEqual(['images.json', 'launches.json', 'launches.md', 'log.ndjson', 'report.html', 'report.md', 'run.json']);
+    expect((await readdir(path.join(results, 'runs', runId))).sort()).toEqual([
+      'images.json',
+      'launches.json',
+      'launches.md',
+      'log.ndjson',
+      'report.html',
+      'report.md',
+      'run.json',
+    ]);
     expect(await readFile(path.join(results, 'runs', runId, 'log.ndjson'), 'utf8')).not.toContain('env-token-77');
   });
 

@@ -49,7 +49,9 @@ export async function runWithOptions(context: StoreContext, options: RunOptions,
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    return completedOrThrow(await runTransactions({ source, work, results, engine: chooseEngine(options), params: ruleParams(options), debug, signal: abort.signal }));
+    return completedOrThrow(
+      await runTransactions({ source, work, results, engine: chooseEngine(options), params: ruleParams(options), debug, signal: abort.signal }),
+    );
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

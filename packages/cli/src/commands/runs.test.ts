@@ -16,7 +16,13 @@ async function record(pipeline: 'transactions' | 'rocket', iso: string, totals: 
   const storage = await Storage.open();
   try {
     let time = Date.parse(iso);
-    const run = await startRun({ pipeline, engine: pipeline === 'transactions' ? 'duckdb' : undefined, results: await storage.store(dir), console: false, now: () => new Date(time) });
+    const run = await startRun({
+      pipeline,
+      engine: pipeline === 'transactions' ? 'duckdb' : undefined,
+      results: await storage.store(dir),
+      console: false,
+      now: () => new Date(time),
+    });
     time += 4200;
     run.setTotals(totals);
     return await run.finish('succeeded');
@@ -38,7 +44,9 @@ describe('given a results folder with a transactions run and a newer rocket run'
     const rocket = await record('rocket', '2026-11-21T08:00:00Z', { images: 8 });
 
     const lines = (await ferry(['runs', '--results', dir])).trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^\| run +\| pipeline +\| engine +\| started \(UTC\) +\| duration \| status +\| periods\/images \| rows in \| rows out \| rejected \|$/);
+    expect(lines[0]).toMatch(
+      /^\| run +\| pipeline +\| engine +\| started \(UTC\) +\| duration \| status +\| periods\/images \| rows in \| rows out \| rejected \|$/,
+    );
     expect(lines[2]).toContain(rocket.run_id);
     expect(lines[2]).toMatch(/\| rocket +\| - +\| 2026-11-21 08:00:00 \| +4\.2 s \| succeeded \| +8 \| +- \| +- \| +- \|$/);
     expect(lines[3]).toContain(tx.run_id);

@@ -30,16 +30,19 @@ export function register(program: Command): void {
       .addOption(new Option('--start <date>', 'first day of the first period').argParser(day).default(DEMO_SAMPLE.start))
       .addOption(new Option('--seed <n>', 'random seed: the same seed writes the same bytes').argParser(wholeNumber(0)).default(DEMO_SAMPLE.seed))
       .addOption(
-        new Option('--defects <rates>', `per-row defect rates, e.g. duplicate=0.001,invalid_terminal=0.0005 (kinds: ${DEFECT_KINDS.join(', ')})`).argParser(
-          defectRates,
-        ),
+        new Option(
+          '--defects <rates>',
+          `per-row defect rates, e.g. duplicate=0.001,invalid_terminal=0.0005 (kinds: ${DEFECT_KINDS.join(', ')})`,
+        ).argParser(defectRates),
       ),
   ).action(async ({ out, endpoint, region, ...sample }: SampleCliOptions) => {
     await withStores({ source: out, work: out, results: out, endpoint, region }, async (context) => {
       const written = await writeSample(await context.open('source'), sample);
       for (const file of written) {
         const rejected = Object.values(file.rejected).reduce((sum, n) => sum + n, 0);
-        process.stdout.write(`${file.name}  ${file.data_lines} rows  ids ${file.first_id}–${file.last_id}  injected defects ${rejected}, midnight rows ${file.repaired.midnight_24h}\n`);
+        process.stdout.write(
+          `${file.name}  ${file.data_lines} rows  ids ${file.first_id}–${file.last_id}  injected defects ${rejected}, midnight rows ${file.repaired.midnight_24h}\n`,
+        );
       }
       process.stdout.write(`wrote ${written.length} period file(s) to ${context.describe('source')}\n`);
     });

@@ -23,7 +23,12 @@ export function register(program: Command): void {
       throw new FerryError(`cannot write the Spark job to ${out} (${error.code ?? error.message})`);
     });
     // The rule parameters are the job's defaults now: the three locations are all it needs.
-    const example = pySparkJobArgs({ inputUri: `s3a://<work>/${layout.work.inputs}`, outputUri: `s3a://<work>/${layout.work.staging('<run-id>')}`, sources: ['2019-08-22.txt'], params }).slice(0, 6);
+    const example = pySparkJobArgs({
+      inputUri: `s3a://<work>/${layout.work.inputs}`,
+      outputUri: `s3a://<work>/${layout.work.staging('<run-id>')}`,
+      sources: ['2019-08-22.txt'],
+      params,
+    }).slice(0, 6);
     const { stagedFiles } = layout.work;
     process.stdout.write(
       [

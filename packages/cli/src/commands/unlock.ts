@@ -10,7 +10,9 @@ import { addLocationOptions } from '../options.ts';
  * publishing. Only ever the lock just shown is deleted; an object there that is not a ferry lock only with --force.
  */
 export function register(program: Command): void {
-  addLocationOptions(program.command('unlock').description("show whose the results store's run lock is and remove it, without waiting for it to expire"))
+  addLocationOptions(
+    program.command('unlock').description("show whose the results store's run lock is and remove it, without waiting for it to expire"),
+  )
     .option('--force', 'also remove an object at the lock key that is not a ferry lock')
     .action(async (options: LocationOptions & { force?: boolean }) => {
       await withStores(options, async (context) => {
@@ -29,7 +31,9 @@ export function register(program: Command): void {
           throw new FerryError(`${found.where} changed while it was being removed, so it was left alone: run \`ferry unlock\` again to see it`);
         }
         const running = found.state === 'held' && !found.gone;
-        process.stdout.write(`removed${running ? `: if run ${found.holder.run_id} is still running, it stops before it publishes anything more` : ''}\n`);
+        process.stdout.write(
+          `removed${running ? `: if run ${found.holder.run_id} is still running, it stops before it publishes anything more` : ''}\n`,
+        );
       });
     });
 }

@@ -25,16 +25,22 @@ async function recordRun(): Promise<{ html: string; record: RunRecord }> {
       time += 2400;
       step.addBytes(64_172_032);
     });
-    await run.step('clean 2019-08-22', async (step) => {
-      time += 900;
-      if (step.attempt < 3) throw new Error('Spark executor lost <exit 137>');
-    }, { retries: 2, minTimeoutMs: 0 });
+    await run.step(
+      'clean 2019-08-22',
+      async (step) => {
+        time += 900;
+        if (step.attempt < 3) throw new Error('Spark executor lost <exit 137>');
+      },
+      { retries: 2, minTimeoutMs: 0 },
+    );
     await run.step('clean 2019-09-21', async () => void (time += 1100));
     const failure = new Error('verification failed: 1 object differs');
-    await run.step('publish', async () => {
-      time += 500;
-      throw failure;
-    }).catch(() => undefined);
+    await run
+      .step('publish', async () => {
+        time += 500;
+        throw failure;
+      })
+      .catch(() => undefined);
     await run.finish('failed', failure);
     const html = (await results.readText(`runs/${run.id}/report.html`))!;
     return { html, record: JSON.parse((await results.readText(`runs/${run.id}/run.json`))!) as RunRecord };
@@ -52,7 +58,16 @@ describe.skipIf(!hasChromium)('given the HTML report of a run with a retried and
     report = await recordRun();
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   });
   afterAll(async () => {
@@ -80,11 +95,13 @@ describe.skipIf(!hasChromium)('given the HTML report of a run with a retried and
       expect(box?.width ?? 0, step.name).toBeGreaterThan(0);
     }
     const attempts = page.locator('svg rect[data-step="clean 2019-08-22"]');
-    expect(await attempts.evaluateAll((rects) => rects.map((rect) => [rect.getAttribute('data-attempt'), rect.getAttribute('data-status')]))).toEqual([
-      ['1', 'failed'],
-      ['2', 'failed'],
-      ['3', 'succeeded'],
-    ]);
+    expect(await attempts.evaluateAll((rects) => rects.map((rect) => [rect.getAttribute('data-attempt'), rect.getAttribute('data-status')]))).toEqual(
+      [
+        ['1', 'failed'],
+        ['2', 'failed'],
+        ['3', 'succeeded'],
+      ],
+    );
     // Attempts follow each other left to right.
     const lefts = await attempts.evaluateAll((rects) => rects.map((rect) => rect.getBoundingClientRect().left));
     expect([...lefts].sort((a, b) => a - b)).toEqual(lefts);

@@ -9,7 +9,10 @@ export function renderReportHtml(record: RunRecord): string {
   const sections = [
     `<h1>${escapeHtml(title)}</h1>`,
     `<table class="summary">${summaryPairs(record)
-      .map(([name, value]) => `<tr><th>${escapeHtml(name)}</th><td class="${name === 'status' ? `status-${escapeHtml(value)}` : ''}">${escapeHtml(value)}</td></tr>`)
+      .map(
+        ([name, value]) =>
+          `<tr><th>${escapeHtml(name)}</th><td class="${name === 'status' ? `status-${escapeHtml(value)}` : ''}">${escapeHtml(value)}</td></tr>`,
+      )
       .join('')}</table>`,
   ];
   if (record.steps.length) sections.push(`<h2>Timeline</h2>\n${ganttSvg(record)}`);
@@ -79,7 +82,9 @@ function ganttSvg(record: RunRecord): string {
     const stepBars = drawn.has(step.name) ? [] : (barsByStep.get(step.name) ?? []);
     drawn.add(step.name);
     const attempts = stepBars.length > 1 ? ` (${stepBars.length} attempts)` : '';
-    parts.push(`<text class="label" x="${LABEL_WIDTH - 8}" y="${y + BAR_HEIGHT - 3}" text-anchor="end">${escapeHtml(truncate(step.name + attempts, 40))}</text>`);
+    parts.push(
+      `<text class="label" x="${LABEL_WIDTH - 8}" y="${y + BAR_HEIGHT - 3}" text-anchor="end">${escapeHtml(truncate(step.name + attempts, 40))}</text>`,
+    );
     for (const bar of stepBars) {
       // A pixel of air between back-to-back attempts keeps them apart.
       const left = x(bar.start) + 0.5;
@@ -94,7 +99,9 @@ function ganttSvg(record: RunRecord): string {
   const legendY = AXIS_HEIGHT + record.steps.length * ROW_HEIGHT + 16;
   (['succeeded', 'failed', 'running'] as const).forEach((status, i) => {
     const lx = LABEL_WIDTH + i * 110;
-    parts.push(`<rect class="${status}" x="${lx}" y="${legendY - 10}" width="12" height="12"/><text class="tick" x="${lx + 16}" y="${legendY}">${status === 'failed' ? 'failed attempt' : status}</text>`);
+    parts.push(
+      `<rect class="${status}" x="${lx}" y="${legendY - 10}" width="12" height="12"/><text class="tick" x="${lx + 16}" y="${legendY}">${status === 'failed' ? 'failed attempt' : status}</text>`,
+    );
   });
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="Gantt chart of the run's steps">\n${parts.join('\n')}\n</svg>`;
 }

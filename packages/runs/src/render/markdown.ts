@@ -7,7 +7,9 @@ import { failures, renderStepsTable, summaryPairs } from './sections.ts';
 export function renderReportMarkdown(record: RunRecord): string {
   const parts = [
     `# ferry ${record.pipeline} run ${record.run_id}`,
-    summaryPairs(record).map(([name, value]) => `- **${name}**: ${inline(value)}`).join('\n'),
+    summaryPairs(record)
+      .map(([name, value]) => `- **${name}**: ${inline(value)}`)
+      .join('\n'),
   ];
   for (const section of record.sections ?? []) parts.push(sectionMarkdown(section));
   parts.push(`## Steps\n\n${renderStepsTable(record)}`);
@@ -20,7 +22,14 @@ export function renderReportMarkdown(record: RunRecord): string {
 function sectionMarkdown(section: ReportSection): string {
   const blocks = [`## ${inline(section.title)}`];
   if (section.text !== undefined) blocks.push(inline(section.text));
-  if (section.table) blocks.push(renderTable(section.table.header.map(inline), section.table.rows.map((row) => row.map(inline)), section.table.align));
+  if (section.table)
+    blocks.push(
+      renderTable(
+        section.table.header.map(inline),
+        section.table.rows.map((row) => row.map(inline)),
+        section.table.align,
+      ),
+    );
   if (section.items?.length) blocks.push(section.items.map((item) => `- ${inline(item)}`).join('\n'));
   return blocks.join('\n\n');
 }

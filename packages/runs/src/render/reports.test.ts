@@ -16,7 +16,9 @@ const record: RunRecord = {
       started_at: '2026-11-21T05:43:00.500Z',
       finished_at: '2026-11-21T05:43:03.500Z',
       duration_ms: 3000,
-      attempts: [{ attempt: 1, started_at: '2026-11-21T05:43:00.500Z', finished_at: '2026-11-21T05:43:03.500Z', duration_ms: 3000, status: 'succeeded' }],
+      attempts: [
+        { attempt: 1, started_at: '2026-11-21T05:43:00.500Z', finished_at: '2026-11-21T05:43:03.500Z', duration_ms: 3000, status: 'succeeded' },
+      ],
       counts: { images: 3 },
       bytes: 512_000,
     },
@@ -50,7 +52,9 @@ describe('given a run whose pipeline reported an images section and a table sect
     expect(renderReportMarkdown(run)).toContain('- launch l4: &lt;script>alert(1)&lt;/script> \\| x');
     expect(renderReportHtml(run)).toContain('<h2>Images</h2>\n<p>3 launches');
     expect(renderReportHtml(run)).toContain('<li>launch l4: &lt;script&gt;alert(1)&lt;/script&gt; | x</li>');
-    expect(renderReportHtml(run)).toMatch(/<h2>Sizes<\/h2>\n<table><thead><tr><th>image<\/th><th>bytes<\/th><\/tr><\/thead><tbody>\n<tr><td>falcon.png<\/td><td class="num">512,000<\/td><\/tr>/);
+    expect(renderReportHtml(run)).toMatch(
+      /<h2>Sizes<\/h2>\n<table><thead><tr><th>image<\/th><th>bytes<\/th><\/tr><\/thead><tbody>\n<tr><td>falcon.png<\/td><td class="num">512,000<\/td><\/tr>/,
+    );
     expect(renderReportText(run)).not.toContain('Quality');
     expect(renderReportText(record)).not.toContain('Images');
   });

@@ -22,7 +22,9 @@ export const STEP_HEADER = ['step', 'status', 'attempts', 'started', 'duration',
 export const STEP_ALIGN: ('left' | 'right')[] = ['left', 'left', 'right', 'left', 'right', 'left', 'right'];
 
 export function stepRow(step: StepRecord): string[] {
-  const counts = Object.entries(step.counts).map(([name, n]) => `${name} ${formatCount(n)}`).join(', ');
+  const counts = Object.entries(step.counts)
+    .map(([name, n]) => `${name} ${formatCount(n)}`)
+    .join(', ');
   return [
     step.name,
     step.status,

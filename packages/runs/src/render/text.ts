@@ -5,7 +5,11 @@ import { failures, renderStepsTable, summaryPairs } from './sections.ts';
 /** What `ferry report <run-id>` prints: summary, the pipeline's sections, step timings, failures. */
 export function renderReportText(record: RunRecord): string {
   const width = Math.max(...summaryPairs(record).map(([name]) => name.length));
-  const parts = [summaryPairs(record).map(([name, value]) => `${name.padEnd(width)}  ${value}`).join('\n')];
+  const parts = [
+    summaryPairs(record)
+      .map(([name, value]) => `${name.padEnd(width)}  ${value}`)
+      .join('\n'),
+  ];
   for (const section of record.sections ?? []) parts.push(renderSectionText(section));
   parts.push(`Steps\n${renderStepsTable(record)}`);
   const failed = failures(record);
