@@ -7,7 +7,8 @@ export default defineConfig({
     exclude: ['**/node_modules/**', 'cdktf.out/**'],
     pool: 'forks',
     maxWorkers: 2,
-    testTimeout: 120_000,
-    hookTimeout: 120_000,
+    // Real Spark jobs take one to three minutes on two cores, more when two run at once.
+    testTimeout: 300_000,
+    hookTimeout: 300_000,
   },
 });
