@@ -4,7 +4,8 @@ import type { Store } from './storage.ts';
 
 export const PIPELINES = ['transactions', 'rocket'] as const;
 export type Pipeline = (typeof PIPELINES)[number];
-export const RUN_STATUSES = ['running', 'succeeded', 'failed', 'noop'] as const;
+/** `partial`: the run finished, but some of its items (periods, images) failed; each is named in its record. */
+export const RUN_STATUSES = ['running', 'succeeded', 'partial', 'failed', 'noop'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 /** How a run can end. */
 export type FinishedStatus = Exclude<RunStatus, 'running'>;
@@ -91,11 +92,11 @@ export const runRecordFormat = jsonFormat({ name: 'ferry run record', schema: ru
 /**
  * How a recorded run ended, the same shape for every pipeline. Once a run is recorded, its end is returned, never
  * thrown: a failed run still has its record and whatever it got done, and callers choose the exit code from `status`
- * (a later status for runs where some items failed joins the first branch). `error` is what ended a failed run, as
- * it was thrown, so a caller can rethrow it with its message and kind.
+ * (a `partial` run, where some items failed, finished all the same: it has everything a succeeded run has). `error` is
+ * what ended a failed run, as it was thrown, so a caller can rethrow it with its message and kind.
  */
 export type RunOutcome<Done, SoFar = Partial<Done>> =
-  | ({ status: 'succeeded' | 'noop'; runId: string; record: RunRecord } & Done)
+  | ({ status: 'succeeded' | 'partial' | 'noop'; runId: string; record: RunRecord } & Done)
   | ({ status: 'failed'; runId: string; record: RunRecord; error: unknown } & SoFar);
 
 /** A run that did not fail, as is; a failed run's error is thrown again, as the run threw it. */
