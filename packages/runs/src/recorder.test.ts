@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Storage } from '@ferry/storage';
 import { FerryError, type LogLine, type RunRecord, type Store } from '@ferry/types';
-import { listRuns, loadRun, newRunId, startRun } from './index.ts';
+import { listRuns, loadRun, newRunId, renderRunsTable, startRun } from './index.ts';
 
 /** A clock the test moves by hand, so durations are exact without waiting. */
 function manualClock(startIso: string) {
@@ -163,6 +163,27 @@ describe('given a step that fails with an error not worth retrying', () => {
     const report = (await results.readText(`runs/${run.id}/report.md`))!;
     expect(report).toContain('## Failures');
     expect(report).toContain(`fetch launches: ${failure.message}`);
+  });
+});
+
+describe('given a run where some items fail while the rest go on', () => {
+  it('when it finishes partial, then run.json, every report and the history name each failed item and why, one line each', async () => {
+    const run = await startRun({ pipeline: 'transactions', results, console: false, secrets: ['s3cr3t-token'] });
+    run.recordFailure({ item: '2019-12-01', reason: '2019-12-01.txt is gzip-compressed: ferry cleans plain text, so decompress it first' });
+    run.recordFailure({ item: '2019-12-02', reason: '2019-12-02.txt is not a text file (seen with s3cr3t-token)' });
+    const record = await run.finish('partial');
+
+    expect(record.status).toBe('partial');
+    expect((await listRuns(results))[0]!.failures).toEqual([
+      { item: '2019-12-01', reason: '2019-12-01.txt is gzip-compressed: ferry cleans plain text, so decompress it first' },
+      { item: '2019-12-02', reason: '2019-12-02.txt is not a text file (seen with [REDACTED])' },
+    ]);
+    const markdown = (await results.readText(`runs/${run.id}/report.md`))!;
+    expect(markdown).toContain('- **status**: partial (2 failed)');
+    expect(markdown).toContain('## Failures\n\n- 2019-12-01: 2019-12-01.txt is gzip-compressed');
+    expect(markdown).toContain('- 2019-12-02: 2019-12-02.txt is not a text file');
+    expect((await results.readText(`runs/${run.id}/report.html`))!).toContain('<td class="status-partial">partial (2 failed)</td>');
+    expect(renderRunsTable(await listRuns(results))).toMatch(/\| partial \(2 failed\) +\|/);
   });
 });
 

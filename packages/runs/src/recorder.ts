@@ -9,6 +9,7 @@ import {
   type Pipeline,
   type Progress,
   type ReportSection,
+  type RunFailure,
   type RunHandle,
   type RunPeriodSummary,
   type RunRecord,
@@ -180,6 +181,11 @@ class RunRecorder implements RunHandle {
     this.recordChanged = true;
   }
 
+  recordFailure(failure: RunFailure): void {
+    this.record.failures = [...(this.record.failures ?? []), { item: failure.item, reason: this.redact(failure.reason) }];
+    this.recordChanged = true;
+  }
+
   addSection(section: ReportSection): void {
     this.record.sections = [...(this.record.sections ?? []), structuredClone(section)];
     this.recordChanged = true;
@@ -203,7 +209,9 @@ class RunRecorder implements RunHandle {
     if (error !== undefined) this.record.error = this.redact(errorMessage(error));
     this.recordChanged = true;
     const summary = `${this.pipeline} run ${this.id} ${status} in ${formatDuration(this.record.duration_ms)}`;
+    const failed = this.record.failures?.length ?? 0;
     if (status === 'failed') this.log.error(error === undefined ? summary : `${summary}: ${errorMessage(error)}`);
+    else if (status === 'partial') this.log.warn(`${summary}: ${failed} item(s) failed`);
     else this.log.info(summary);
 
     await this.persist();

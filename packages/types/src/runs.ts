@@ -48,6 +48,10 @@ const periodSummarySchema = z.object({
 });
 export type RunPeriodSummary = z.infer<typeof periodSummarySchema>;
 
+/** An item of a run that failed while the rest went on (a period that could not be cleaned, an image): one line each. */
+const runFailureSchema = z.object({ item: z.string(), reason: z.string() });
+export type RunFailure = z.infer<typeof runFailureSchema>;
+
 const reportTableSchema = z.object({ header: z.array(z.string()), rows: z.array(z.array(z.string())), align: z.array(z.enum(['left', 'right'])) });
 export type ReportTable = z.infer<typeof reportTableSchema>;
 
@@ -79,6 +83,8 @@ const runRecordSchema = z.object({
   periods: z.array(periodSummarySchema).optional(),
   /** What the pipeline reported, drawn after the summary (runs recorded before sections existed have none). */
   sections: z.array(reportSectionSchema).optional(),
+  /** The items that failed, in the order they did: what makes a run `partial` (or, when nothing else got done, failed). */
+  failures: z.array(runFailureSchema).optional(),
   error: z.string().optional(),
 });
 export type RunRecord = z.infer<typeof runRecordSchema>;
@@ -173,6 +179,11 @@ export interface RunHandle {
   progress(label: string, total: number, unit: 'bytes' | 'items'): Progress;
   setTotals(totals: Record<string, number>): void;
   setPeriods(periods: RunPeriodSummary[]): void;
+  /**
+   * Records an item that failed while the run goes on (kept in run.json's `failures`, drawn in every report's failures);
+   * the pipeline then finishes the run `partial`, or `failed` when nothing else got done.
+   */
+  recordFailure(failure: RunFailure): void;
   /** Adds a section to the run's report (kept in run.json, drawn by every report). */
   addSection(section: ReportSection): void;
   /** Writes an artifact into the run's folder in the results store (a name of `layout.results.runFiles`). */

@@ -11,7 +11,7 @@ export function renderReportHtml(record: RunRecord): string {
     `<table class="summary">${summaryPairs(record)
       .map(
         ([name, value]) =>
-          `<tr><th>${escapeHtml(name)}</th><td class="${name === 'status' ? `status-${escapeHtml(value)}` : ''}">${escapeHtml(value)}</td></tr>`,
+          `<tr><th>${escapeHtml(name)}</th><td class="${name === 'status' ? `status-${record.status}` : ''}">${escapeHtml(value)}</td></tr>`,
       )
       .join('')}</table>`,
   ];
@@ -35,7 +35,7 @@ table { border-collapse: collapse; margin: .5em 0; }
 th, td { padding: .25em .7em; border-bottom: 1px solid #dde2ea; text-align: left; vertical-align: top; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 table.summary th { color: #5a6475; font-weight: normal; }
-.status-succeeded { color: #2e7d4f; } .status-failed { color: #c0392b; font-weight: bold; } .status-noop { color: #5a6475; }
+.status-succeeded { color: #2e7d4f; } .status-failed { color: #c0392b; font-weight: bold; } .status-partial { color: #b9770e; font-weight: bold; } .status-noop { color: #5a6475; }
 svg { max-width: 100%; height: auto; font: 12px system-ui, sans-serif; }
 svg .axis { stroke: #c5ccd8; } svg .tick { fill: #5a6475; } svg .label { fill: #1d2330; }
 rect.succeeded { fill: #4c9f70; } rect.failed { fill: #d9534f; } rect.running { fill: #5b8def; } rect.skipped { fill: #b0b7c3; }

@@ -1,5 +1,6 @@
 import type { RunRecord } from '@ferry/types';
 import { formatCount, formatDuration, formatTime, renderTable } from '../format.ts';
+import { statusOf } from './sections.ts';
 
 /** `ferry runs`: one line per run, newest first as given. */
 export function renderRunsTable(runs: RunRecord[]): string {
@@ -12,7 +13,7 @@ export function renderRunsTable(runs: RunRecord[]): string {
       run.engine ?? '-',
       formatTime(run.started_at),
       formatDuration(run.duration_ms),
-      run.status,
+      statusOf(run),
       // What the run went through: a transactions run's periods, a rocket run's images.
       formatCount(run.totals.periods ?? run.totals.images),
       formatCount(run.totals.rows_read),

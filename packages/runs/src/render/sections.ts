@@ -7,7 +7,7 @@ export function summaryPairs(record: RunRecord): [string, string][] {
   const pairs: [string, string][] = [
     ['run', record.run_id],
     ['pipeline', record.engine ? `${record.pipeline} (engine ${record.engine})` : record.pipeline],
-    ['status', record.status],
+    ['status', statusOf(record)],
     ['started', `${formatTime(record.started_at)} UTC`],
     ['finished', record.finished_at ? `${formatTime(record.finished_at)} UTC` : '-'],
     ['duration', formatDuration(record.duration_ms)],
@@ -41,9 +41,12 @@ export function renderStepsTable(record: RunRecord): string {
   return renderTable(STEP_HEADER, record.steps.map(stepRow), STEP_ALIGN);
 }
 
-/** Every failure of the run: failed attempts (also those later retried successfully), failed steps, the run error. */
+/**
+ * Every failure of the run: the items that failed (a partial run's), failed attempts (also those later retried
+ * successfully), failed steps, the run error.
+ */
 export function failures(record: RunRecord): string[] {
-  const lines: string[] = [];
+  const lines: string[] = (record.failures ?? []).map((failure) => `${failure.item}: ${failure.reason}`);
   for (const step of record.steps) {
     const retried = step.attempts.length > 1;
     for (const attempt of step.attempts) {
@@ -54,4 +57,10 @@ export function failures(record: RunRecord): string[] {
   }
   if (record.error) lines.push(`run: ${record.error}`);
   return lines;
+}
+
+/** A run's status as the reports and `ferry runs` show it: a partial run says how many of its items failed. */
+export function statusOf(record: RunRecord): string {
+  const failed = record.failures?.length ?? 0;
+  return record.status === 'partial' && failed > 0 ? `partial (${failed} failed)` : record.status;
 }
