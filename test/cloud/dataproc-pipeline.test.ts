@@ -249,4 +249,26 @@ describe('given a new source period and a cluster whose jobs run the DuckDB stan
     expect(harness.emulator.failures.bursts.every((burst) => burst.count === 0)).toBe(true);
     expect(result.published).toHaveLength(2);
   });
+
+  it('when the answer to the job create is lost, then the run finds its job by name, submits exactly one, and succeeds', async () => {
+    harness.emulator.resetCalls();
+    const jobsBefore = harness.emulator.jobs.size;
+    harness.emulator.failures.lostAnswers.push({ count: 1, match: /^POST .*\/jobs$/ });
+    await harness.source.write('2019-12-01.txt', (await harness.source.readText((await harness.source.list())[0]!.key))!);
+    const result = completedOrThrow(
+      await runTransactions({
+        source: harness.source,
+        work: await harness.storage.store('s3://ferry-work'),
+        results: await harness.storage.store('s3://ferry-results'),
+        engine: createDataprocEngine({ client: harness.client, clusterId, pollIntervalMs: 50 }),
+        console: false,
+      }),
+    );
+    expect(result.status).toBe('succeeded');
+    expect(result.published.map((period) => period.period)).toEqual(['2019-12-01']);
+    expect(harness.emulator.failures.lostAnswers[0]!.count).toBe(0);
+    expect(harness.emulator.count('jobs.create')).toBe(1);
+    expect(harness.emulator.count('jobs.list')).toBe(1);
+    expect(harness.emulator.jobs.size).toBe(jobsBefore + 1);
+  });
 });

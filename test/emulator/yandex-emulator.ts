@@ -34,6 +34,11 @@ export interface EmulatorOptions {
   logPageBytes?: number;
   /** Largest page of clusters served, whatever pageSize asks (the real API caps at 1000; small here to exercise paging). */
   maxPageSize?: number;
+  /**
+   * Whether a POST whose Idempotency-Key was seen gets the first answer back (default, as the API documents it) or
+   * is carried out again ('ignored'), to show what a client's own lookup prevents.
+   */
+  idempotencyKeys?: 'honoured' | 'ignored';
   /** Runs a job's work; default: the DuckDB stand-in over `s3` (runSparkJob runs it on real Spark). */
   runJob?: JobRunner;
   /** The S3 server behind s3a:// URIs (credentials of the embedded server). */
@@ -50,6 +55,11 @@ export interface InjectedFailures {
   beforeNextJob?: () => Promise<void>;
   /** Answer the next `count` API calls (whose path matches) with this status. */
   bursts: { status: 403 | 429 | 500 | 503; count: number; match?: RegExp; retryAfterSeconds?: number; afterHandling?: boolean }[];
+  /**
+   * The next `count` calls (whose method and path match) take effect, then their connection is closed without an
+   * answer: a reply lost on the way, which the client sees as a network error.
+   */
+  lostAnswers: { count: number; match?: RegExp }[];
 }
 
 interface ClusterState {
@@ -78,11 +88,13 @@ const BURST_BODIES: Record<InjectedFailures['bursts'][number]['status'], Json> =
 };
 const TERMINAL = new Set(['DONE', 'ERROR', 'CANCELLED']);
 const CLUSTER_NAME = /^[a-z][-a-z0-9]{1,61}[a-z0-9]$/;
+/** A job's name is optional; when given, it has a cluster name's form. */
+const JOB_NAME = CLUSTER_NAME;
 const LABEL_KEY = /^[a-z][-_0-9a-z]{0,62}$/;
 const LABEL_VALUE = /^[-_0-9a-z]{0,63}$/;
 
 export class YandexEmulator {
-  readonly failures: InjectedFailures = { bursts: [] };
+  readonly failures: InjectedFailures = { bursts: [], lostAnswers: [] };
   /** Calls by kind: iam.token, metadata.token, clusters.list|get|create|delete|operations, jobs.create|get|list|logs|cancel, operations.get. */
   readonly calls = new Map<string, number>();
   readonly clusters = new Map<string, ClusterState>();
@@ -158,7 +170,7 @@ export class YandexEmulator {
         if (auth) return send(response, 401, { code: 16, message: auth });
       }
       const key = request.headers['idempotency-key'];
-      if (request.method === 'POST' && typeof key === 'string' && this.idempotent.has(key)) {
+      if (request.method === 'POST' && typeof key === 'string' && this.idempotent.has(key) && this.options.idempotencyKeys !== 'ignored') {
         return send(response, 200, this.operationJson(String(this.idempotent.get(key)!.id)));
       }
       let parsed: Json = {};
@@ -172,6 +184,12 @@ export class YandexEmulator {
         this.idempotent.set(key, result);
       // afterHandling: the call took effect but its answer is lost, as when a gateway times out.
       if (burst) return fail(burst);
+      const lost = this.failures.lostAnswers.find((l) => l.count > 0 && (!l.match || l.match.test(`${request.method} ${url.pathname}`)));
+      if (lost) {
+        lost.count -= 1;
+        response.socket?.destroy();
+        return;
+      }
       send(response, status, result);
     } catch (error) {
       send(response, 500, { code: 13, message: `emulator bug: ${(error as Error).message}` });
@@ -204,7 +222,7 @@ export class YandexEmulator {
     if ((m = path.match(/^\/dataproc\/v1\/clusters\/([^/:]+)\/jobs$/))) {
       const id = decodeURIComponent(m[1]!);
       if (method === 'POST') return { kind: 'jobs.create', handler: (_u, body) => this.createJob(id, body) };
-      if (method === 'GET') return { kind: 'jobs.list', handler: () => this.listJobs(id) };
+      if (method === 'GET') return { kind: 'jobs.list', handler: (url) => this.listJobs(id, url) };
     }
     if ((m = path.match(/^\/dataproc\/v1\/clusters\/([^/:]+)\/jobs\/([^/:]+)(:logs|:cancel)?$/))) {
       const clusterId = decodeURIComponent(m[1]!);
@@ -431,6 +449,9 @@ export class YandexEmulator {
       return [400, { code: 9, message: `Cluster ${clusterId} is not running (${String(cluster.json.status)})` }];
     const spec = body.pysparkJob as Json | undefined;
     if (!spec || typeof spec.mainPythonFileUri !== 'string') return [400, { code: 3, message: 'pysparkJob.mainPythonFileUri is required' }];
+    if (body.name !== undefined && body.name !== '' && !JOB_NAME.test(String(body.name))) {
+      return [400, { code: 3, message: `job name "${String(body.name)}" does not match ${JOB_NAME.source}` }];
+    }
     const json: Json = {
       id: newId(),
       clusterId,
@@ -507,9 +528,21 @@ export class YandexEmulator {
     return [200, job.json];
   }
 
-  private listJobs(clusterId: string): [number, Json] {
+  /** pageToken paging; the filter, as the API documents it, is on name only: `name="<job name>"`. */
+  private listJobs(clusterId: string, url: URL): [number, Json] {
     if (!this.clusters.has(clusterId)) return [404, { code: 5, message: `Cluster ${clusterId} not found` }];
-    return [200, { jobs: [...this.jobs.values()].filter((job) => job.json.clusterId === clusterId).map((job) => job.json) }];
+    const filter = url.searchParams.get('filter');
+    const name = filter === null ? undefined : filter.match(/^\s*name\s*=\s*"([^"]*)"\s*$/)?.[1];
+    if (filter !== null && (name === undefined || !JOB_NAME.test(name))) {
+      return [400, { code: 3, message: `invalid filter "${filter}": only name="<job name>" is supported` }];
+    }
+    const all = [...this.jobs.values()]
+      .map((job) => job.json)
+      .filter((json) => json.clusterId === clusterId && (name === undefined || json.name === name));
+    const pageSize = Math.min(Number(url.searchParams.get('pageSize') || 100), this.options.maxPageSize ?? 1000);
+    const start = Number(url.searchParams.get('pageToken') || 0);
+    const next = start + pageSize < all.length ? String(start + pageSize) : undefined;
+    return [200, { jobs: all.slice(start, start + pageSize), ...(next && { nextPageToken: next }) }];
   }
 
   /** The log in byte-sized pages; the page token is the byte offset of the next page. */

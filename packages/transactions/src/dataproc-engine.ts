@@ -54,9 +54,10 @@ export function createDataprocEngine(options: DataprocEngineOptions): CleanEngin
       const sources = request.periods.map((period) => period.source);
       // The job writes <output-uri><period>/…, i.e. layout.work.staged(runId, period) under the work root.
       const outputPrefix = layout.work.staging(request.runId);
-      const name = `ferry-${request.runId}`.toLowerCase();
+      // One job per run: the client finds this name's job before it resends a create whose answer was lost.
+      const name = `ferry-${request.runId}`.toLowerCase().replace(/[^a-z0-9-]/g, '-');
       // Not aborted by an interrupt: the job may exist as soon as the request is sent, and only its id lets us cancel it.
-      const operation = await client.createPysparkJob(clusterId, {
+      const jobId = await client.submitPysparkJob(clusterId, {
         name,
         pysparkJob: {
           mainPythonFileUri: `${s3aRoot}${jobKey}`,
@@ -64,9 +65,6 @@ export function createDataprocEngine(options: DataprocEngineOptions): CleanEngin
           ...(options.sparkProperties ? { properties: options.sparkProperties } : {}),
         },
       });
-      const jobId = operation.metadata?.jobId;
-      if (typeof jobId !== 'string')
-        throw new FerryError(`the Data Processing API accepted job ${name} on cluster ${clusterId} but returned no job id`);
       request.log.info(`submitted Data Processing job ${jobId} (${name}) to cluster ${clusterId} for ${sources.join(', ')}`);
 
       const job = await waitForJob(request, jobId);

@@ -17,6 +17,15 @@ function clientFor(emulator: YandexEmulator, retries = 4): YandexClient {
   });
 }
 
+async function runningCluster(client: YandexClient, name: string): Promise<string> {
+  const created = await client.waitForOperation(await client.createCluster(clusterRequest({ folderId: FOLDER, name })), { pollIntervalMs: 10 });
+  return String(created.metadata?.clusterId);
+}
+
+async function until(condition: () => Promise<boolean>): Promise<void> {
+  while (!(await condition())) await new Promise((resolve) => setTimeout(resolve, 10));
+}
+
 describe('given the Data Processing emulator', () => {
   let emulator: YandexEmulator;
   let client: YandexClient;
@@ -65,13 +74,11 @@ describe('given the Data Processing emulator', () => {
       pollIntervalMs: 10,
     });
     const clusterId = String(created.metadata?.clusterId);
-    const operation = await client.createPysparkJob(clusterId, {
+    const jobId = await client.submitPysparkJob(clusterId, {
       name: 'clean',
       pysparkJob: { mainPythonFileUri: 's3a://work/job.py', args: ['--x', '1'] },
     });
-    const jobId = String(operation.metadata?.jobId);
-    const done = await client.waitForOperation(operation, { pollIntervalMs: 10 });
-    expect(done.response).toMatchObject({ id: jobId, status: 'DONE' });
+    await until(async () => (await client.getJob(clusterId, jobId)).status === 'DONE');
 
     const pages: string[] = [];
     for await (const page of client.jobLog(clusterId, jobId)) pages.push(page);
@@ -93,6 +100,45 @@ describe('given the Data Processing emulator', () => {
     const operation = await client.createCluster(clusterRequest({ folderId: FOLDER, name: 'ferry-once' }));
     expect(emulator.count('clusters.create')).toBe(2);
     expect(await client.listClusters(FOLDER)).toEqual([expect.objectContaining({ id: operation.metadata?.clusterId, name: 'ferry-once' })]);
+  });
+
+  it('when the answer to a job create is lost, then the retry finds the job by its name and no second job is submitted', async () => {
+    const clusterId = await runningCluster(client, 'ferry-lost');
+    emulator.failures.lostAnswers.push({ count: 1, match: /^POST .*\/jobs$/ });
+    const jobId = await client.submitPysparkJob(clusterId, { name: 'ferry-run-1', pysparkJob: { mainPythonFileUri: 's3a://work/job.py' } });
+
+    expect(emulator.count('jobs.create')).toBe(1);
+    expect(emulator.count('jobs.list')).toBe(1);
+    expect([...emulator.jobs.keys()]).toEqual([jobId]);
+  });
+
+  it('when the create is answered 503 after the job was made, by an API that ignores Idempotency-Key, then the lookup still keeps it to one job', async () => {
+    const ignoring = await YandexEmulator.start({ staticTokens: [TOKEN], idempotencyKeys: 'ignored', runJob: async () => undefined });
+    try {
+      const other = clientFor(ignoring);
+      const clusterId = await runningCluster(other, 'ferry-ignoring');
+      ignoring.failures.bursts.push({ status: 503, count: 1, match: /jobs$/, afterHandling: true });
+      const jobId = await other.submitPysparkJob(clusterId, { name: 'ferry-run-2', pysparkJob: { mainPythonFileUri: 's3a://work/job.py' } });
+
+      expect([...ignoring.jobs.keys()]).toEqual([jobId]);
+      expect(ignoring.count('jobs.create')).toBe(1);
+    } finally {
+      await ignoring.stop();
+    }
+  });
+
+  it('when jobs are listed by name, then only that name is returned, across pages, and a filter on anything else is refused', async () => {
+    const clusterId = await runningCluster(client, 'ferry-names');
+    for (const name of ['ferry-a', 'ferry-b', 'ferry-a', 'ferry-c', 'ferry-a'])
+      await client.submitPysparkJob(clusterId, { name, pysparkJob: { mainPythonFileUri: 's3a://work/job.py' } });
+    emulator.resetCalls();
+
+    expect((await client.listJobs(clusterId, { name: 'ferry-a' })).map((job) => job.name)).toEqual(['ferry-a', 'ferry-a', 'ferry-a']);
+    expect(emulator.count('jobs.list')).toBe(2);
+    expect(await client.listJobs(clusterId)).toHaveLength(5);
+    const url = new URL(`/dataproc/v1/clusters/${clusterId}/jobs?filter=status%3D%22DONE%22`, emulator.url);
+    const refused = await fetch(url, { headers: { authorization: `Bearer ${TOKEN}` } });
+    expect(refused.status).toBe(400);
   });
 
   it('when the errors outlast the retries, then one FerryError says method, path, status and the API message', async () => {

@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { FerryError } from '@ferry/types';
-import { requestJson, type HttpOptions, type TokenSource } from './http.ts';
+import { requestJson, retrying, type HttpOptions, type TokenSource } from './http.ts';
 
 export interface YandexEndpoints {
   iam: string;
@@ -86,6 +87,7 @@ export interface WaitOptions {
 
 const ClusterPage = z.object({ clusters: z.array(ClusterSchema).default([]), nextPageToken: z.string().optional() });
 const OperationPage = z.object({ operations: z.array(OperationSchema).default([]), nextPageToken: z.string().optional() });
+const JobPage = z.object({ jobs: z.array(JobSchema).default([]), nextPageToken: z.string().optional() });
 const LogPage = z.object({ content: z.string().default(''), nextPageToken: z.string().optional() });
 
 export interface YandexClientOptions extends HttpOptions {
@@ -152,8 +154,44 @@ export class YandexClient {
 
   // --- jobs ---
 
-  async createPysparkJob(clusterId: string, job: { name: string; pysparkJob: PysparkJobSpec }): Promise<Operation> {
-    return parse(OperationSchema, await this.dataproc('POST', `/clusters/${enc(clusterId)}/jobs`, { body: job }), 'operation');
+  /**
+   * Submits a PySpark job, once, and returns its id. A create whose answer was lost (a timeout, a dropped connection,
+   * a 5xx after the API acted) may have created the job: before sending it again, the job is looked up by its name,
+   * and the one found is returned. So the name must be unique on the cluster (ferry's: one per run). Every attempt
+   * also carries the same Idempotency-Key, for an API that honours it.
+   */
+  async submitPysparkJob(clusterId: string, job: { name: string; pysparkJob: PysparkJobSpec }, signal?: AbortSignal): Promise<string> {
+    const idempotencyKey = randomUUID();
+    return retrying(
+      async (attempt) => {
+        if (attempt > 1) {
+          const [submitted] = await this.listJobs(clusterId, { name: job.name, signal });
+          if (submitted) return submitted.id;
+        }
+        const answer = await this.dataproc('POST', `/clusters/${enc(clusterId)}/jobs`, { body: job, signal, idempotencyKey, retries: 0 });
+        const jobId = parse(OperationSchema, answer, 'operation').metadata?.jobId;
+        if (typeof jobId !== 'string')
+          throw new FerryError(`the Data Processing API accepted job ${job.name} on cluster ${clusterId} but returned no job id`);
+        return jobId;
+      },
+      this.http.retry,
+      signal,
+    );
+  }
+
+  /** The cluster's jobs (all pages), or those of one name: the API filters on name only. */
+  async listJobs(clusterId: string, options: { name?: string; signal?: AbortSignal } = {}): Promise<Job[]> {
+    const jobs: Job[] = [];
+    let pageToken = '';
+    do {
+      const query: Record<string, string> = { pageSize: '1000' };
+      if (pageToken) query.pageToken = pageToken;
+      if (options.name) query.filter = `name="${options.name}"`;
+      const page = parse(JobPage, await this.dataproc('GET', `/clusters/${enc(clusterId)}/jobs`, { query, signal: options.signal }), 'job list');
+      jobs.push(...page.jobs);
+      pageToken = page.nextPageToken ?? '';
+    } while (pageToken);
+    return jobs;
   }
 
   async getJob(clusterId: string, jobId: string, signal?: AbortSignal): Promise<Job> {
@@ -211,14 +249,17 @@ export class YandexClient {
     return current;
   }
 
+  /** One Data Processing call; `retries` overrides the client's (0: the caller retries), `idempotencyKey` a POST's own. */
   private async dataproc(
     method: 'GET' | 'POST' | 'DELETE',
     path: string,
-    request: { query?: Record<string, string>; body?: unknown; signal?: AbortSignal },
+    request: { query?: Record<string, string>; body?: unknown; signal?: AbortSignal; idempotencyKey?: string; retries?: number },
   ): Promise<unknown> {
     const url = new URL(`/dataproc/v1${path}`, this.endpoints.dataproc);
     for (const [name, value] of Object.entries(request.query ?? {})) url.searchParams.set(name, value);
-    return requestJson({ method, url, body: request.body, tokens: this.tokens, signal: request.signal }, this.http);
+    const headers = request.idempotencyKey ? { 'idempotency-key': request.idempotencyKey } : undefined;
+    const http = request.retries === undefined ? this.http : { ...this.http, retry: { ...this.http.retry, retries: request.retries } };
+    return requestJson({ method, url, body: request.body, headers, tokens: this.tokens, signal: request.signal }, http);
   }
 }
 

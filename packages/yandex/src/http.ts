@@ -59,20 +59,27 @@ export interface ApiRequest {
  * POSTs carry one Idempotency-Key for all their attempts, so a retried create does not create twice.
  */
 export async function requestJson(request: ApiRequest, options: HttpOptions = {}): Promise<unknown> {
-  const retry = options.retry ?? {};
   const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
   if (request.body !== undefined) headers['content-type'] = 'application/json';
-  if (request.method === 'POST') headers['idempotency-key'] = randomUUID();
-  return pRetry(() => attempt(request, headers, options), {
+  if (request.method === 'POST') headers['idempotency-key'] ??= randomUUID();
+  return retrying(() => attempt(request, headers, options), options.retry, request.signal);
+}
+
+/**
+ * Runs `fn` again after a transient failure (a retryable YandexApiError: 429, 5xx, network error, timeout), with
+ * backoff and jitter, honouring Retry-After; `fn` learns which attempt it is (1 on the first).
+ */
+export function retrying<T>(fn: (attempt: number) => Promise<T>, retry: RetryOptions = {}, signal?: AbortSignal): Promise<T> {
+  return pRetry(fn, {
     retries: retry.retries ?? 6,
     minTimeout: retry.minTimeoutMs ?? 500,
     maxTimeout: retry.maxTimeoutMs ?? 20_000,
     randomize: true,
-    signal: request.signal,
+    signal,
     shouldRetry: ({ error }) => error instanceof YandexApiError && error.retryable,
     onFailedAttempt: async ({ error }) => {
       if (error instanceof YandexApiError && error.retryAfterMs) {
-        await sleep(error.retryAfterMs, undefined, { signal: request.signal });
+        await sleep(error.retryAfterMs, undefined, { signal });
       }
     },
   });
