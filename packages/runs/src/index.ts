@@ -5,7 +5,7 @@ export { listRuns, loadRun } from './history.ts';
 export { renderRunsTable } from './render/runs-table.ts';
 export { renderReportText } from './render/text.ts';
 export { renderReportMarkdown } from './render/markdown.ts';
-export { renderReportHtml } from './render/html.ts';
+export { renderReportHtml, barChartSvg, escapeHtml } from './render/html.ts';
 export { exportResults, type ExportOptions } from './export.ts';
 export { createProgress } from './progress.ts';
 export { formatBytes, formatCount, renderTable } from './format.ts';

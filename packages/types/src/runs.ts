@@ -66,6 +66,8 @@ const reportSectionSchema = z.object({
   table: reportTableSchema.optional(),
   /** A list, one line each. */
   items: z.array(z.string()).optional(),
+  /** A bar chart, drawn in report.html only (give the same numbers in `table` for the text reports). */
+  chart: z.object({ title: z.string(), bars: z.array(z.object({ label: z.string(), value: z.number() })) }).optional(),
 });
 export type ReportSection = z.infer<typeof reportSectionSchema>;
 

@@ -38,7 +38,7 @@ table.summary th { color: #5a6475; font-weight: normal; }
 .status-succeeded { color: #2e7d4f; } .status-failed { color: #c0392b; font-weight: bold; } .status-partial { color: #b9770e; font-weight: bold; } .status-noop { color: #5a6475; }
 svg { max-width: 100%; height: auto; font: 12px system-ui, sans-serif; }
 svg .axis { stroke: #c5ccd8; } svg .tick { fill: #5a6475; } svg .label { fill: #1d2330; }
-rect.succeeded { fill: #4c9f70; } rect.failed { fill: #d9534f; } rect.running { fill: #5b8def; } rect.skipped { fill: #b0b7c3; }
+rect.bar { fill: #5b8def; } rect.succeeded { fill: #4c9f70; } rect.failed { fill: #d9534f; } rect.running { fill: #5b8def; } rect.skipped { fill: #b0b7c3; }
 </style>
 </head>
 <body>
@@ -109,9 +109,31 @@ function ganttSvg(record: RunRecord): string {
 function sectionHtml(section: ReportSection): string[] {
   const parts = [`<h2>${escapeHtml(section.title)}</h2>`];
   if (section.text !== undefined) parts.push(`<p>${escapeHtml(section.text)}</p>`);
+  if (section.chart && section.chart.bars.length) parts.push(barChartSvg(section.chart));
   if (section.table) parts.push(htmlTable(section.table.header, section.table.rows, section.table.align));
   if (section.items) parts.push(listHtml(section.items));
   return parts;
+}
+
+const BAR_AREA_HEIGHT = 120;
+
+/** A section's bar chart: one column per bar (value above it, label below), inline SVG like the Gantt chart. */
+export function barChartSvg(chart: NonNullable<ReportSection['chart']>): string {
+  const max = Math.max(...chart.bars.map((bar) => bar.value), 1);
+  const step = Math.max(14, Math.min(60, Math.floor(CHART_WIDTH / chart.bars.length)));
+  const width = chart.bars.length * step + 20;
+  const height = BAR_AREA_HEIGHT + 70;
+  const parts = chart.bars.map((bar, i) => {
+    const barHeight = Math.max((bar.value / max) * BAR_AREA_HEIGHT, bar.value > 0 ? 1 : 0);
+    const x = 10 + i * step;
+    const y = 20 + BAR_AREA_HEIGHT - barHeight;
+    const label = `<text class="tick" transform="translate(${x + step / 2},${BAR_AREA_HEIGHT + 30}) rotate(45)">${escapeHtml(truncate(bar.label, 16))}</text>`;
+    return (
+      `<rect class="bar" data-label="${escapeHtml(bar.label)}" data-value="${bar.value}" x="${x + 2}" y="${y.toFixed(1)}" width="${step - 4}" height="${barHeight.toFixed(1)}"><title>${escapeHtml(`${bar.label}: ${bar.value}`)}</title></rect>` +
+      `<text class="tick" x="${x + step / 2}" y="${(y - 4).toFixed(1)}" text-anchor="middle">${bar.value}</text>${label}`
+    );
+  });
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeHtml(chart.title)}">\n<text class="label" x="10" y="12">${escapeHtml(chart.title)}</text>\n${parts.join('\n')}\n</svg>`;
 }
 
 /** 1, 2 or 5 × a power of ten milliseconds, giving at most 8 ticks. */
