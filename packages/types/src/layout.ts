@@ -115,6 +115,8 @@ const rocket = {
   imageIndex: `${IMAGES}index.json`,
   /** Every launch seen, upserted by id. */
   launchesTable: `${ROCKET}tables/launches.parquet`,
+  /** How far a `--since` backfill of previous launches got: it goes on from there next run. */
+  backfillState: `${ROCKET}state/backfill.json`,
 };
 
 export const layout = { work, results, rocket } as const;
