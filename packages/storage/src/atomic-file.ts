@@ -24,7 +24,7 @@ export interface AtomicWriteOptions {
  * system errors are thrown as they are, for the caller to name.
  */
 export async function writeFileAtomically(file: string, body: string | Uint8Array | Readable, options: AtomicWriteOptions = {}): Promise<Stats> {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}${TEMP_MARK}${randomBytes(6).toString('hex')}`);
+  const temp = tempPathFor(file);
   const source = typeof body === 'string' || body instanceof Uint8Array ? Readable.from([Buffer.from(body)]) : body;
   const { onChunk } = options;
   try {
@@ -37,6 +37,11 @@ export async function writeFileAtomically(file: string, body: string | Uint8Arra
     await rm(temp, { force: true });
   }
   return stat(file);
+}
+
+/** A fresh hidden temp name next to `file`, `.<name>.ferry-tmp-<random>`. */
+export function tempPathFor(file: string): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}${TEMP_MARK}${randomBytes(6).toString('hex')}`);
 }
 
 function observe(onChunk: (chunk: Buffer) => void): Transform {

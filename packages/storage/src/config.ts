@@ -11,6 +11,10 @@ export interface StorageConfig {
   sessionToken?: string;
   /** Where the embedded server keeps its data; default <cwd>/.ferry/s3 */
   embeddedDir?: string;
+  /** Hash every directory file (`--checksum`) rather than trust the MD5 recorded for its identity (hash-record.ts). */
+  checksum?: boolean;
+  /** Where directory stores remember MD5s across runs; default `~/.cache/ferry/hashes.json` (or under XDG_CACHE_HOME). */
+  hashRecord?: string;
   /** For tests: multipart part size / threshold in bytes (default 16 MiB; S3 minimum part is 5 MiB). */
   partSize?: number;
   /** For tests: objects above this many bytes are copied server-side with UploadPartCopy, not CopyObject (default 5 GiB, S3's limit). */

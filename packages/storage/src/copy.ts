@@ -16,6 +16,8 @@ export interface CopyOptions {
 export interface CopyResult extends CopyReport {
   /** Objects copied by the S3 server itself (CopyObject / UploadPartCopy), no bytes through this process. */
   serverSideCopies: number;
+  /** Objects a directory took as a reflink or hard link of another directory's file, no bytes moved. */
+  linkedCopies: number;
   /** Objects streamed through this process (download, upload or file copy). */
   streamedCopies: number;
 }
@@ -24,8 +26,8 @@ export interface CopyResult extends CopyReport {
  * Copies objects of `from` (all, or `keys`) to the same keys (or `mapKey(key)`) in `to`, skipping those already there
  * with the same size and ETag (or recorded source ETag — see dir-store.ts and s3-store.ts). How an object travels is
  * the destination's to choose (`receive`): server-side CopyObject when both stores are S3 on the same endpoint with
- * the same credentials (UploadPartCopy above 5 GB), a streamed multipart upload into S3 otherwise, a streamed file
- * copy into a directory. Bounded concurrency. Reports objects under their keys in `to`.
+ * the same credentials (UploadPartCopy above 5 GB), a streamed multipart upload into S3 otherwise, a reflink or hard
+ * link from a directory into a directory, a streamed file copy into a directory otherwise. Bounded concurrency. Reports objects under their keys in `to`.
  */
 export async function copyIncremental(from: Store, to: Store, options: CopyOptions = {}): Promise<CopyResult> {
   const source = ferryStore(from);
@@ -53,15 +55,16 @@ export async function copyIncremental(from: Store, to: Store, options: CopyOptio
     transferred += n;
     options.progress?.onBytes?.(transferred, total);
   };
-  const result: CopyResult = { copied: [], skipped: skipped.sort(byKey), bytesCopied: 0, serverSideCopies: 0, streamedCopies: 0 };
+  const result: CopyResult = { copied: [], skipped: skipped.sort(byKey), bytesCopied: 0, serverSideCopies: 0, linkedCopies: 0, streamedCopies: 0 };
   await Promise.all(
     pending.map((entry) =>
       limit(async () => {
         const targetKey = targetKeyOf(entry.key);
-        const { etag, serverSide } = await target.receive(source, entry, targetKey, onBytes);
+        const { etag, how } = await target.receive(source, entry, targetKey, onBytes);
         result.copied.push(info(entry, targetKey, etag));
         result.bytesCopied += entry.size;
-        if (serverSide) result.serverSideCopies += 1;
+        if (how === 'server-side') result.serverSideCopies += 1;
+        else if (how === 'linked') result.linkedCopies += 1;
         else result.streamedCopies += 1;
       }),
     ),

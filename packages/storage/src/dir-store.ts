@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, type Stats } from 'node:fs';
-import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { constants, createReadStream, type Stats } from 'node:fs';
+import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -8,7 +8,8 @@ import pLimit from 'p-limit';
 import lockfile from 'proper-lockfile';
 import type { ConditionalWrite, ObjectInfo } from '@ferry/types';
 import { FerryError } from '@ferry/types';
-import { TEMP_MARK, writeFileAtomically } from './atomic-file.ts';
+import { TEMP_MARK, tempPathFor, writeFileAtomically } from './atomic-file.ts';
+import type { FileIdentity, HashRecord } from './hash-record.ts';
 import { BaseStore, byKey, checkKey, checkPrefix, joinUrl, type CopySource, type Entry, type Received } from './store-base.ts';
 
 /*
@@ -19,6 +20,13 @@ import { BaseStore, byKey, checkKey, checkPrefix, joinUrl, type CopySource, type
  * sourceEtag is the ETag of the object it was copied from (e.g. `<md5-of-md5s>-<n>` for an S3 multipart upload), so the
  * next incremental copy recognises it; md5 spares re-hashing the file. The sidecar is trusted only while the file's
  * size and mtime are exactly those recorded, so it cannot go stale: any change to the file makes it ignored.
+ *
+ * Any other file's MD5 is kept in the hash record (hash-record.ts) by the file's identity, so a file is hashed once
+ * per content, not once per run. A store opened for `--checksum` has no record and trusts no sidecar's MD5: it hashes.
+ *
+ * A copy from a directory to a directory is a reflink where the file system can make one, else a hard link, else a
+ * streamed copy: no bytes move for the first two. A hard link shares the file's content and identity, which is safe
+ * because ferry never writes a file in place (every write is a new file renamed over the name).
  */
 const SIDECAR_SUFFIX = '.ferry-etag.json';
 const CAS_SUFFIX = '.ferry-cas';
@@ -48,10 +56,16 @@ const md5Cache = new Map<string, { size: number; mtimeMs: number; md5: string }>
 /** Hashing is disk-bound; more than two at once only thrashes. */
 const hashLimit = pLimit(2);
 
+export interface DirStoreOptions {
+  /** Where MD5s are remembered across runs; without one (`--checksum`), every file is hashed. */
+  hashes?: HashRecord;
+}
+
 export class DirStore extends BaseStore {
   constructor(
     readonly root: string,
     readonly url: string,
+    readonly options: DirStoreOptions = {},
   ) {
     super();
   }
@@ -111,8 +125,15 @@ export class DirStore extends BaseStore {
     if (!stats) throw new FerryError(`${this.where(entry.key)}: not found`);
     const cached = md5Cache.get(file);
     if (cached && cached.size === stats.size && cached.mtimeMs === stats.mtimeMs) return cached.md5;
-    const sidecar = await readSidecar(file, stats);
+    const { hashes } = this.options;
+    const sidecar = hashes && (await readSidecar(file, stats));
     if (sidecar) return sidecar.md5;
+    const identity = await identityOf(file);
+    const recorded = identity && (await hashes?.md5Of(identity));
+    if (recorded) {
+      md5Cache.set(file, { size: stats.size, mtimeMs: stats.mtimeMs, md5: recorded });
+      return recorded;
+    }
     const md5 = await hashLimit(async () => {
       const hash = createHash('md5');
       await pipeline(createReadStream(file), async (chunks: AsyncIterable<Buffer>) => {
@@ -121,6 +142,9 @@ export class DirStore extends BaseStore {
       return hash.digest('hex');
     });
     md5Cache.set(file, { size: stats.size, mtimeMs: stats.mtimeMs, md5 });
+    // Only while the file is still what was hashed: one that changed meanwhile is hashed again next time.
+    const after = await identityOf(file);
+    if (identity && after && sameIdentity(identity, after)) await hashes?.remember(identity, md5);
     return md5;
   }
 
@@ -140,11 +164,45 @@ export class DirStore extends BaseStore {
     return (await this.etagOf(there)) === sourceEtag;
   }
 
-  /** Streams the object in from any store, hashing it on the way, and leaves the sidecar that records its source. */
+  /**
+   * From another directory, a reflink or hard link where one can be made; otherwise the object streams in from any
+   * store, hashed on the way. Either way the sidecar records its source.
+   */
   async receive(from: BaseStore, entry: Entry, key: string, onBytes: (n: number) => void): Promise<Received> {
+    if (from instanceof DirStore) {
+      const etag = await from.etagOf(entry);
+      if (await this.placeLinked(from.filePath(entry.key), key, etag)) {
+        onBytes(entry.size);
+        return { etag, how: 'linked' };
+      }
+    }
     const opened = await from.openForCopy(entry);
     const md5 = await this.writeCopy(key, opened.body, opened.etag, onBytes);
-    return { etag: opened.etag ?? md5, serverSide: false };
+    return { etag: opened.etag ?? md5, how: 'streamed' };
+  }
+
+  /**
+   * Gives `key` the content of `sourceFile` (of MD5 `md5`) without copying it, by reflink or hard link, and leaves
+   * the sidecar; false when the file system can do neither (another device, no link support).
+   */
+  private async placeLinked(sourceFile: string, key: string, md5: string): Promise<boolean> {
+    const file = this.filePath(key);
+    await mkdir(path.dirname(file), { recursive: true });
+    const temp = tempPathFor(file);
+    try {
+      if (!(await linkedCopy(sourceFile, temp))) return false;
+      await rm(sidecarPath(file), { force: true });
+      await rename(temp, file);
+    } catch (error) {
+      throw dirError(error, this.where(key), 'link');
+    } finally {
+      await rm(temp, { force: true });
+    }
+    const stats = await stat(file);
+    md5Cache.set(file, { size: stats.size, mtimeMs: stats.mtimeMs, md5 });
+    const sidecar: Sidecar = { size: stats.size, mtimeMs: stats.mtimeMs, md5, sourceEtag: md5 };
+    await writeFile(sidecarPath(file), JSON.stringify(sidecar));
+    return true;
   }
 
   private async sourceEtagOf(entry: Entry): Promise<string | undefined> {
@@ -162,9 +220,23 @@ export class DirStore extends BaseStore {
     return createReadStream(this.filePath(key));
   }
 
+  /** A reflink or hard link where one can be made (see above), else a copy. */
   async download(key: string, localPath: string): Promise<ObjectInfo> {
     const entry = await this.headEntry(key);
     if (!entry) throw new FerryError(`${this.where(key)}: not found`);
+    const target = path.resolve(localPath);
+    await mkdir(path.dirname(target), { recursive: true });
+    const temp = tempPathFor(target);
+    try {
+      if (await linkedCopy(this.filePath(key), temp)) {
+        await rename(temp, target);
+        return { key, size: entry.size, etag: await this.etagOf(entry), lastModified: entry.lastModified };
+      }
+    } catch (error) {
+      throw dirError(error, this.where(key), 'link');
+    } finally {
+      await rm(temp, { force: true });
+    }
     const written = await writeAtomically(path.resolve(localPath), createReadStream(this.filePath(key)), this.where(key));
     return { key, size: written.size, etag: written.md5, lastModified: entry.lastModified };
   }
@@ -272,7 +344,7 @@ export class DirStore extends BaseStore {
 
   child(prefix: string): DirStore {
     const sub = checkPrefix(prefix, this.url);
-    return sub === '' ? this : new DirStore(path.join(this.root, ...sub.split('/')), joinUrl(this.url, sub));
+    return sub === '' ? this : new DirStore(path.join(this.root, ...sub.split('/')), joinUrl(this.url, sub), this.options);
   }
 
   private async statFile(key: string): Promise<Stats | undefined> {
@@ -329,6 +401,39 @@ async function readSidecar(file: string, stats: Stats): Promise<Sidecar | undefi
   } catch {
     return undefined; // missing or unreadable: simply not known
   }
+}
+
+/** A reflink of `source` at `target` where the file system makes one, else a hard link; false when neither can be made. */
+async function linkedCopy(source: string, target: string): Promise<boolean> {
+  try {
+    await copyFile(source, target, constants.COPYFILE_FICLONE_FORCE);
+    return true;
+  } catch {
+    // No reflinks here (most file systems): a hard link shares the content just as well.
+  }
+  try {
+    await link(source, target);
+    return true;
+  } catch (error) {
+    if (LINK_REFUSED.has((error as NodeJS.ErrnoException).code ?? '')) return false;
+    throw error;
+  }
+}
+
+/** A hard link cannot be made: another device, a file system without them, or one that forbids them. */
+const LINK_REFUSED = new Set(['EXDEV', 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EMLINK', 'EACCES']);
+
+async function identityOf(file: string): Promise<FileIdentity | undefined> {
+  try {
+    const stats = await stat(file, { bigint: true });
+    return { dev: stats.dev, ino: stats.ino, size: stats.size, mtimeNs: stats.mtimeNs };
+  } catch {
+    return undefined;
+  }
+}
+
+function sameIdentity(a: FileIdentity, b: FileIdentity): boolean {
+  return a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeNs === b.mtimeNs;
 }
 
 function isMissing(error: unknown): boolean {

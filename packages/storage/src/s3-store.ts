@@ -171,12 +171,12 @@ export class S3Store extends BaseStore {
       const etag = await from.etagOf(entry);
       if (await this.copyOnServer(from, entry, key, etag)) {
         onBytes(entry.size);
-        return { etag, serverSide: true };
+        return { etag, how: 'server-side' };
       }
     }
     const opened = await from.openWithEtag(entry);
     await this.put(key, opened.body, { sourceEtag: opened.etag, contentType: opened.contentType, onBytes });
-    return { etag: opened.etag, serverSide: false };
+    return { etag: opened.etag, how: 'streamed' };
   }
 
   private async getObject(key: string): Promise<GetObjectCommandOutput> {

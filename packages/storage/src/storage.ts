@@ -5,6 +5,7 @@ import { FerryError } from '@ferry/types';
 import { DEFAULT_PART_SIZE, MIN_PART_SIZE, type StorageConfig } from './config.ts';
 import { DirStore } from './dir-store.ts';
 import { startEmbeddedS3, type EmbeddedS3 } from './embedded.ts';
+import { defaultHashRecordPath, HashRecord } from './hash-record.ts';
 import { embeddedDirOf, parseEndpoint, resolve, type S3Location } from './location.ts';
 import { createS3Client, isNotFound, s3Error, statusOf, type S3Endpoint } from './s3-client.ts';
 import { MAX_SINGLE_COPY, S3Store } from './s3-store.ts';
@@ -16,8 +17,12 @@ export class Storage {
   private readonly clients = new Map<string, S3Client>();
   private readonly checkedBuckets = new Map<string, Promise<void>>();
   private closed = false;
+  /** One for every directory store opened here; none with `checksum`. */
+  private readonly hashes: HashRecord | undefined;
 
-  private constructor(private readonly config: StorageConfig) {}
+  private constructor(private readonly config: StorageConfig) {
+    this.hashes = config.checksum ? undefined : new HashRecord(config.hashRecord ?? defaultHashRecordPath());
+  }
 
   static async open(config: StorageConfig = {}): Promise<Storage> {
     if (config.endpoint !== undefined) parseEndpoint(config.endpoint, 'the storage configuration');
@@ -58,7 +63,7 @@ export class Storage {
       await mkdir(location.path, { recursive: true }).catch((error: unknown) => {
         throw new FerryError(`Cannot create directory ${location.path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { cause: error });
       });
-      return new DirStore(location.path, url);
+      return new DirStore(location.path, url, { hashes: this.hashes });
     }
     const endpoint = await this.connect(location);
     const client = this.clientFor(endpoint);

@@ -20,10 +20,13 @@ export interface CopySource {
   contentType?: string;
 }
 
-/** How one object arrived: the source ETag recorded for it, and whether the server copied it without this process. */
+/**
+ * How one object arrived: the source ETag recorded for it, and how it travelled: copied by the S3 server, linked on
+ * the file system (reflink or hard link), or streamed through this process; only the last moves its bytes here.
+ */
 export interface Received {
   etag: string;
-  serverSide: boolean;
+  how: 'server-side' | 'linked' | 'streamed';
 }
 
 /**

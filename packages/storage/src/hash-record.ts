@@ -1,0 +1,76 @@
+import { readFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import { writeFileAtomically } from './atomic-file.ts';
+
+/**
+ * The MD5s a directory store computed before, kept across runs by file identity: device, inode, size and mtime to the
+ * nanosecond, the way rclone trusts a size and modtime and git its index. A file is hashed again as soon as any of
+ * them moved (a rewrite, an append, a touch), so a stale record never stands for changed content; a hard link shares
+ * its file's identity and so its hash. With `checksum` the record is neither read nor written: every file is hashed.
+ */
+export interface FileIdentity {
+  dev: bigint;
+  ino: bigint;
+  size: bigint;
+  mtimeNs: bigint;
+}
+
+interface Recorded {
+  size: string;
+  mtimeNs: string;
+  md5: string;
+}
+
+/** Enough for every file of many runs; the oldest entries go first. */
+const MAX_ENTRIES = 20_000;
+
+/** `$XDG_CACHE_HOME/ferry/hashes.json`, else `~/.cache/ferry/hashes.json`. */
+export function defaultHashRecordPath(env: NodeJS.ProcessEnv = process.env): string {
+  return path.join(env.XDG_CACHE_HOME || path.join(homedir(), '.cache'), 'ferry', 'hashes.json');
+}
+
+export class HashRecord {
+  private loaded?: Promise<Map<string, Recorded>>;
+  private writes: Promise<void> = Promise.resolve();
+
+  constructor(readonly file: string) {}
+
+  async md5Of(identity: FileIdentity): Promise<string | undefined> {
+    const recorded = (await this.entries()).get(keyOf(identity));
+    return recorded && recorded.size === String(identity.size) && recorded.mtimeNs === String(identity.mtimeNs) ? recorded.md5 : undefined;
+  }
+
+  /** Records a hash; written at once (merged with what other processes recorded meanwhile). Never fails a copy. */
+  remember(identity: FileIdentity, md5: string): Promise<void> {
+    const entry: Recorded = { size: String(identity.size), mtimeNs: String(identity.mtimeNs), md5 };
+    this.writes = this.writes.then(async () => {
+      const entries = await this.entries();
+      for (const [key, value] of await readRecord(this.file)) if (!entries.has(key)) entries.set(key, value);
+      entries.delete(keyOf(identity));
+      entries.set(keyOf(identity), entry);
+      for (const key of entries.keys()) {
+        if (entries.size <= MAX_ENTRIES) break;
+        entries.delete(key);
+      }
+      await writeFileAtomically(this.file, JSON.stringify(Object.fromEntries(entries))).catch(() => undefined);
+    });
+    return this.writes;
+  }
+
+  private entries(): Promise<Map<string, Recorded>> {
+    this.loaded ??= readRecord(this.file);
+    return this.loaded;
+  }
+}
+
+const keyOf = (identity: FileIdentity): string => `${identity.dev}:${identity.ino}`;
+
+async function readRecord(file: string): Promise<Map<string, Recorded>> {
+  try {
+    const parsed = JSON.parse(await readFile(file, 'utf8')) as Record<string, Recorded>;
+    return new Map(Object.entries(parsed).filter(([, value]) => typeof value?.md5 === 'string'));
+  } catch {
+    return new Map(); // none yet, or unreadable: files are simply hashed
+  }
+}
