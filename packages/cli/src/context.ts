@@ -14,7 +14,10 @@ export type LocationName = 'source' | 'work' | 'results';
 
 export interface StoreContext {
   storage: Storage;
-  /** Opens one of the three locations (the embedded server starts only when a location needs it). */
+  /**
+   * Opens one of the three locations (the embedded server starts only when a location needs it). The source is only
+   * read: without credentials for it, it is read anonymously, and a note on stderr says so.
+   */
   open(name: LocationName): Promise<Store>;
   /** Human description of a location: where it is, never credentials. */
   describe(name: LocationName): string;
@@ -34,7 +37,11 @@ export async function withStores<T>(options: LocationOptions, fn: (context: Stor
     open(name) {
       const existing = opened.get(name);
       if (existing) return existing;
-      const store: Promise<Store> = storage.store(options[name]);
+      const url = options[name];
+      const store: Promise<Store> = storage.store(url, { readOnly: name === 'source' }).then((opened) => {
+        if (storage.readsAnonymously(url)) process.stderr.write(`note: the ${name} ${storage.describe(url)}\n`);
+        return opened;
+      });
       opened.set(name, store);
       return store;
     },

@@ -9,6 +9,11 @@ export interface StorageConfig {
   accessKeyId?: string;
   secretAccessKey?: string;
   sessionToken?: string;
+  /** The profile of the AWS shared config and credentials files for locations without keys or ?profile= (AWS_PROFILE). */
+  profile?: string;
+  /** Where the shared files are, when not ~/.aws/credentials and ~/.aws/config (AWS_SHARED_CREDENTIALS_FILE, AWS_CONFIG_FILE). */
+  sharedCredentialsFile?: string;
+  sharedConfigFile?: string;
   /** Where the embedded server keeps its data; default <cwd>/.ferry/s3 */
   embeddedDir?: string;
   /** Hash every directory file (`--checksum`) rather than trust the MD5 recorded for its identity (hash-record.ts). */
@@ -24,7 +29,11 @@ export interface StorageConfig {
 export const DEFAULT_PART_SIZE = 16 * 1024 * 1024;
 export const MIN_PART_SIZE = 5 * 1024 * 1024;
 
-/** Reads FERRY_S3_ENDPOINT | AWS_ENDPOINT_URL_S3 | AWS_ENDPOINT_URL, AWS_REGION | AWS_DEFAULT_REGION, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, FERRY_S3_PATH_STYLE; overrides win. */
+/**
+ * Reads FERRY_S3_ENDPOINT | AWS_ENDPOINT_URL_S3 | AWS_ENDPOINT_URL, AWS_REGION | AWS_DEFAULT_REGION, AWS_ACCESS_KEY_ID,
+ * AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, AWS_PROFILE, AWS_SHARED_CREDENTIALS_FILE, AWS_CONFIG_FILE,
+ * FERRY_S3_PATH_STYLE; overrides win.
+ */
 export function storageConfigFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: Partial<StorageConfig> = {}): StorageConfig {
   const pick = (...names: string[]) => names.map((name) => env[name]).find((value) => value !== undefined && value !== '');
   const endpoint = pick('FERRY_S3_ENDPOINT', 'AWS_ENDPOINT_URL_S3', 'AWS_ENDPOINT_URL');
@@ -36,6 +45,9 @@ export function storageConfigFromEnv(env: NodeJS.ProcessEnv = process.env, overr
     accessKeyId: pick('AWS_ACCESS_KEY_ID'),
     secretAccessKey: pick('AWS_SECRET_ACCESS_KEY'),
     sessionToken: pick('AWS_SESSION_TOKEN'),
+    profile: pick('AWS_PROFILE'),
+    sharedCredentialsFile: pick('AWS_SHARED_CREDENTIALS_FILE'),
+    sharedConfigFile: pick('AWS_CONFIG_FILE'),
   };
   return withoutUndefined({ ...withoutUndefined(fromEnv), ...withoutUndefined(overrides) });
 }

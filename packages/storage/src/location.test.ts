@@ -26,6 +26,26 @@ describe('given a location URL', () => {
     expect(parseLocation('s3://b12?endpoint=embedded')).toMatchObject({ endpoint: 'embedded' });
   });
 
+  it('when it says how to sign (?anonymous, ?profile=), then that is kept, and contradictions or bad values are refused', () => {
+    expect(parseLocation('s3://otus-mlops-source-data?endpoint=yandex&anonymous')).toEqual({
+      kind: 's3',
+      bucket: 'otus-mlops-source-data',
+      prefix: '',
+      endpoint: 'yandex',
+      anonymous: true,
+    });
+    expect(parseLocation('s3://src-data?anonymous=true')).toMatchObject({ anonymous: true });
+    expect(parseLocation('s3://src-data/x?profile=team-a')).toMatchObject({ profile: 'team-a' });
+    expect(() => parseLocation('s3://src-data?anonymous=false')).toThrow(
+      '?anonymous in location s3://src-data takes no value (or "true"), got "false".',
+    );
+    expect(() => parseLocation('s3://src-data?anonymous&profile=a')).toThrow('Location s3://src-data is both ?anonymous and ?profile=a: choose one.');
+    expect(() => parseLocation('s3://src-data?profile=')).toThrow(/Invalid profile "" in location s3:\/\/src-data/);
+    expect(() => parseLocation('s3://src-data?signed=no')).toThrow(
+      'Unknown parameter "signed" in location s3://src-data: only ?endpoint=, ?region=, ?profile= and ?anonymous are allowed.',
+    );
+  });
+
   it('when it is a relative or absolute path, then it is a directory resolved to an absolute path', () => {
     expect(parseLocation('data/out')).toEqual({ kind: 'dir', path: path.resolve('data/out') });
     expect(parseLocation('/tmp/ferry-x')).toEqual({ kind: 'dir', path: '/tmp/ferry-x' });
@@ -69,6 +89,7 @@ describe('given a location resolved with the storage settings', () => {
   it('when it is in a bucket, then it has its endpoint, region, label, description and s3a root', () => {
     expect(resolve('s3://ferry-work/team-a/?region=eu-west-1', { endpoint: 'http://127.0.0.1:9000' })).toEqual({
       kind: 's3',
+      signing: { kind: 'configured' },
       bucket: 'ferry-work',
       prefix: 'team-a',
       endpoint: 'http://127.0.0.1:9000',
@@ -88,6 +109,17 @@ describe('given a location resolved with the storage settings', () => {
     expect(resolve('s3://src-data', { endpoint: 'yandex', region: 'us-east-1' })).toMatchObject({ region: 'ru-central1' });
     expect(resolve('s3://src-data', { endpoint: 'https://s3.example.test', region: 'us-east-1' })).toMatchObject({ region: 'us-east-1' });
     expect(resolve('s3://src-data', { endpoint: 'https://s3.example.test' })).toMatchObject({ region: 'ru-central1' });
+  });
+
+  it('when it is signed anonymously or with a profile, then the description says which; on the embedded server neither applies', () => {
+    expect(resolve('s3://src-data?endpoint=yandex&anonymous').display).toBe(
+      's3://src-data (S3 at https://storage.yandexcloud.net, region ru-central1, anonymous)',
+    );
+    expect(resolve('s3://src-data?endpoint=yandex&profile=team-a')).toMatchObject({
+      signing: { kind: 'profile', profile: 'team-a' },
+      display: 's3://src-data (S3 at https://storage.yandexcloud.net, region ru-central1, profile team-a)',
+    });
+    expect(() => resolve('s3://src-data?anonymous')).toThrow(/on the embedded S3 server, which ferry signs for itself/);
   });
 
   it('when it is on the embedded server, then the description says where its data is and, once known, its URL', () => {

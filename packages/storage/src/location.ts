@@ -2,7 +2,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FerryError } from '@ferry/types';
 
-export type ParsedLocation = { kind: 's3'; bucket: string; prefix: string; endpoint?: string; region?: string } | { kind: 'dir'; path: string };
+export type ParsedLocation =
+  | { kind: 's3'; bucket: string; prefix: string; endpoint?: string; region?: string; anonymous?: true; profile?: string }
+  | { kind: 'dir'; path: string };
 
 export const YANDEX_ENDPOINT = 'https://storage.yandexcloud.net';
 export const YANDEX_REGION = 'ru-central1';
@@ -12,11 +14,15 @@ const DEFAULT_REGION = 'ru-central1';
 const S3_SCHEME = /^s3a?:\/\//i;
 const ANY_SCHEME = /^([a-z][a-z0-9+.-]*):\/\//i;
 const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
-const LOCATION_PARAMS = new Set(['endpoint', 'region']);
+const LOCATION_PARAMS = new Set(['endpoint', 'region', 'anonymous', 'profile']);
+/** A profile name as the AWS shared files spell one (`[profile name]` sections). */
+const PROFILE_NAME = /^[A-Za-z0-9_.+@-]{1,64}$/;
 
 /**
  * `s3://bucket/prefix` (also `s3a://`), optional query `?endpoint=<url|yandex|embedded>&region=...` for a location on
- * another endpoint than the default; `file:///abs` or any other string = a local directory (resolved to an absolute path).
+ * another endpoint than the default, and how its requests are signed: `&anonymous` (not at all, like aws-cli's
+ * --no-sign-request) or `&profile=name` (that profile of the AWS shared config and credentials files);
+ * `file:///abs` or any other string = a local directory (resolved to an absolute path).
  */
 export function parseLocation(url: string): ParsedLocation {
   const trimmed = url.trim();
@@ -65,11 +71,21 @@ function parseS3(url: string): ParsedLocation {
   const location: ParsedLocation = { kind: 's3', bucket, prefix };
   for (const [name, value] of new URLSearchParams(query)) {
     if (!LOCATION_PARAMS.has(name)) {
-      throw new FerryError(`Unknown parameter "${name}" in location ${shown}: only ?endpoint= and ?region= are allowed.`);
+      throw new FerryError(`Unknown parameter "${name}" in location ${shown}: only ?endpoint=, ?region=, ?profile= and ?anonymous are allowed.`);
     }
     if (name === 'endpoint') location.endpoint = parseEndpoint(value, shown);
-    else if (value === '') throw new FerryError(`Empty region in location ${shown}.`);
+    else if (name === 'anonymous') {
+      if (value !== '' && value !== 'true') throw new FerryError(`?anonymous in location ${shown} takes no value (or "true"), got "${value}".`);
+      location.anonymous = true;
+    } else if (name === 'profile') {
+      if (!PROFILE_NAME.test(value))
+        throw new FerryError(`Invalid profile "${value}" in location ${shown}: expected a profile name of the AWS shared files.`);
+      location.profile = value;
+    } else if (value === '') throw new FerryError(`Empty region in location ${shown}.`);
     else location.region = value;
+  }
+  if (location.anonymous && location.profile !== undefined) {
+    throw new FerryError(`Location ${shown} is both ?anonymous and ?profile=${location.profile}: choose one.`);
   }
   return location;
 }
@@ -114,8 +130,15 @@ export interface DirLocation {
   display: string;
 }
 
+/**
+ * How a location's requests are signed: with whatever the configuration holds (keys, AWS_PROFILE, the shared
+ * files' default profile), with one profile of the shared files, or not at all.
+ */
+export type Signing = { kind: 'configured' } | { kind: 'profile'; profile: string } | { kind: 'anonymous' };
+
 export interface S3Location {
   kind: 's3';
+  signing: Signing;
   bucket: string;
   /** Without surrounding slashes; '' for the whole bucket. */
   prefix: string;
@@ -142,13 +165,22 @@ export function resolve(url: string, settings: LocationSettings = {}): ResolvedL
   const s3a = `s3a://${bucket}/${prefix ? `${prefix}/` : ''}`;
   const name = location.endpoint ?? settings.endpoint ?? 'embedded';
   const region = regionOf(name, location.region, settings.region);
+  const signing: Signing = location.anonymous
+    ? { kind: 'anonymous' }
+    : location.profile !== undefined
+      ? { kind: 'profile', profile: location.profile }
+      : { kind: 'configured' };
+  const signed = signing.kind === 'anonymous' ? ', anonymous' : signing.kind === 'profile' ? `, profile ${signing.profile}` : '';
   if (name === 'embedded') {
+    if (signing.kind !== 'configured') {
+      throw new FerryError(`Location ${label} is on the embedded S3 server, which ferry signs for itself: ?anonymous and ?profile= do not apply.`);
+    }
     const at = settings.embeddedEndpoint ? ` at ${settings.embeddedEndpoint}` : '';
     const display = `${label} (embedded S3 server${at}, data in ${embeddedDirOf(settings.embeddedDir)})`;
-    return { kind: 's3', bucket, prefix, endpoint: name, region, label, display, s3a };
+    return { kind: 's3', signing, bucket, prefix, endpoint: name, region, label, display, s3a };
   }
   const endpoint = name === 'yandex' ? YANDEX_ENDPOINT : name;
-  return { kind: 's3', bucket, prefix, endpoint, region, label, display: `${label} (S3 at ${endpoint}, region ${region})`, s3a };
+  return { kind: 's3', signing, bucket, prefix, endpoint, region, label, display: `${label} (S3 at ${endpoint}, region ${region}${signed})`, s3a };
 }
 
 /**

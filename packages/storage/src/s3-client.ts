@@ -2,15 +2,31 @@ import { createHash } from 'node:crypto';
 import { S3Client } from '@aws-sdk/client-s3';
 import { FerryError } from '@ferry/types';
 
+/** An AWS credential identity, as the SDK's providers resolve one. */
+export interface S3Credentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+  expiration?: Date;
+}
+
 export interface S3Endpoint {
   /** http(s) URL. */
   url: string;
   region: string;
   forcePathStyle: boolean;
+  /** The signing key as first resolved ('' when unsigned): it tells credentials apart (client reuse, server-side copies). */
   accessKeyId: string;
   secretAccessKey: string;
   sessionToken?: string;
+  /** Where fresh credentials come from when they expire (a shared-files profile); else the keys above are used as they are. */
+  credentials?: () => Promise<S3Credentials>;
+  /** Requests are not signed at all (a public bucket read like aws-cli's --no-sign-request). */
+  anonymous?: boolean;
 }
+
+/** Errors of unsigned requests, so that an access denied can say the request was anonymous. */
+const unsignedErrors = new WeakSet<object>();
 
 /**
  * An S3Client that works with s3rver and Yandex Object Storage: since aws-sdk ≈3.729 CRC32 checksums and aws-chunked
@@ -24,14 +40,23 @@ export function createS3Client(endpoint: S3Endpoint): S3Client {
     endpoint: endpoint.url,
     region: endpoint.region,
     forcePathStyle: endpoint.forcePathStyle,
-    credentials: {
-      accessKeyId: endpoint.accessKeyId,
-      secretAccessKey: endpoint.secretAccessKey,
-      ...(endpoint.sessionToken ? { sessionToken: endpoint.sessionToken } : {}),
-    },
+    ...(endpoint.anonymous ? UNSIGNED : { credentials: endpoint.credentials ?? staticKeys(endpoint) }),
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
   });
+  if (endpoint.anonymous) {
+    client.middlewareStack.add(
+      (next) => async (args) => {
+        try {
+          return await next(args);
+        } catch (error) {
+          if (typeof error === 'object' && error !== null) unsignedErrors.add(error);
+          throw error;
+        }
+      },
+      { step: 'initialize', name: 'ferryUnsignedErrors' },
+    );
+  }
   client.middlewareStack.add(
     (next, context) => async (args) => {
       const request = args.request as { headers?: Record<string, string>; body?: unknown };
@@ -47,6 +72,25 @@ export function createS3Client(endpoint: S3Endpoint): S3Client {
     { step: 'build', name: 'ferryDeleteObjectsContentMd5' },
   );
   return client;
+}
+
+/**
+ * The SDK's own way to send a request unsigned: the Smithy `noAuth` scheme, chosen for every operation, with a signer
+ * that leaves the request as it is and an identity that is empty, so no credential provider is ever asked.
+ */
+const UNSIGNED = {
+  httpAuthSchemes: [
+    { schemeId: 'smithy.api#noAuth', identityProvider: () => async () => ({}), signer: { sign: async <Request>(request: Request) => request } },
+  ],
+  httpAuthSchemeProvider: () => [{ schemeId: 'smithy.api#noAuth' }],
+};
+
+function staticKeys(endpoint: S3Endpoint): S3Credentials {
+  return {
+    accessKeyId: endpoint.accessKeyId,
+    secretAccessKey: endpoint.secretAccessKey,
+    ...(endpoint.sessionToken ? { sessionToken: endpoint.sessionToken } : {}),
+  };
 }
 
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE']);
@@ -67,6 +111,10 @@ export function isNotFound(error: unknown): boolean {
   return code !== 'NoSuchBucket' && (statusOf(error) === 404 || code === 'NoSuchKey' || code === 'NotFound');
 }
 
+function isUnsigned(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && unsignedErrors.has(error);
+}
+
 /** Turns an SDK error into one clear line: where, what, HTTP status/code, operation — never credentials. */
 export function s3Error(error: unknown, where: string, operation: string, endpointUrl: string): FerryError {
   if (error instanceof FerryError) return error;
@@ -74,8 +122,9 @@ export function s3Error(error: unknown, where: string, operation: string, endpoi
   const code = codeOf(error);
   let what: string;
   if (code && NETWORK_CODES.has(code)) what = `cannot reach the S3 endpoint ${endpointUrl} (${code})`;
-  else if (status === 403 || code === 'AccessDenied' || code === 'InvalidAccessKeyId' || code === 'SignatureDoesNotMatch') what = 'access denied';
-  else if (code === 'NoSuchBucket') what = 'bucket does not exist';
+  else if (status === 403 || code === 'AccessDenied' || code === 'InvalidAccessKeyId' || code === 'SignatureDoesNotMatch') {
+    what = isUnsigned(error) ? 'access denied to an anonymous request (this location is read without credentials)' : 'access denied';
+  } else if (code === 'NoSuchBucket') what = 'bucket does not exist';
   else if (isNotFound(error)) what = 'not found';
   else what = 'failed';
   const detail = [status, code && code !== 'Error' && !NETWORK_CODES.has(code) ? code : undefined].filter(Boolean).join(' ');

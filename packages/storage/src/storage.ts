@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { CreateBucketCommand, HeadBucketCommand, type S3Client } from '@aws-sdk/client-s3';
+import { fromIni } from '@aws-sdk/credential-providers';
 import type { Store } from '@ferry/types';
 import { FerryError } from '@ferry/types';
 import { DEFAULT_PART_SIZE, MIN_PART_SIZE, type StorageConfig } from './config.ts';
@@ -7,8 +8,21 @@ import { DirStore } from './dir-store.ts';
 import { startEmbeddedS3, type EmbeddedS3 } from './embedded.ts';
 import { defaultHashRecordPath, HashRecord } from './hash-record.ts';
 import { embeddedDirOf, parseEndpoint, resolve, type S3Location } from './location.ts';
-import { createS3Client, isNotFound, s3Error, statusOf, type S3Endpoint } from './s3-client.ts';
+import { createS3Client, isNotFound, s3Error, statusOf, type S3Credentials, type S3Endpoint } from './s3-client.ts';
 import { MAX_SINGLE_COPY, S3Store } from './s3-store.ts';
+
+export interface StoreOptions {
+  /**
+   * The caller only reads this location (a source). Without any credentials for it, it is then read anonymously
+   * (and `describe` says so); a store that may be written is never anonymous.
+   */
+  readOnly?: boolean;
+}
+
+/** How a location's requests were signed, when `describe` should say so. */
+const READ_ANONYMOUSLY = 'read anonymously: no credentials found for it';
+/** Temporary credentials (a role, SSO) are fetched again this long before they expire. */
+const CREDENTIALS_REFRESH_MS = 5 * 60_000;
 
 /** Opens stores for location URLs; owns the S3 clients and, once needed, the embedded S3 server. */
 export class Storage {
@@ -16,6 +30,8 @@ export class Storage {
   private started: EmbeddedS3 | undefined;
   private readonly clients = new Map<string, S3Client>();
   private readonly checkedBuckets = new Map<string, Promise<void>>();
+  /** Locations opened without credentials because none were found, by URL, for `describe`. */
+  private readonly unsigned = new Set<string>();
   private closed = false;
   /** One for every directory store opened here; none with `checksum`. */
   private readonly hashes: HashRecord | undefined;
@@ -55,8 +71,13 @@ export class Storage {
     return embeddedDirOf(this.config.embeddedDir);
   }
 
-  /** A Store for a location URL; starts the embedded server lazily and creates its bucket if missing; creates a dir location. */
-  async store(url: string): Promise<Store> {
+  /**
+   * A Store for a location URL; starts the embedded server lazily and creates its bucket if missing; creates a dir
+   * location. An S3 location is signed with its ?profile=, else the configured keys, else AWS_PROFILE, else the
+   * shared files' default profile, as the AWS CLI does; with none of them, or with ?anonymous, it is not signed at
+   * all, which only a read-only store may be.
+   */
+  async store(url: string, options: StoreOptions = {}): Promise<Store> {
     if (this.closed) throw new FerryError('Storage is closed.');
     const location = resolve(url, this.config);
     if (location.kind === 'dir') {
@@ -65,7 +86,8 @@ export class Storage {
       });
       return new DirStore(location.path, url, { hashes: this.hashes });
     }
-    const endpoint = await this.connect(location);
+    const endpoint = await this.connect(location, options.readOnly ?? false);
+    if (endpoint.anonymous && location.signing.kind !== 'anonymous') this.unsigned.add(url);
     const client = this.clientFor(endpoint);
     const embedded = location.endpoint === 'embedded';
     const partSize = this.config.partSize ?? DEFAULT_PART_SIZE;
@@ -80,7 +102,13 @@ export class Storage {
 
   /** e.g. "s3://ferry-results (embedded S3 server at http://127.0.0.1:40123, data in /x/.ferry/s3)" — never credentials. */
   describe(url: string): string {
-    return resolve(url, { ...this.config, embeddedEndpoint: this.started?.endpoint }).display;
+    const { display } = resolve(url, { ...this.config, embeddedEndpoint: this.started?.endpoint });
+    return this.unsigned.has(url) ? `${display.slice(0, -1)}; ${READ_ANONYMOUSLY})` : display;
+  }
+
+  /** Whether a location opened read-only was found to have no credentials, and is read anonymously. */
+  readsAnonymously(url: string): boolean {
+    return this.unsigned.has(url);
   }
 
   /** Stops the embedded server if this Storage started it. Idempotent. */
@@ -95,7 +123,7 @@ export class Storage {
   }
 
   /** The endpoint a location's requests go to, signed for its region; starts the embedded server when it is the one. */
-  private async connect(location: S3Location): Promise<S3Endpoint> {
+  private async connect(location: S3Location, readOnly: boolean): Promise<S3Endpoint> {
     const { region } = location;
     if (location.endpoint === 'embedded') {
       this.embedded ??= startEmbeddedS3({ dir: this.embeddedDir }).then(
@@ -108,17 +136,56 @@ export class Storage {
       const server = await this.embedded;
       return { url: server.endpoint, region, forcePathStyle: true, accessKeyId: server.accessKeyId, secretAccessKey: server.secretAccessKey };
     }
-    const { accessKeyId, secretAccessKey, sessionToken } = this.config;
-    if (!accessKeyId || !secretAccessKey) {
+    const server = { url: location.endpoint, region, forcePathStyle: this.config.forcePathStyle ?? true };
+    if (location.signing.kind === 'anonymous' && !readOnly) {
       throw new FerryError(
-        `No S3 credentials for ${location.label} at ${location.endpoint}: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or use the embedded server).`,
+        `${location.label} is marked ?anonymous, but it is written here, and anonymous requests can only read: give it credentials (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE or ?profile=).`,
       );
     }
-    return { url: location.endpoint, region, forcePathStyle: this.config.forcePathStyle ?? true, accessKeyId, secretAccessKey, sessionToken };
+    const credentials = location.signing.kind === 'anonymous' ? undefined : await this.credentialsFor(location);
+    if (credentials) return { ...server, ...credentials };
+    if (readOnly) return { ...server, accessKeyId: '', secretAccessKey: '', anonymous: true };
+    throw new FerryError(
+      `No S3 credentials for ${location.label} at ${location.endpoint}: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE or the location's ?profile= (or use the embedded server).`,
+    );
+  }
+
+  /**
+   * The location's ?profile=, else the configured keys, else AWS_PROFILE, else the shared files' default profile if
+   * they have one; undefined when none of them applies. A profile asked for by name that cannot be resolved is an error.
+   */
+  private async credentialsFor(
+    location: S3Location,
+  ): Promise<Pick<S3Endpoint, 'accessKeyId' | 'secretAccessKey' | 'sessionToken' | 'credentials'> | undefined> {
+    const { accessKeyId, secretAccessKey, sessionToken } = this.config;
+    const named = location.signing.kind === 'profile' ? location.signing.profile : undefined;
+    if (named === undefined && accessKeyId && secretAccessKey) return { accessKeyId, secretAccessKey, sessionToken };
+    const profile = named ?? this.config.profile;
+    const provider = fromIni({
+      profile: profile ?? 'default',
+      ...(this.config.sharedCredentialsFile && { filepath: this.config.sharedCredentialsFile }),
+      ...(this.config.sharedConfigFile && { configFilepath: this.config.sharedConfigFile }),
+    });
+    let current: S3Credentials;
+    try {
+      current = await provider();
+    } catch (error) {
+      if (profile === undefined) return undefined;
+      const origin = named === undefined ? 'AWS_PROFILE' : '?profile=';
+      throw new FerryError(`No S3 credentials for ${location.label}: the profile "${profile}" (${origin}) gives none: ${(error as Error).message}`, {
+        cause: error,
+      });
+    }
+    // Resolved once to know they exist; fetched again only when they are about to expire.
+    const refreshed = async () => {
+      if (current.expiration && current.expiration.getTime() - Date.now() < CREDENTIALS_REFRESH_MS) current = await provider();
+      return current;
+    };
+    return { accessKeyId: current.accessKeyId, secretAccessKey: current.secretAccessKey, sessionToken: current.sessionToken, credentials: refreshed };
   }
 
   private clientFor(endpoint: S3Endpoint): S3Client {
-    const id = [endpoint.url, endpoint.region, endpoint.forcePathStyle, endpoint.accessKeyId].join('\n');
+    const id = [endpoint.url, endpoint.region, endpoint.forcePathStyle, endpoint.anonymous ?? false, endpoint.accessKeyId].join('\n');
     let client = this.clients.get(id);
     if (!client) {
       client = createS3Client(endpoint);

@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { CreateBucketCommand, PutBucketVersioningCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, PutBucketPolicyCommand, PutBucketVersioningCommand, S3Client } from '@aws-sdk/client-s3';
 import { MINIO, minioPath } from './parts.ts';
 
 /** A real S3 server on 127.0.0.1 with its own data folder and credentials. */
@@ -12,8 +12,11 @@ export interface RealS3 {
   endpoint: string;
   accessKeyId: string;
   secretAccessKey: string;
-  /** Creates buckets (a real server has none to begin with); `versioned` turns versioning on. */
-  createBuckets(names: readonly string[], options?: { versioned?: boolean }): Promise<void>;
+  /**
+   * Creates buckets (a real server has none to begin with); `versioned` turns versioning on; `publicRead` gives them a
+   * bucket policy that lets anyone list and read them without signing (as a public dataset's bucket does).
+   */
+  createBuckets(names: readonly string[], options?: { versioned?: boolean; publicRead?: boolean }): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -61,6 +64,7 @@ export async function startMinio(): Promise<RealS3> {
         for (const name of names) {
           await client.send(new CreateBucketCommand({ Bucket: name }));
           if (options.versioned) await client.send(new PutBucketVersioningCommand({ Bucket: name, VersioningConfiguration: { Status: 'Enabled' } }));
+          if (options.publicRead) await client.send(new PutBucketPolicyCommand({ Bucket: name, Policy: publicReadPolicy(name) }));
         }
       },
       stop: () =>
@@ -93,4 +97,16 @@ async function waitUntilReady(endpoint: string): Promise<void> {
     if (Date.now() > deadline) throw new Error(`MinIO at ${endpoint} was not ready within ${READY_TIMEOUT_MS / 1000} s`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** Anyone may list the bucket and get its objects: nothing else. */
+function publicReadPolicy(bucket: string): string {
+  const anyone = { AWS: ['*'] };
+  return JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [
+      { Effect: 'Allow', Principal: anyone, Action: ['s3:ListBucket', 's3:GetBucketLocation'], Resource: [`arn:aws:s3:::${bucket}`] },
+      { Effect: 'Allow', Principal: anyone, Action: ['s3:GetObject'], Resource: [`arn:aws:s3:::${bucket}/*`] },
+    ],
+  });
 }
