@@ -68,9 +68,6 @@ export function pySparkJobArgs(run: { inputUri: string; outputUri: string; sourc
   ];
 }
 
-/** The line the job prints when it refuses a source file (see REFUSALS); group 1 is the refusal. */
-export const SPARK_JOB_REFUSED = /^ferry: refused: (.+)$/;
-
 /** JSON strings are Python string literals (the rendered values are ASCII). */
 function pythonString(value: string): string {
   return JSON.stringify(value);

@@ -71,7 +71,13 @@ describe('given a running cluster and a work bucket', () => {
   let clusterId: string;
   let submitted: JobRunInput['spec'][];
 
-  /** Stands in for the PySpark job: checks its CLI contract and writes quality.json where the job would. */
+  /** Sources the fake job records as failed, with the reason it gives. */
+  let failing: Map<string, string>;
+
+  /**
+   * Stands in for the PySpark job: checks its CLI contract and writes quality.json where the job would, or, for a
+   * source in `failing`, its failure record.
+   */
   async function fakeJob({ spec, log }: JobRunInput): Promise<void> {
     submitted.push(spec);
     const args = new Map<string, string>();
@@ -79,7 +85,10 @@ describe('given a running cluster and a work bucket', () => {
     for (const source of args.get('--sources')!.split(',')) {
       const period = PERIODS.find((candidate) => candidate.source === source)!;
       log(`INFO cleaning ${source}: a long line so that log pages cut lines in the middle, as the real API does`);
-      await work.write(layout.work.staged(RUN_ID, period.period).quality, JSON.stringify(qualityOf(period, 100)));
+      const staged = layout.work.staged(RUN_ID, period.period);
+      const reason = failing.get(source);
+      if (reason) await work.write(staged.failure, JSON.stringify({ period: period.period, source, reason }));
+      else await work.write(staged.quality, JSON.stringify(qualityOf(period, 100)));
     }
   }
 
@@ -114,6 +123,7 @@ describe('given a running cluster and a work bucket', () => {
     storage = await Storage.open({ embeddedDir: dir });
     work = await storage.store(WORK_URL);
     submitted = [];
+    failing = new Map();
   });
   afterEach(async () => {
     await emulator?.stop();
@@ -127,7 +137,7 @@ describe('given a running cluster and a work bucket', () => {
     const done: PeriodQuality[] = [];
     const qualities = await clean(lines, { done });
 
-    expect(qualities).toEqual([qualityOf(PERIODS[0]!, 100), qualityOf(PERIODS[1]!, 100)]);
+    expect(qualities).toEqual({ cleaned: [qualityOf(PERIODS[0]!, 100), qualityOf(PERIODS[1]!, 100)], failed: [] });
     expect(done.map((quality) => quality.period)).toEqual(['2019-08-22', '2019-09-21']);
     expect(await work.readText(`jobs/${RUN_ID}/job.py`)).toBe(renderPySparkJob(DEFAULT_RULE_PARAMS));
     expect(submitted).toEqual([
@@ -154,6 +164,21 @@ describe('given a running cluster and a work bucket', () => {
     expect(jobLog).toContain('INFO cleaning 2019-09-21.txt: a long line so that log pages cut lines in the middle, as the real API does');
     expect(emulator.count('jobs.logs')).toBeGreaterThan(3);
     expect(lines.map((line) => line.msg)).toEqual(expect.arrayContaining([expect.stringMatching(/^job c9q\w+: DONE$/)]));
+  });
+
+  it('when the job ends DONE having recorded one period as failed, then that period comes back failed with its reason and the other cleaned', async () => {
+    await start();
+    failing.set('2019-09-21.txt', '2019-09-21.txt is not a text file');
+    const lines: LoggedLine[] = [];
+    const done: PeriodQuality[] = [];
+    expect(await clean(lines, { done })).toEqual({
+      cleaned: [qualityOf(PERIODS[0]!, 100)],
+      failed: [{ period: '2019-09-21', source: '2019-09-21.txt', reason: '2019-09-21.txt is not a text file' }],
+    });
+    expect(done.map((quality) => quality.period)).toEqual(['2019-08-22']);
+    expect(lines).toContainEqual(
+      expect.objectContaining({ level: 'warn', msg: 'could not clean 2019-09-21.txt: 2019-09-21.txt is not a text file' }),
+    );
   });
 
   it('when the job ends ERROR, then clean throws a FerryError naming the job, its status and the tail of its log', async () => {
@@ -193,14 +218,17 @@ describe('given a running cluster and a work bucket', () => {
   it('when the API answers bursts of 429 and 500 while the job runs, then the calls are retried and the job still completes', async () => {
     await start();
     emulator.failures.bursts.push({ status: 429, count: 2, match: /jobs/ }, { status: 500, count: 2, match: /jobs/ });
-    expect(await clean([])).toHaveLength(2);
+    expect((await clean([])).cleaned).toHaveLength(2);
     expect(emulator.count('jobs.create')).toBeGreaterThan(1);
   });
 
   it('when the engine is only constructed, or asked to clean nothing, then no API call is made', async () => {
     await start();
     const engine = createDataprocEngine({ client, clusterId });
-    expect(await engine.clean({ runId: RUN_ID, periods: [], work, params: DEFAULT_RULE_PARAMS, log: capturingLogger([]) })).toEqual([]);
+    expect(await engine.clean({ runId: RUN_ID, periods: [], work, params: DEFAULT_RULE_PARAMS, log: capturingLogger([]) })).toEqual({
+      cleaned: [],
+      failed: [],
+    });
     expect(emulator.calls.size).toBe(0);
   });
 

@@ -1,13 +1,16 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { pySparkJobArgs, renderPySparkJob, SPARK_JOB_REFUSED } from '@ferry/cleaning';
+import { pySparkJobArgs, renderPySparkJob } from '@ferry/cleaning';
 import { resolve } from '@ferry/storage';
 import {
+  cleanFailureFormat,
   FerryError,
   layout,
   periodQualityFormat,
   whereIs,
   type CleanEngine,
+  type CleanFailure,
   type CleanRequest,
+  type CleanResult,
   type Logger,
   type PeriodQuality,
   type RuleParams,
@@ -35,7 +38,8 @@ const CANCEL_GRACE_MS = 120_000;
 
 /**
  * The cloud engine: uploads the generated PySpark job to the work bucket, runs it on the cluster for the new
- * periods, mirrors the job's log into the run's log, and returns each period's quality from its staging folder.
+ * periods, mirrors the job's log into the run's log, and returns each period's quality, or its failure record (a
+ * period the job could not clean), from its staging folder. A job that ends other than DONE fails every period.
  * Constructing it calls nothing: the cluster is only touched when there is something to clean.
  */
 export function createDataprocEngine(options: DataprocEngineOptions): CleanEngine {
@@ -47,7 +51,7 @@ export function createDataprocEngine(options: DataprocEngineOptions): CleanEngin
     name: 'dataproc',
     async clean(request) {
       const s3aRoot = s3aRootOf(request.work);
-      if (request.periods.length === 0) return [];
+      if (request.periods.length === 0) return { cleaned: [], failed: [] };
       const params = options.params ?? request.params;
       const jobKey = layout.work.job(request.runId);
       await request.work.write(jobKey, renderPySparkJob(params), { contentType: 'text/x-python' });
@@ -68,20 +72,24 @@ export function createDataprocEngine(options: DataprocEngineOptions): CleanEngin
       request.log.info(`submitted Data Processing job ${jobId} (${name}) to cluster ${clusterId} for ${sources.join(', ')}`);
 
       const job = await waitForJob(request, jobId);
-      const { tail, refusal } = await copyJobLog(request.log.child({ job: jobId }), jobId);
-      // A file the job refused is reported in the local engine's words, not as a failed job.
-      if (job.status !== 'DONE' && refusal) throw new FerryError(refusal);
+      const tail = await copyJobLog(request.log.child({ job: jobId }), jobId);
       if (job.status !== 'DONE') {
         const lines = tail.length > 0 ? `; last log lines:\n  ${tail.join('\n  ')}` : '; the job left no log';
         throw new FerryError(`Data Processing job ${jobId} (${name}) on cluster ${clusterId} ended ${job.status}${lines}`);
       }
-      const results: PeriodQuality[] = [];
+      // DONE: the job staged each period's quality, or its failure record (a refused file, an error on that file).
+      const result: CleanResult = { cleaned: [], failed: [] };
       for (const period of request.periods) {
-        const quality = await readQuality(request, period.period, jobId);
-        request.onPeriodDone?.(quality);
-        results.push(quality);
+        const outcome = await readOutcome(request, period.period, jobId);
+        if ('reason' in outcome) {
+          request.log.warn(`could not clean ${period.source}: ${outcome.reason}`, { period: period.period });
+          result.failed.push(outcome);
+          continue;
+        }
+        request.onPeriodDone?.(outcome);
+        result.cleaned.push(outcome);
       }
-      return results;
+      return result;
     },
   };
 
@@ -119,17 +127,12 @@ export function createDataprocEngine(options: DataprocEngineOptions): CleanEngin
     }
   }
 
-  /**
-   * Copies the job's log, all pages, into the run's log line by line; returns its last lines for error messages and
-   * the job's refusal of a source file, if it printed one.
-   */
-  async function copyJobLog(log: Logger, jobId: string): Promise<{ tail: string[]; refusal?: string }> {
+  /** Copies the job's log, all pages, into the run's log line by line; returns its last lines for error messages. */
+  async function copyJobLog(log: Logger, jobId: string): Promise<string[]> {
     const tail: string[] = [];
-    let refusal: string | undefined;
     const emit = (line: string) => {
       if (line.trim() === '') return;
       log.info(line, { source: 'job-log' });
-      refusal ??= SPARK_JOB_REFUSED.exec(line)?.[1];
       tail.push(line);
       if (tail.length > LOG_TAIL_LINES) tail.shift();
     };
@@ -145,7 +148,7 @@ export function createDataprocEngine(options: DataprocEngineOptions): CleanEngin
     } catch (error) {
       log.warn(`could not read the log of job ${jobId}: ${(error as Error).message}`);
     }
-    return { tail, refusal };
+    return tail;
   }
 }
 
@@ -160,12 +163,20 @@ function s3aRootOf(work: Store): string {
   return location.s3a;
 }
 
-async function readQuality(request: CleanRequest, period: string, jobId: string): Promise<PeriodQuality> {
-  const key = layout.work.staged(request.runId, period).quality;
-  const text = await request.work.readText(key);
-  if (text === undefined) throw new FerryError(`Data Processing job ${jobId} ended DONE but wrote no ${key} in ${request.work.url}`);
-  const quality = periodQualityFormat.parse(text, `${whereIs(request.work, key)} (written by job ${jobId})`);
-  if (quality.period !== period) throw new FerryError(`${key} written by job ${jobId} is not the quality of period ${period}`);
+/** What the job staged for one period: its failure record when it could not clean it, else its quality. */
+async function readOutcome(request: CleanRequest, period: string, jobId: string): Promise<PeriodQuality | CleanFailure> {
+  const staged = layout.work.staged(request.runId, period);
+  const written = (key: string) => `${whereIs(request.work, key)} (written by job ${jobId})`;
+  const failure = await request.work.readText(staged.failure);
+  if (failure !== undefined) {
+    const record = cleanFailureFormat.parse(failure, written(staged.failure));
+    if (record.period !== period) throw new FerryError(`${written(staged.failure)} is not the failure of period ${period}`);
+    return record;
+  }
+  const text = await request.work.readText(staged.quality);
+  if (text === undefined) throw new FerryError(`Data Processing job ${jobId} ended DONE but wrote no ${staged.quality} in ${request.work.url}`);
+  const quality = periodQualityFormat.parse(text, written(staged.quality));
+  if (quality.period !== period) throw new FerryError(`${staged.quality} written by job ${jobId} is not the quality of period ${period}`);
   return quality;
 }
 

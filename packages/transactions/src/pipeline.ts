@@ -6,6 +6,8 @@ import {
   layout,
   rejectedRows,
   type CleanEngine,
+  type CleanFailure,
+  type CleanResult,
   type PeriodQuality,
   type PeriodRecord,
   type Plan,
@@ -39,8 +41,11 @@ export interface RunTransactionsOptions {
 /** What a transactions run got done; a failed run has what it got to before it failed. */
 export interface TransactionsRunParts {
   plan: Plan;
+  /** The periods cleaned (and so published, unless the run failed while publishing). */
   quality: PeriodQuality[];
   published: PeriodRecord[];
+  /** New periods that could not be cleaned: not published, not in the manifest, so the next run retries them. */
+  failed: CleanFailure[];
 }
 
 export type TransactionsRunResult = RunOutcome<TransactionsRunParts>;
@@ -53,8 +58,10 @@ interface Context {
 
 /**
  * One run of the transactions pipeline: lock → plan → sync → clean → publish each period, recorded step by step.
- * Once the run is recorded, its end is returned, never thrown: a failed run resolves with status 'failed', its
- * record and the error that ended it, after the run was recorded as failed and the lock released.
+ * A period that cannot be cleaned fails alone: the others are published, and the run ends 'partial', naming each
+ * failed period and why (when no period could be cleaned, it ends 'failed'). Once the run is recorded, its end is
+ * returned, never thrown: a failed run resolves with status 'failed', its record and the error that ended it, after
+ * the run was recorded as failed and the lock released.
  */
 export async function runTransactions(options: RunTransactionsOptions): Promise<TransactionsRunResult> {
   const now = options.now ?? (() => new Date());
@@ -76,11 +83,15 @@ export async function runTransactions(options: RunTransactionsOptions): Promise<
     const plan = (soFar.plan = await planStep(context));
     if (plan.new.length === 0) return await finishNothingNew(context, plan);
     await syncStep(context, plan);
-    const quality = (soFar.quality = await cleanStep(context, plan));
+    const { cleaned: quality, failed } = await cleanStep(context, plan);
+    Object.assign(soFar, { quality, failed });
     const published: PeriodRecord[] = [];
     soFar.published = published;
-    for (const period of plan.new) published.push(await publishStep(context, lock, period, quality));
-    return await finishPublished(context, lock, { plan, quality, published });
+    const cleaned = new Set(quality.map((period) => period.period));
+    for (const period of plan.new.filter((candidate) => cleaned.has(candidate.period))) {
+      published.push(await publishStep(context, lock, period, quality));
+    }
+    return await finishPublished(context, lock, { plan, quality, published, failed });
   } catch (error) {
     const record = await run.finish('failed', error);
     return { status: 'failed', runId: run.id, record, error, ...soFar };
@@ -120,7 +131,7 @@ async function finishNothingNew({ run }: Context, plan: Plan): Promise<Transacti
   run.log.info(`nothing new: all ${plan.source.length} source periods are already processed; no engine started`);
   run.setTotals({ periods: 0, rows_read: 0, rows_written: 0, rows_rejected: 0 });
   const record = await run.finish('noop');
-  return { status: 'noop', runId: run.id, record, plan, quality: [], published: [] };
+  return { status: 'noop', runId: run.id, record, plan, quality: [], published: [], failed: [] };
 }
 
 /** Copies the new periods' source files into the work store, checking they are still what the plan saw. */
@@ -162,13 +173,16 @@ async function syncStep({ options, run }: Context, plan: Plan): Promise<void> {
   );
 }
 
-/** Cleans every new period with the engine; its quality goes into the run's quality report and its report section. */
-async function cleanStep({ options, run }: Context, plan: Plan): Promise<PeriodQuality[]> {
+/**
+ * Cleans every new period with the engine; its quality goes into the run's quality report and its report section.
+ * A period the engine could not clean is recorded as the run's failure, and its staging folder is emptied.
+ */
+async function cleanStep({ options, run }: Context, plan: Plan): Promise<CleanResult> {
   const { engine, work, signal } = options;
   signal?.throwIfAborted();
   const progress = run.progress('clean', plan.new.length, 'items');
-  const quality = await run.step('clean', async (step) => {
-    const cleaned = await engine.clean({
+  const result = await run.step('clean', async (step) => {
+    const done = await engine.clean({
       runId: run.id,
       periods: plan.new,
       work,
@@ -178,20 +192,26 @@ async function cleanStep({ options, run }: Context, plan: Plan): Promise<PeriodQ
       onPeriodDone: () => progress.advance(1),
     });
     progress.done();
-    for (const period of cleaned) {
+    for (const period of done.cleaned) {
       step.count('rows_read', period.rows_read);
       step.count('rows_written', period.rows_written);
     }
-    return cleaned;
+    if (done.failed.length > 0) step.count('periods_failed', done.failed.length);
+    return done;
   });
-  const cleanedPeriods = new Set(quality.map((period) => period.period));
-  const missing = plan.new.filter((period) => !cleanedPeriods.has(period.period));
+  const answered = new Set([...result.cleaned, ...result.failed].map((period) => period.period));
+  const missing = plan.new.filter((period) => !answered.has(period.period));
   if (missing.length > 0) {
     throw new FerryError(`the ${engine.name} engine returned no result for ${missing.map((period) => period.source).join(', ')}`);
   }
-  await writeQualityReport(options.results, run.id, quality);
-  run.addSection(qualitySection(quality));
-  return quality;
+  for (const failure of result.failed) {
+    run.recordFailure({ item: failure.period, reason: failure.reason });
+    const staged = await work.list(layout.work.staged(run.id, failure.period).root);
+    await work.delete(staged.map((object) => object.key));
+  }
+  await writeQualityReport(options.results, run.id, result.cleaned);
+  run.addSection(qualitySection(result.cleaned));
+  return result;
 }
 
 async function publishStep({ options, run, now }: Context, lock: RunLock, period: SourcePeriod, quality: PeriodQuality[]): Promise<PeriodRecord> {
@@ -216,8 +236,9 @@ async function publishStep({ options, run, now }: Context, lock: RunLock, period
   );
 }
 
+/** Succeeded, or partial when some periods failed; failed when none could be cleaned, each named in the error. */
 async function finishPublished({ run }: Context, lock: RunLock, parts: TransactionsRunParts): Promise<TransactionsRunResult> {
-  const { published, quality } = parts;
+  const { published, quality, failed } = parts;
   run.setPeriods(
     published.map(({ period, source, rows_read, rows_written, rows_rejected }) => ({ period, source, rows_read, rows_written, rows_rejected })),
   );
@@ -228,6 +249,15 @@ async function finishPublished({ run }: Context, lock: RunLock, parts: Transacti
     rows_rejected: quality.reduce((total, period) => total + rejectedRows(period), 0),
   });
   await lock.confirm();
-  const record = await run.finish('succeeded');
-  return { status: 'succeeded', runId: run.id, record, ...parts };
+  if (failed.length > 0 && published.length === 0) {
+    const reasons = failed.map((failure) => failure.reason);
+    const error = new FerryError(
+      reasons.length === 1 ? reasons[0]! : `none of the ${reasons.length} new periods could be cleaned: ${reasons.join('; ')}`,
+    );
+    const record = await run.finish('failed', error);
+    return { status: 'failed', runId: run.id, record, error, ...parts };
+  }
+  const status = failed.length > 0 ? 'partial' : 'succeeded';
+  const record = await run.finish(status);
+  return { status, runId: run.id, record, ...parts };
 }

@@ -9,6 +9,7 @@ describe('given the store layout', () => {
       data: 'output_data/_staging/r1/2019-08-22/data/',
       quarantine: 'output_data/_staging/r1/2019-08-22/quarantine/',
       quality: 'output_data/_staging/r1/2019-08-22/quality.json',
+      failure: 'output_data/_staging/r1/2019-08-22/failed.json',
     });
     expect(layout.work.staging('r1')).toBe('output_data/_staging/r1/');
     expect(layout.work.dayOfStaged('tx_date=2019-08-23/part-00001.parquet')).toBe('2019-08-23');

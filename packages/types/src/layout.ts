@@ -12,6 +12,8 @@ const stagedFiles = {
   quarantine: 'quarantine/',
   /** The period's PeriodQuality. */
   quality: 'quality.json',
+  /** In place of the quality, when the period could not be cleaned: its CleanFailure. */
+  failure: 'failed.json',
 } as const;
 
 const INPUT = 'input_data/';
@@ -45,7 +47,13 @@ const work = {
   /** One period's staging folder and the files in it (see `stagedFiles`). */
   staged: (runId: string, period: string) => {
     const root = `${STAGING}${runId}/${period}/`;
-    return { root, data: `${root}${stagedFiles.data}`, quarantine: `${root}${stagedFiles.quarantine}`, quality: `${root}${stagedFiles.quality}` };
+    return {
+      root,
+      data: `${root}${stagedFiles.data}`,
+      quarantine: `${root}${stagedFiles.quarantine}`,
+      quality: `${root}${stagedFiles.quality}`,
+      failure: `${root}${stagedFiles.failure}`,
+    };
   },
   stagedFiles,
   /** The day of a staged parquet key relative to `staged(…).data` (tx_date=YYYY-MM-DD/…), or undefined. */

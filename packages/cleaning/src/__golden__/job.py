@@ -8,8 +8,11 @@ job by hand: change the rules or the template.
     spark-submit job.py --input-uri s3a://<bucket>/<prefix>/<input folder>/ --output-uri s3a://<bucket>/<prefix>/<staging folder>/
         --sources 2019-08-22.txt,2019-09-21.txt [--terminal-id-max 999] [--epoch "2019-08-22 00:00:00"]
 
-For each source <period>.txt it writes <output-uri><period>/ in the staging layout below and exits non-zero on any
-failure. Python only drives Spark: every row is read, numbered, judged and written inside the JVM.
+For each source <period>.txt it writes <output-uri><period>/ in the staging layout below: the cleaned period, or, for a
+period it cannot clean (a refused file, an error on that file), only its failure record, and it goes on with the
+next. It exits 0 once every period is cleaned or recorded as failed, and non-zero when the job fails as a whole (an
+input is missing, Spark itself fails, a record cannot be written). Python only drives Spark: every row is read,
+numbered, judged and written inside the JVM.
 """
 import argparse
 import calendar
@@ -25,8 +28,8 @@ DEFAULT_TERMINAL_ID_MAX = 999
 DEFAULT_EPOCH = "2019-08-22 00:00:00"
 RULE_IDS = ("malformed", "duplicate", "invalid_terminal", "terminal_out_of_range", "invalid_customer", "non_positive_amount", "invalid_datetime", "inconsistent_time", "invalid_fraud_label")
 REPAIR_IDS = ("midnight_24h",)
-# Where one period's output goes under --output-uri<period>/: data/tx_date=…/, quarantine/, quality.json.
-STAGED_LAYOUT = {"data": "data/", "quarantine": "quarantine/", "quality": "quality.json"}
+# Where one period's output goes under --output-uri<period>/: data/tx_date=…/, quarantine/, quality.json, or failed.json.
+STAGED_LAYOUT = {"data": "data/", "quarantine": "quarantine/", "quality": "quality.json", "failure": "failed.json"}
 # The SQL's rule parameters, filled in from the command line.
 PARAM_PLACEHOLDERS = {"terminal_id_max": "{{terminal_id_max}}", "epoch_seconds": "{{epoch_seconds}}"}
 # A file ferry refuses to clean, and why; the same words and the same first bytes the local engine sniffs.
@@ -298,11 +301,15 @@ def fill_params(sql, args):
     return sql
 
 
+def hadoop_path(spark, uri):
+    """A path and its file system, through the Hadoop FileSystem API (s3a://, hdfs:// and file:// alike)."""
+    path = spark.sparkContext._jvm.org.apache.hadoop.fs.Path(uri)
+    return path, path.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration())
+
+
 def write_text(spark, uri, text):
-    """Writes one object at exactly `uri` through the Hadoop FileSystem API (s3a://, hdfs:// and file:// alike)."""
-    jvm = spark.sparkContext._jvm
-    path = jvm.org.apache.hadoop.fs.Path(uri)
-    fs = path.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration())
+    """Writes one object at exactly `uri`."""
+    path, fs = hadoop_path(spark, uri)
     stream = fs.create(path, True)
     try:
         stream.write(bytearray(text.encode("utf-8")))
@@ -310,13 +317,18 @@ def write_text(spark, uri, text):
         stream.close()
 
 
+def check_inputs(spark, args):
+    """Every input must be there: a missing one means the job was set up wrong, and fails it as a whole."""
+    for source in args.sources:
+        uri = folder(args.input_uri) + source
+        path, fs = hadoop_path(spark, uri)
+        if not fs.exists(path):
+            raise RuntimeError(f"the input {uri} does not exist")
+
+
 def sniff(spark, uri, source):
     """Refuses a file whose first bytes say it is not plain text (gzip, or NUL bytes), as the local engine does."""
-    jvm = spark.sparkContext._jvm
-    path = jvm.org.apache.hadoop.fs.Path(uri)
-    fs = path.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration())
-    if not fs.exists(path):
-        raise RuntimeError(f"the input {uri} does not exist")
+    path, fs = hadoop_path(spark, uri)
     stream = fs.open(path)
     try:
         head = bytes(stream.readNBytes(SNIFF_BYTES))
@@ -440,6 +452,38 @@ def clean_source(spark, args, source, cleaning_sql):
     )
 
 
+def first_line(error):
+    """What went wrong, in one line (py4j starts its errors with "An error occurred while calling …")."""
+    lines = [line.strip().lstrip(": ") for line in str(error).splitlines() if line.strip()]
+    said = [line for line in lines if not line.startswith("An error occurred while calling")]
+    return (said or lines or [type(error).__name__])[0]
+
+
+def record_failure(spark, args, source, reason):
+    """Replaces whatever the period's folder holds with its failure record, so it is never taken for cleaned."""
+    period = source[: -len(".txt")]
+    out = folder(args.output_uri) + period + "/"
+    spark.catalog.clearCache()
+    path, fs = hadoop_path(spark, out)
+    fs.delete(path, True)
+    write_text(spark, out + STAGED_LAYOUT["failure"], json.dumps({"period": period, "source": source, "reason": reason}, indent=2) + "\n")
+
+
+def clean_all(spark, args, cleaning_sql):
+    """Cleans every source; one that cannot be cleaned fails alone, recorded in its folder, and the next goes on."""
+    check_inputs(spark, args)
+    for source in args.sources:
+        try:
+            clean_source(spark, args, source, cleaning_sql)
+        except Refusal as refusal:
+            record_failure(spark, args, source, str(refusal))
+            print(f"ferry: refused: {refusal}", file=sys.stderr)
+        except Exception as error:  # an error on this file: recorded, and the job goes on
+            reason = f"{source}: cleaning failed: {first_line(error)}"
+            record_failure(spark, args, source, reason)
+            print(f"ferry: failed: {reason}", file=sys.stderr)
+
+
 def main(argv=None):
     args = parse_args(sys.argv[1:] if argv is None else argv)
     builder = SparkSession.builder.appName("ferry-clean")
@@ -449,10 +493,8 @@ def main(argv=None):
     spark.sparkContext.setLogLevel("WARN")
     for key, value in SESSION_CONF.items():
         spark.conf.set(key, value)
-    cleaning_sql = fill_params(CLEANING_SQL, args)
     try:
-        for source in args.sources:
-            clean_source(spark, args, source, cleaning_sql)
+        clean_all(spark, args, fill_params(CLEANING_SQL, args))
     finally:
         spark.stop()
     return 0
@@ -461,9 +503,6 @@ def main(argv=None):
 if __name__ == "__main__":
     try:
         sys.exit(main())
-    except Refusal as refusal:
-        print(f"ferry: refused: {refusal}", file=sys.stderr)
-        sys.exit(1)
-    except Exception as error:  # any failure fails the spark-submit step with a non-zero exit
+    except Exception as error:  # the job failed as a whole: the spark-submit step fails with a non-zero exit
         print(f"ferry: cleaning failed: {error}", file=sys.stderr)
         sys.exit(1)

@@ -18,11 +18,26 @@ export function register(program: Command): void {
     addLocationOptions(program.command('run').description('sync new source periods, clean them and publish them to the results store')),
   ).action(async (options: RunOptions) => {
     const debug = Boolean(program.opts().debug);
-    await withStores(options, async (context) => {
-      const result = await runWithOptions(context, options, debug);
-      process.stdout.write(`${renderSummary(result, context)}\n`);
-    });
+    await withStores(options, async (context) => reportRun(await runWithOptions(context, options, debug), context));
   });
+}
+
+/**
+ * The exit status of a partial run, one whose failed periods were not published while the others were: not 0,
+ * since something failed, and not 1, a run that failed as a whole, so a scheduler can tell them apart.
+ */
+export const PARTIAL_EXIT_CODE = 2;
+
+/** Prints what a finished run did; a partial run names each failed period and why on stderr, one line each. */
+export function reportRun(result: CompletedRun, context: StoreContext): void {
+  process.stdout.write(`${renderSummary(result, context)}\n`);
+  if (result.status !== 'partial') return;
+  for (const failure of result.failed) process.stderr.write(`error: ${failure.reason}\n`);
+  const failed = result.failed.length;
+  process.stderr.write(
+    `error: ${failed} of ${result.plan.new.length} new period(s) could not be cleaned and ${failed === 1 ? 'was' : 'were'} not published; the next run retries ${failed === 1 ? 'it' : 'them'}\n`,
+  );
+  process.exitCode = PARTIAL_EXIT_CODE;
 }
 
 export function addRunOptions(command: Command): Command {
@@ -77,10 +92,11 @@ export function renderSummary(result: CompletedRun, context: StoreContext): stri
     ].join('\n');
   }
   const totals = result.record.totals;
-  const bytes = result.plan.new.reduce((sum, period) => sum + period.size, 0);
+  const bytes = result.published.reduce((sum, period) => sum + period.size, 0);
   return [
     `Run ${result.runId} (${result.record.engine}) processed ${result.published.length} period(s) (${formatBytes(bytes)}) in ${seconds}s:`,
     `  ${result.published.map((record) => record.period).join(', ')}`,
+    ...(result.failed.length > 0 ? [`  failed, not published: ${result.failed.map((failure) => failure.period).join(', ')}`] : []),
     `  rows read ${totals.rows_read}, written ${totals.rows_written}, rejected ${totals.rows_rejected} (kept in ${layout.results.quarantineRoot} with the reason)`,
     '',
     renderQualityTable(result.quality),

@@ -3,7 +3,7 @@ import { writeSample } from '@ferry/sample';
 import { listSourcePeriods } from '@ferry/transactions';
 import { withStores } from '../context.ts';
 import { addLocationOptions } from '../options.ts';
-import { addRunOptions, renderSummary, runWithOptions, type RunOptions } from './run.ts';
+import { addRunOptions, reportRun, runWithOptions, type RunOptions } from './run.ts';
 import { DEMO_SAMPLE } from './sample.ts';
 
 /** `pnpm start`: the whole flow on a laptop — seed the source the first time, then run. */
@@ -19,8 +19,7 @@ export function register(program: Command): void {
         process.stdout.write(`The source is empty: seeding ${DEMO_SAMPLE.periods} sample periods into ${context.describe('source')}\n`);
         await writeSample(source, DEMO_SAMPLE);
       }
-      const result = await runWithOptions(context, options, debug);
-      process.stdout.write(`${renderSummary(result, context)}\n`);
+      reportRun(await runWithOptions(context, options, debug), context);
     });
   });
 }
