@@ -40,6 +40,10 @@ const launchWith = (id: string, imageUrl: string | null): Launch => ({
   pad_country: null,
   pad_timezone: null,
   image_url: imageUrl,
+  slug: id,
+  last_updated: null,
+  thumbnail_url: null,
+  rocket_image_url: null,
 });
 
 const download = (launches: Launch[]) =>

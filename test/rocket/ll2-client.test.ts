@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FerryError } from '@ferry/types';
 import type { Logger } from '@ferry/types';
-import { Ll2Client } from '@ferry/rocket';
+import { Ll2Client, type Launch } from '@ferry/rocket';
 import { FakeLl2Server, emptyPage, json, rateLimited, sequence, status, throttle } from './fake-ll2-server.ts';
 import { CAPTURED_AT, REAL_FIXTURES_MISSING, generatedFixtures, realFixtures, rewriteHosts, toVersion230 } from './fixtures.ts';
 
@@ -46,7 +46,7 @@ describe('given a fake Launch Library on 127.0.0.1', () => {
     { label: 'generated fixtures', fixtures: generatedFixtures() },
   ])('serving $label', ({ fixtures }) => {
     it.skipIf(!fixtures)(
-      'when upcoming launches are read as 2.0.0, then all 10 parse with string images, short statuses and no time zone',
+      'when upcoming launches are read as 2.0.0, then all 10 parse with string images, short statuses and the pad zone found from its coordinates',
       async () => {
         const page = rewriteHosts(fixtures!.upcomingPage, fake.url);
         fake.on('/2.0.0/launch/upcoming/', json(page));
@@ -57,21 +57,23 @@ describe('given a fake Launch Library on 127.0.0.1', () => {
         expect(launches.map((launch) => launch.image_url)).toEqual(raw.results.map((launch) => launch.image));
         expect(launches.map((launch) => launch.status)).toEqual(raw.results.map((launch) => launch.status.name));
         expect(launches.map((launch) => launch.net)).toEqual(raw.results.map((launch) => new Date(launch.net).toISOString()));
-        expect(launches.every((launch) => launch.pad_timezone === null && launch.pad_country !== null)).toBe(true);
+        expect(launches.every((launch) => typeof launch.pad_timezone === 'string' && launch.pad_country !== null)).toBe(true);
+        if (fixtures === real) expect(launches[0]!.pad_timezone).toBe('America/Los_Angeles'); // Vandenberg SLC-4E, 34.632,-120.611
         expect(Buffer.from(pages[0]!.body).toString('utf8')).toBe(page);
       },
     );
 
     it.skipIf(!fixtures)(
-      'when the same launches come in the 2.3.0 shape, then they normalise to the same launches plus the pad time zone',
+      "when the same launches come in the 2.3.0 shape, then they normalise to the same launches, with the API's pad zone and the image's thumbnail",
       async () => {
         const page200 = rewriteHosts(fixtures!.upcomingPage, fake.url);
         fake.on('/2.0.0/launch/upcoming/', json(page200));
         fake.on('/2.3.0/launches/upcoming/', json(toVersion230(page200)));
         const [old] = await client('2.0.0').upcoming(10);
         const [current] = await client('2.3.0').upcoming(10);
-        const withoutZone = current!.page.launches.map(({ pad_timezone: _zone, ...rest }) => ({ ...rest, pad_timezone: null }));
-        expect(withoutZone).toEqual(old!.page.launches);
+        const common = (launches: Launch[]) => launches.map(({ pad_timezone: _zone, thumbnail_url: _thumbnail, ...rest }) => rest);
+        expect(common(current!.page.launches)).toEqual(common(old!.page.launches));
+        expect(current!.page.launches.every((launch) => launch.thumbnail_url?.includes('/thumb/'))).toBe(true);
         expect(current!.page.launches.every((launch) => typeof launch.pad_timezone === 'string')).toBe(true);
       },
     );
@@ -154,9 +156,10 @@ describe('given a fake Launch Library on 127.0.0.1', () => {
   it('when previous launches are read from 2.3.0, then the server filters by net__gte', async () => {
     fake.on('/2.3.0/launches/previous/', emptyPage);
     const since = new Date(CAPTURED_AT.getTime() - 30 * 86_400_000);
-    await client('2.3.0').previous(since, 100, 2);
+    await client('2.3.0').previous({ since, until: CAPTURED_AT, limit: 100, maxPages: 2 });
     const query = new URL(`${fake.url}${fake.seen('/2.3.0/launches/previous/')[0]!.path}`).searchParams;
     expect(query.get('net__gte')).toBe(since.toISOString());
+    expect(query.get('net__lt')).toBe(CAPTURED_AT.toISOString());
   });
 
   it('when previous launches are read from 2.0.0, then older ones are cut client-side and paging stops there', async () => {
@@ -164,7 +167,13 @@ describe('given a fake Launch Library on 127.0.0.1', () => {
     const nets = ['2025-03-26T10:00:00Z', '2025-03-01T10:00:00Z', '2025-02-01T10:00:00Z'];
     const results = nets.map((net, i) => ({ ...page.results[i], net }));
     fake.on('/2.0.0/launch/previous/', json({ count: 300, next: `${fake.url}/2.0.0/launch/previous/?offset=3`, previous: null, results }));
-    const pages = await client('2.0.0').previous(new Date(CAPTURED_AT.getTime() - 30 * 86_400_000), 100, 2);
+    const { pages, complete } = await client('2.0.0').previous({
+      since: new Date(CAPTURED_AT.getTime() - 30 * 86_400_000),
+      until: CAPTURED_AT,
+      limit: 100,
+      maxPages: 2,
+    });
+    expect(complete).toBe(true);
     expect(pages.flatMap((fetched) => fetched.page.launches.map((launch) => launch.net))).toEqual([
       '2025-03-26T10:00:00.000Z',
       '2025-03-01T10:00:00.000Z',

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import pLimit from 'p-limit';
+import pLimit, { type LimitFunction } from 'p-limit';
 import pRetry, { AbortError } from 'p-retry';
 import { z } from 'zod';
 import { jsonFormat, layout, type Logger, type Progress, type Store } from '@ferry/types';
 import type { ImageReport, ImageReportEntry, ImageTotals } from './image-report.ts';
 import type { Launch } from './launch.ts';
 import type { RetryOptions } from './ll2-client.ts';
-import type { TokenBucket } from './bandwidth.ts';
+import { TokenBucket } from './bandwidth.ts';
 import { EXTENSIONS, formatOfContentType, sniffFormat } from './image-type.ts';
 import { TransientError, errorMessage } from './http.ts';
 
@@ -15,6 +15,8 @@ const indexEntrySchema = z.object({
   bytes: z.number(),
   content_type: z.string(),
   first_seen: z.string(),
+  /** The last run that found it in use (images stored before this was kept have none): what prune goes by. */
+  last_seen: z.string().optional(),
 });
 export type ImageIndexEntry = z.infer<typeof indexEntrySchema>;
 /** Image URL → where its bytes are. */
@@ -39,76 +41,100 @@ export interface DownloadImagesOptions {
   retry: RetryOptions;
   /** Shared by all downloads when a bandwidth cap is set. */
   bucket?: TokenBucket;
+  /** Parallel downloads from one host (default: the global concurrency). */
+  perHostConcurrency?: number;
+  /** Download rate cap per host, next to the global one. */
+  perHostBytesPerSecond?: number;
   log: Logger;
   now: () => Date;
   progress?: Progress;
 }
+
+/** A launch image larger than this is not a launch image; it is refused while it streams. */
+export const MAX_IMAGE_BYTES = 50 * 1024 * 1024;
 
 export function imageKey(sha256: string, contentType: string): string {
   const format = formatOfContentType(contentType);
   return layout.rocket.image(sha256, format ? EXTENSIONS[format] : 'bin');
 }
 
+/** Where a launch's image came from: its own image, or a fallback when that failed. */
+export type ImageSource = 'image' | 'thumbnail' | 'rocket_image';
+
 /**
- * Downloads every launch image not yet stored, each unique URL once, content-addressed by SHA-256,
- * and reports one entry per launch. Failures are entries with a reason, never exceptions.
+ * Downloads every launch image not yet stored, each unique URL once, content-addressed by SHA-256, and reports one
+ * entry per launch. A launch whose image fails after its retries gets its fallbacks, in order (the image's thumbnail,
+ * then the rocket's image), recorded as such. Failures are entries with a reason, never exceptions.
  */
 export async function downloadImages(options: DownloadImagesOptions): Promise<ImageReport> {
   const { store, launches, log } = options;
   const { index, writable } = await readIndex(store, log);
-  const firstLaunchOfUrl = new Map<string, string>();
-  for (const launch of launches) {
-    if (launch.image_url && !firstLaunchOfUrl.has(launch.image_url)) firstLaunchOfUrl.set(launch.image_url, launch.id);
-  }
-  // Which URL first brought each content hash in this run: the second URL with the same bytes is a duplicate.
-  const claimedHashes = new Map<string, string>();
-  const limit = pLimit(options.concurrency);
+  const fetcher = new UrlFetcher(index, options);
   const started = performance.now();
-  let bytesDownloaded = 0;
-  const results = new Map<string, Promise<UrlResult>>();
-  for (const url of firstLaunchOfUrl.keys()) {
-    results.set(
-      url,
-      limit(async () => {
-        const result = await fetchOne(url, index, claimedHashes, options);
-        if (result.received) bytesDownloaded += result.received;
-        options.progress?.advance(1);
-        return result;
-      }),
-    );
+
+  // Every primary URL at once, then each failed launch's next fallback, round by round.
+  const primaries = [...new Set(launches.flatMap((launch) => (launch.image_url ? [launch.image_url] : [])))];
+  await Promise.all(primaries.map((url) => fetcher.get(url)));
+  const chosen = new Map<string, { url: string; source: ImageSource; fallbackReason?: string }>();
+  for (const launch of launches) if (launch.image_url) chosen.set(launch.id, { url: launch.image_url, source: 'image' });
+  for (const source of ['thumbnail', 'rocket_image'] as const) {
+    const retrying: Promise<unknown>[] = [];
+    for (const launch of launches) {
+      const current = chosen.get(launch.id);
+      const fallback = source === 'thumbnail' ? launch.thumbnail_url : launch.rocket_image_url;
+      if (!current || !fallback || fallback === current.url) continue;
+      const result = await fetcher.peek(current.url);
+      if (result?.entry.status !== 'failed') continue;
+      const fallbackReason = current.fallbackReason ?? result.entry.reason;
+      chosen.set(launch.id, { url: fallback, source, ...(fallbackReason ? { fallbackReason } : {}) });
+      log.info('image failed; trying a fallback source', { launch: launch.name, failed: current.url, source, url: fallback });
+      retrying.push(fetcher.get(fallback));
+    }
+    await Promise.all(retrying);
   }
-  await Promise.all(results.values());
   const elapsedMs = performance.now() - started;
   options.progress?.done();
 
+  // Entries in launch order: the first launch to use a URL has its download, the others are duplicates of it.
+  const firstUser = new Map<string, string>();
   const images: ImageReportEntry[] = [];
   for (const launch of launches) {
-    const url = launch.image_url;
-    if (!url) {
-      images.push({ url: null, launch_id: launch.id, status: 'no_image' });
+    const about = { launch_id: launch.id, launch_name: launch.name, rocket: launch.rocket };
+    const pick = chosen.get(launch.id);
+    if (!launch.image_url || !pick) {
+      images.push({ url: null, ...about, status: 'no_image' });
       continue;
     }
-    const result = await results.get(url)!;
-    if (firstLaunchOfUrl.get(url) === launch.id) {
-      images.push({ url, launch_id: launch.id, ...result.entry });
-    } else if (result.entry.status === 'failed') {
-      images.push({ url, launch_id: launch.id, status: 'failed', reason: result.entry.reason! });
+    let result = (await fetcher.peek(pick.url))!;
+    let viaFallback = {};
+    if (pick.source !== 'image' && result.entry.status === 'failed') {
+      // Every source failed: the entry is the launch's own image's failure, with what its fallbacks answered.
+      const tried = [launch.thumbnail_url, launch.rocket_image_url].filter((url): url is string => url !== null && url !== launch.image_url);
+      const answers = await Promise.all(tried.map(async (url) => `${url}: ${(await fetcher.peek(url))?.entry.reason ?? 'not tried'}`));
+      viaFallback = { fallbacks_failed: answers.join('; ') };
+      result = (await fetcher.peek(launch.image_url))!;
+    } else if (pick.source !== 'image') {
+      viaFallback = { source: pick.source, fetched_url: pick.url, fallback_reason: pick.fallbackReason ?? 'failed' };
+    }
+    const base = { url: launch.image_url, ...about, ...viaFallback };
+    const earlier = firstUser.get(pick.url);
+    if (earlier === undefined) firstUser.set(pick.url, launch.id);
+    if (earlier === undefined || result.entry.status === 'failed') {
+      images.push({ ...base, ...result.entry, ...(earlier === undefined ? {} : { attempts: 0, ms: 0 }) });
     } else {
-      const { sha256, bytes } = result.entry;
-      images.push({
-        url,
-        launch_id: launch.id,
-        status: 'duplicate',
-        reason: `same URL as launch ${firstLaunchOfUrl.get(url)}`,
-        ...definedOnly({ sha256, bytes }),
-      });
+      const { sha256, bytes, file, host } = result.entry;
+      images.push({ ...base, status: 'duplicate', reason: `same URL as launch ${earlier}`, ...definedOnly({ sha256, bytes, file, host }) });
     }
   }
 
+  const seenAt = options.now().toISOString();
   let indexChanged = false;
-  for (const result of await Promise.all(results.values())) {
+  for (const result of fetcher.settled()) {
     if (result.indexEntry) {
       index[result.url] = result.indexEntry;
+      indexChanged = true;
+    } else if (index[result.url] && result.entry.status === 'present') {
+      index[result.url] = { ...index[result.url]!, last_seen: seenAt };
       indexChanged = true;
     }
   }
@@ -118,15 +144,15 @@ export async function downloadImages(options: DownloadImagesOptions): Promise<Im
   const count = (status: ImageReportEntry['status']) => images.filter((entry) => entry.status === status).length;
   const totals: ImageTotals = {
     launches: launches.length,
-    unique_urls: firstLaunchOfUrl.size,
+    unique_urls: primaries.length,
     downloaded: count('downloaded'),
     present: count('present'),
     duplicate: count('duplicate'),
     failed: count('failed'),
     no_image: count('no_image'),
-    bytes_downloaded: bytesDownloaded,
+    bytes_downloaded: fetcher.bytesReceived,
   };
-  const throughput = bytesDownloaded > 0 ? Math.round(bytesDownloaded / (elapsedMs / 1000)) : 0;
+  const throughput = fetcher.bytesReceived > 0 ? Math.round(fetcher.bytesReceived / (elapsedMs / 1000)) : 0;
   return { images, totals, throughput_bytes_per_second: throughput, elapsed_ms: Math.round(elapsedMs) };
 }
 
@@ -141,27 +167,99 @@ interface UrlResult {
   indexEntry?: ImageIndexEntry;
 }
 
-async function fetchOne(url: string, index: ImageIndex, claimedHashes: Map<string, string>, options: DownloadImagesOptions): Promise<UrlResult> {
+/**
+ * Fetches each URL once, under the global and per-host limits (a host's slot is taken before a global one, so a
+ * busy host never holds global slots while it waits), with one bandwidth bucket per host beside the global one.
+ */
+class UrlFetcher {
+  bytesReceived = 0;
+  private readonly results = new Map<string, Promise<UrlResult>>();
+  private readonly done: UrlResult[] = [];
+  private readonly global: LimitFunction;
+  private readonly hosts = new Map<string, { limit: LimitFunction; bucket?: TokenBucket }>();
+  // Which URL first brought each content hash in this run: the second URL with the same bytes is a duplicate.
+  private readonly claimedHashes = new Map<string, string>();
+
+  constructor(
+    private readonly index: ImageIndex,
+    private readonly options: DownloadImagesOptions,
+  ) {
+    this.global = pLimit(options.concurrency);
+  }
+
+  get(url: string): Promise<UrlResult> {
+    let result = this.results.get(url);
+    if (!result) {
+      const host = hostOf(url);
+      result = this.host(host).limit(() =>
+        this.global(async () => {
+          const fetched = await fetchOne(url, this.index, this.claimedHashes, this.options, this.host(host).bucket);
+          this.bytesReceived += fetched.received;
+          this.done.push(fetched);
+          this.options.progress?.advance(1);
+          return fetched;
+        }),
+      );
+      this.results.set(url, result);
+    }
+    return result;
+  }
+
+  peek(url: string): Promise<UrlResult> | undefined {
+    return this.results.get(url);
+  }
+
+  settled(): readonly UrlResult[] {
+    return this.done;
+  }
+
+  private host(host: string): { limit: LimitFunction; bucket?: TokenBucket } {
+    let limits = this.hosts.get(host);
+    if (!limits) {
+      const { perHostConcurrency, perHostBytesPerSecond, concurrency } = this.options;
+      limits = {
+        limit: pLimit(perHostConcurrency ?? concurrency),
+        ...(perHostBytesPerSecond ? { bucket: new TokenBucket(perHostBytesPerSecond) } : {}),
+      };
+      this.hosts.set(host, limits);
+    }
+    return limits;
+  }
+}
+
+function hostOf(url: string): string {
+  return URL.canParse(url) ? new URL(url).host : '';
+}
+
+async function fetchOne(
+  url: string,
+  index: ImageIndex,
+  claimedHashes: Map<string, string>,
+  options: DownloadImagesOptions,
+  hostBucket: TokenBucket | undefined,
+): Promise<UrlResult> {
   const { store, log } = options;
+  const host = hostOf(url);
   const known = index[url];
   if (known && (await store.head(imageKey(known.sha256, known.content_type)))) {
-    return { url, entry: { status: 'present', sha256: known.sha256, bytes: known.bytes }, received: 0 };
+    const file = imageKey(known.sha256, known.content_type);
+    return { url, entry: { status: 'present', sha256: known.sha256, bytes: known.bytes, host, file, attempts: 0 }, received: 0 };
   }
+  // Refused before any request: a file:, data: or javascript: URL in a response is never fetched.
   if (!/^https?:\/\//i.test(url) || !URL.canParse(url)) {
     log.warn('image failed', { url, reason: 'not an http(s) URL' });
-    return { url, entry: { status: 'failed', reason: 'not an http(s) URL' }, received: 0 };
+    return { url, entry: { status: 'failed', reason: 'not an http(s) URL', attempts: 0 }, received: 0 };
   }
-  let lastAttemptMs = 0;
+  let attempts = 0;
+  let ttfbMs: number | undefined;
+  const started = performance.now();
   let image: FetchedImage;
   try {
     image = await pRetry(
       async () => {
+        attempts += 1;
         const attemptStarted = performance.now();
-        try {
-          return await fetchImage(url, options);
-        } finally {
-          lastAttemptMs = Math.round(performance.now() - attemptStarted);
-        }
+        return fetchImage(url, options, hostBucket, () => (ttfbMs = Math.round(performance.now() - attemptStarted)));
       },
       {
         retries: options.retry.retries,
@@ -174,14 +272,16 @@ async function fetchOne(url: string, index: ImageIndex, claimedHashes: Map<strin
     );
   } catch (error) {
     const reason = errorMessage(error);
-    log.warn('image failed', { url, reason });
-    return { url, entry: { status: 'failed', reason, ms: lastAttemptMs }, received: 0 };
+    log.warn('image failed', { url, reason, attempts });
+    const timing = { ms: Math.round(performance.now() - started), ...(ttfbMs === undefined ? {} : { ttfb_ms: ttfbMs }) };
+    return { url, entry: { status: 'failed', reason, host, attempts, ...timing }, received: 0 };
   }
 
   const sha256 = createHash('sha256').update(image.body).digest('hex');
-  const indexEntry: ImageIndexEntry = { sha256, bytes: image.body.length, content_type: image.contentType, first_seen: options.now().toISOString() };
-  const measured = { sha256, bytes: image.body.length, ms: lastAttemptMs };
+  const seen = options.now().toISOString();
+  const indexEntry: ImageIndexEntry = { sha256, bytes: image.body.length, content_type: image.contentType, first_seen: seen, last_seen: seen };
   const key = imageKey(sha256, image.contentType);
+  const measured = { sha256, bytes: image.body.length, ms: Math.round(performance.now() - started), ttfb_ms: ttfbMs ?? 0, attempts, host, file: key };
   const claimedBy = claimedHashes.get(sha256);
   if (claimedBy === undefined) claimedHashes.set(sha256, url);
   if (claimedBy !== undefined || (await store.head(key))) {
@@ -203,7 +303,12 @@ interface FetchedImage {
  * One attempt. The timeout is an inactivity timeout (no headers or no data for timeoutMs), so a
  * large image under a low bandwidth cap is not cut off while it is still moving.
  */
-async function fetchImage(url: string, options: DownloadImagesOptions): Promise<FetchedImage> {
+async function fetchImage(
+  url: string,
+  options: DownloadImagesOptions,
+  hostBucket: TokenBucket | undefined,
+  onHeaders: () => void,
+): Promise<FetchedImage> {
   const controller = new AbortController();
   let timedOut = false;
   let timer: NodeJS.Timeout | undefined;
@@ -223,6 +328,7 @@ async function fetchImage(url: string, options: DownloadImagesOptions): Promise<
     } catch (error) {
       throw new TransientError(timedOut ? timeoutReason() : errorMessage(error));
     }
+    onHeaders();
     if (response.status >= 500 || response.status === 429) {
       await response.body?.cancel();
       throw new TransientError(`HTTP ${response.status}`);
@@ -243,6 +349,10 @@ async function fetchImage(url: string, options: DownloadImagesOptions): Promise<
     }
     const lengthHeader = response.headers.get('content-length');
     const expected = lengthHeader === null ? undefined : Number(lengthHeader);
+    if (expected !== undefined && expected > MAX_IMAGE_BYTES) {
+      await response.body?.cancel();
+      throw new AbortError(`Content-Length ${expected} is over the ${MAX_IMAGE_BYTES}-byte limit for an image`);
+    }
     const chunks: Uint8Array[] = [];
     let received = 0;
     const truncated = () => `truncated: Content-Length ${expected}, received ${received} bytes`;
@@ -255,10 +365,16 @@ async function fetchImage(url: string, options: DownloadImagesOptions): Promise<
         clearTimeout(timer);
         chunks.push(chunk);
         received += chunk.length;
+        if (received > MAX_IMAGE_BYTES) {
+          await reader?.cancel();
+          throw new AbortError(`body is over the ${MAX_IMAGE_BYTES}-byte limit for an image`);
+        }
         if (options.bucket) await options.bucket.take(chunk.length);
+        if (hostBucket) await hostBucket.take(chunk.length);
         arm();
       }
     } catch (error) {
+      if (error instanceof AbortError) throw error;
       if (timedOut) throw new TransientError(timeoutReason());
       if (expected !== undefined && received < expected) throw new TransientError(truncated());
       throw new TransientError(errorMessage(error));

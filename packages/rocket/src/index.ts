@@ -1,12 +1,30 @@
-export { runRocketPipeline, ROCKET_DEFAULTS, type RocketOptions, type RocketResult, type RocketRunParts } from './pipeline.ts';
-export { Ll2Client, apiVersionOf, DEFAULT_API, type FetchedPage, type RetryOptions } from './ll2-client.ts';
-export { parseLaunchPage, type ApiVersion, type Launch, type LaunchPage } from './launch.ts';
-export { downloadImages, imageKey, imageIndexFormat, type ImageIndex } from './images.ts';
-export { imageReportFormat, imagesSection, rocketKeys, type ImageReport, type ImageReportEntry, type ImageTotals } from './image-report.ts';
+export {
+  runRocketPipeline,
+  ROCKET_DEFAULTS,
+  type ImageFailureLimit,
+  type ImageFailures,
+  type RocketOptions,
+  type RocketResult,
+  type RocketRunParts,
+} from './pipeline.ts';
+export { Ll2Client, apiVersionOf, DEFAULT_API, MAX_PAGE_BYTES, type FetchedPage, type RetryOptions } from './ll2-client.ts';
+export { parseLaunchPage, slugOf, type ApiVersion, type Launch, type LaunchPage } from './launch.ts';
+export { downloadImages, imageKey, imageIndexFormat, MAX_IMAGE_BYTES, type ImageIndex } from './images.ts';
+export {
+  failedImages,
+  imageReportFormat,
+  imagesSection,
+  rocketKeys,
+  type FailedImage,
+  type ImageReport,
+  type ImageReportEntry,
+  type ImageTotals,
+} from './image-report.ts';
 export { TokenBucket } from './bandwidth.ts';
-export { upsertLaunchesTable, type LaunchesTableResult } from './launches-table.ts';
+export { readLaunchesTable, upsertLaunchesTable, type LaunchRow, type LaunchesTableResult } from './launches-table.ts';
 export {
   buildLaunchReport,
+  checkTimeZone,
   launchReportMarkdown,
   launchSummaryMarkdown,
   formatInZone,
@@ -14,3 +32,5 @@ export {
   type LaunchSection,
 } from './launch-report.ts';
 export { notify, type RunNotification } from './notify.ts';
+export { rocketStats, renderStatsHtml, renderStatsText, type RocketStats } from './stats.ts';
+export { exportImagesByLaunch, launchFileName, pruneImages, verifyImages, type PruneReport, type VerifyReport } from './image-store.ts';

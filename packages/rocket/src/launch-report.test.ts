@@ -14,6 +14,10 @@ const launch = (id: string, net: string, extra: Partial<Launch> = {}): Launch =>
   pad_country: 'USA',
   pad_timezone: null,
   image_url: null,
+  slug: `launch-${id}`,
+  last_updated: null,
+  thumbnail_url: null,
+  rocket_image_url: null,
   ...extra,
 });
 
@@ -37,7 +41,7 @@ describe('given launches around now', () => {
   ];
 
   it('when the report is built, then the last 30 days and upcoming split at now, with counts per provider, rocket, status and country', () => {
-    const report = buildLaunchReport(launches, [{ url: 'u', launch_id: 'next', status: 'downloaded' }], now);
+    const report = buildLaunchReport(launches, [{ url: 'u', launch_id: 'next', status: 'downloaded' }], { asOf: now });
     expect(report.last_30_days).toMatchObject({
       from: '2025-02-25T00:00:00.000Z',
       to: now.toISOString(),
@@ -60,7 +64,7 @@ describe('given launches around now', () => {
   });
 
   it('when it is rendered as markdown, then both sections have count tables and pipes in names do not break the tables', () => {
-    const markdown = launchReportMarkdown(buildLaunchReport(launches, [], now));
+    const markdown = launchReportMarkdown(buildLaunchReport(launches, [], { asOf: now }));
     expect(markdown).toContain('## Last 30 days (2025-02-25 – 2025-03-27): 1 launch');
     expect(markdown).toContain('## Upcoming: 2 launches');
     expect(markdown).toContain('| Rocket \\| Lab | 1 |');

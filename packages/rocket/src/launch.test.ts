@@ -36,6 +36,10 @@ describe('given a 2.3.0 page', () => {
       pad_country: 'NZL',
       pad_timezone: 'Pacific/Auckland',
       image_url: null,
+      slug: 'electron-test',
+      last_updated: null,
+      thumbnail_url: null,
+      rocket_image_url: null,
     });
   });
 
@@ -77,5 +81,23 @@ describe('given malformed bodies', () => {
   it('when a 2.0.0 image is an empty string, then it counts as no image', () => {
     const old = { ...launch230, status: { id: 1, name: 'Go' }, pad: { name: 'LC-1A', location: { country_code: 'NZL' } }, image: '' };
     expect(parseLaunchPage(page([old]), '2.0.0', 'p').launches[0]).toMatchObject({ image_url: null, pad_timezone: null, pad_country: 'NZL' });
+  });
+
+  it('when a 2.0.0 pad gives its coordinates as strings, then its zone is found from them (2.0.0 names none)', () => {
+    const old = {
+      ...launch230,
+      status: { id: 1, name: 'Go' },
+      pad: { name: 'SLC-4E', latitude: '34.632', longitude: '-120.611', location: { country_code: 'USA' } },
+    };
+    expect(parseLaunchPage(page([old]), '2.0.0', 'p').launches[0]!.pad_timezone).toBe('America/Los_Angeles');
+  });
+
+  it('when net is not a time, then the launch is kept with a null net instead of failing the page', () => {
+    const [launch] = parseLaunchPage(page([{ ...launch230, net: 'NET April' }]), '2.3.0', 'p').launches;
+    expect(launch).toMatchObject({ id: 'a1', net: null });
+  });
+
+  it('when the API slug would climb out of a folder, then it is reduced to letters, digits and dashes', () => {
+    expect(parseLaunchPage(page([{ ...launch230, slug: '../../etc/passwd' }]), '2.3.0', 'p').launches[0]!.slug).toBe('etc-passwd');
   });
 });

@@ -19,6 +19,10 @@ const launch = (id: string, extra: Partial<Launch> = {}): Launch => ({
   pad_country: 'USA',
   pad_timezone: 'America/New_York',
   image_url: null,
+  slug: `launch-${id}`,
+  last_updated: null,
+  thumbnail_url: null,
+  rocket_image_url: null,
   ...extra,
 });
 
@@ -60,7 +64,7 @@ describe('given a launches table written by an earlier run', () => {
       images: [{ url: 'u', launch_id: 'a', status: 'downloaded', sha256: 'f'.repeat(64) }],
       runId: 'run-1',
     });
-    expect(first).toEqual({ rows: 2, inserted: 2, updated: 0 });
+    expect(first).toEqual({ rows: 2, inserted: 2, updated: 0, kept_newer: 0, gone_from_upcoming: 0, unknown_time: 0 });
 
     const second = await upsertLaunchesTable({
       store: results,
@@ -68,7 +72,7 @@ describe('given a launches table written by an earlier run', () => {
       images: [],
       runId: 'run-2',
     });
-    expect(second).toEqual({ rows: 3, inserted: 1, updated: 1 });
+    expect(second).toEqual({ rows: 3, inserted: 1, updated: 1, kept_newer: 0, gone_from_upcoming: 0, unknown_time: 0 });
     expect(await readTable()).toEqual([
       { launch_id: 'a', status: 'TBD', net: '2025-03-29 11:30', image_sha256: 'f'.repeat(64), first_seen_run: 'run-1', last_seen_run: 'run-1' },
       { launch_id: 'b', status: 'Go', net: '2025-03-30 01:00', image_sha256: null, first_seen_run: 'run-1', last_seen_run: 'run-2' },

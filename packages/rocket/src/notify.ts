@@ -1,12 +1,18 @@
 import type { Logger, RunStatus } from '@ferry/types';
 import { errorMessage } from './http.ts';
+import type { FailedImage } from './image-report.ts';
 
 /** What a webhook receives when a rocket run ends. */
 export interface RunNotification {
   run_id: string;
   pipeline: 'rocket';
   status: Exclude<RunStatus, 'running'>;
+  /** The run's real counts, also when it failed part-way (the launches it had read by then). */
   totals: Record<string, number>;
+  /** Each launch whose image could not be had, by name. */
+  failed_images: FailedImage[];
+  /** Whether the failed images are more than the run allows (`--max-image-failures`). */
+  image_failures_over_limit?: boolean;
   error?: string;
 }
 
@@ -22,6 +28,8 @@ export async function notify(notification: RunNotification, options: { webhook?:
     .join(', ');
   const line = `rocket run ${notification.run_id} ${notification.status}${totals ? `: ${totals}` : ''}`;
   if (notification.status === 'failed') log.error(`${line}; error: ${notification.error ?? 'unknown'}`);
+  else if (notification.failed_images.length > 0)
+    log.warn(`${line}; images failed: ${notification.failed_images.map((image) => `${image.launch} (${image.reason})`).join('; ')}`);
   else log.info(line);
   if (!webhook) return false;
   let origin = 'the webhook';
