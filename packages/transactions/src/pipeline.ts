@@ -18,6 +18,7 @@ import {
   type Store,
 } from '@ferry/types';
 import { acquireRunLock, type RunLock } from './lock.ts';
+import { removeUnlisted } from './orphans.ts';
 import { planTransactions } from './plan.ts';
 import { publishPeriod } from './publish.ts';
 import { qualitySection, writeQualityReport } from './quality.ts';
@@ -117,12 +118,18 @@ async function takeLock({ options, run, now }: Context): Promise<RunLock> {
   return lock;
 }
 
+/** Plans under the lock, and first removes what an unfinished run published without recording it (see removeUnlisted). */
 function planStep({ options, run }: Context): Promise<Plan> {
   return run.step('plan', async (step) => {
     const planned = await planTransactions(options.source, options.results);
     step.count('source_periods', planned.source.length);
     step.count('new_periods', planned.new.length);
     for (const key of planned.ignored) step.log.warn(`ignoring ${key}: not a YYYY-MM-DD.txt source file`);
+    const removed = await removeUnlisted(options.results, options.work, planned.processed);
+    if (removed.length > 0) {
+      step.count('unlisted_files_removed', removed.length);
+      step.log.warn(`removed ${removed.length} published file(s) the manifest does not list, left by a run that did not finish`);
+    }
     return planned;
   });
 }

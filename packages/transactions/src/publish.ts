@@ -11,7 +11,8 @@ import {
   type StepHandle,
   type Store,
 } from '@ferry/types';
-import { recordPeriod } from './manifest.ts';
+import { readManifest, recordPeriod } from './manifest.ts';
+import { removeUnlisted } from './orphans.ts';
 import { checkQualityBalance } from './quality.ts';
 
 export interface PublishPeriodArgs {
@@ -30,20 +31,47 @@ export interface PublishPeriodArgs {
  * Publishes one cleaned period: promotes the staged parquet into the work store's output, copies it and the
  * quarantine to the results store, verifies every copy (size and ETag), and only then records the period in the
  * manifest. Files of an earlier version of the same period are deleted last, so a crash at any point leaves the
- * manifest describing data that is really there.
+ * manifest describing data that is really there. What a failed publish copied is removed again; what a killed one
+ * copied, the next run removes (removeUnlisted), so no reader of transactions/ counts a row twice.
  */
 export async function publishPeriod(args: PublishPeriodArgs): Promise<PeriodRecord> {
   checkQualityBalance(args.quality);
   const staged = await listStaged(args);
   const files = ownedFiles(args, staged);
-  await copyAndVerify(args, files);
-  const record = periodRecord(args, await readBack(args.results, files));
-  await args.confirmLock();
-  const previous = await recordPeriod(args.results, record);
+  let previous: PeriodRecord | undefined;
+  let record: PeriodRecord;
+  try {
+    await copyAndVerify(args, files);
+    record = periodRecord(args, await readBack(args.results, files));
+    await args.confirmLock();
+    previous = await recordPeriod(args.results, record);
+  } catch (error) {
+    await removeOwnUnlisted(args);
+    throw error;
+  }
   // Only now is it safe to drop what the earlier version of this period owned.
   if (previous) await dropSuperseded(args, previous, record);
   await args.work.delete(staged.all.map((object) => object.key));
   return record;
+}
+
+/**
+ * After a failed publish, the files it copied, unless the manifest lists them after all (a manifest write whose reply
+ * was lost): the manifest, read again now, decides. If it cannot be read, they stay for the next run to remove.
+ */
+async function removeOwnUnlisted({ results, work, runId, period, step }: PublishPeriodArgs): Promise<void> {
+  try {
+    const { periods } = await readManifest(results);
+    const removed = await removeUnlisted(
+      results,
+      work,
+      Object.values(periods),
+      (publisher) => publisher.period === period.period && publisher.runId === runId,
+    );
+    if (removed.length > 0) step.log.warn(`removed the ${removed.length} file(s) this failed publish had copied`);
+  } catch (error) {
+    step.log.warn(`could not remove what this failed publish had copied (the next run does): ${(error as Error).message}`);
+  }
 }
 
 interface Staged {

@@ -21,6 +21,16 @@ describe('given the store layout', () => {
     );
     expect(layout.work.outputOf(layout.results.quarantineFile('2019-08-22', 'r1', 0))).toBeUndefined();
     expect(layout.results.quarantineFile('2019-08-22', 'r1', 0)).toBe('quarantine/period=2019-08-22/2019-08-22_r1_0.parquet');
+    for (const key of [layout.results.transactions('2019-08-23', '2019-08-22', 'r_1', 3), layout.results.quarantineFile('2019-08-22', 'r_1', 0)]) {
+      expect(layout.results.publisherOf(key), key).toEqual({ period: '2019-08-22', runId: 'r_1' });
+    }
+    for (const key of [
+      'transactions/tx_date=2019-08-23/part-0.parquet',
+      'quarantine/period=2019-08-21/2019-08-22_r1_0.parquet',
+      'runs/r1/run.json',
+    ]) {
+      expect(layout.results.publisherOf(key), key).toBeUndefined();
+    }
     expect([layout.results.manifest, layout.results.lock, layout.work.job('r1')]).toEqual([
       'manifest.json',
       'locks/transactions.json',

@@ -29,6 +29,9 @@ const DAY_PARTITION = /^tx_date=(\d{4}-\d{2}-\d{2})\//;
 /** A period's parquet file in a partition: its name carries the period and the run, so periods never collide. */
 const periodFile = (period: string, runId: string, n: number) => `${period}_${runId}_${n}.parquet`;
 const dayPartition = (day: string) => `tx_date=${day}/`;
+const PUBLISHED_FILE = new RegExp(
+  `^(?:${TRANSACTIONS}tx_date=\\d{4}-\\d{2}-\\d{2}|${QUARANTINE}period=(\\d{4}-\\d{2}-\\d{2}))/(\\d{4}-\\d{2}-\\d{2})_([^/]+)_\\d+\\.parquet$`,
+);
 
 /** The work store: ephemeral in the cloud (the work stack's bucket), a folder or bucket of its own locally. */
 const work = {
@@ -90,6 +93,12 @@ const results = {
   quarantineRoot: QUARANTINE,
   quarantine: (period: string) => `${QUARANTINE}period=${period}/`,
   quarantineFile: (period: string, runId: string, n: number) => `${QUARANTINE}period=${period}/${periodFile(period, runId, n)}`,
+  /** The period and run a file of `transactions` or `quarantineFile` was published by, or undefined for any other key. */
+  publisherOf: (key: string): { period: string; runId: string } | undefined => {
+    const match = PUBLISHED_FILE.exec(key);
+    if (!match || (match[1] !== undefined && match[1] !== match[2])) return undefined;
+    return { period: match[2]!, runId: match[3]! };
+  },
   /** Processed periods and the files each owns. */
   manifest: 'manifest.json',
   /** The transactions run lock, present only while a run is in progress. */
