@@ -88,15 +88,21 @@ export function secretOption<T>(flags: string, description: string, env: string,
 
 /** The three locations every store-touching command shares (see LocationOptions); each defaults to its env variable first. */
 export function addLocationOptions(command: Command): Command {
-  return addS3Options(
+  return addResultsOptions(
     command
       .addOption(new Option('--source <url|dir>', 'where new YYYY-MM-DD.txt source files appear').env('FERRY_SOURCE').default('s3://ferry-source'))
       .addOption(
         new Option('--work <url|dir>', `work location: ${layout.work.inputs} and ${layout.work.outputs}`)
           .env('FERRY_WORK')
           .default('s3://ferry-work'),
-      )
-      .addOption(new Option('--results <url|dir>', 'long-lived results store').env('FERRY_RESULTS').default('s3://ferry-results')),
+      ),
+  );
+}
+
+/** The results store alone, for commands that touch nothing else (the rocket pipeline's). */
+export function addResultsOptions(command: Command): Command {
+  return addS3Options(
+    command.addOption(new Option('--results <url|dir>', 'long-lived results store').env('FERRY_RESULTS').default('s3://ferry-results')),
   );
 }
 

@@ -1,14 +1,15 @@
 export {
-  runRocketPipeline,
+  DEFAULT_API,
   ROCKET_DEFAULTS,
+  apiVersionOf,
+  checkTimeZone,
+  imageFailureLimitOf,
+  type ApiVersion,
   type ImageFailureLimit,
-  type ImageFailures,
-  type RocketOptions,
-  type RocketResult,
-  type RocketRunParts,
-} from './pipeline.ts';
-export { Ll2Client, apiVersionOf, DEFAULT_API, MAX_PAGE_BYTES, type FetchedPage, type RetryOptions } from './ll2-client.ts';
-export { parseLaunchPage, slugOf, type ApiVersion, type Launch, type LaunchPage } from './launch.ts';
+} from './settings.ts';
+export { runRocketPipeline, type ImageFailures, type RocketOptions, type RocketResult, type RocketRunParts } from './pipeline.ts';
+export { Ll2Client, MAX_PAGE_BYTES, type FetchedPage, type RetryOptions } from './ll2-client.ts';
+export { parseLaunchPage, slugOf, type Launch, type LaunchPage } from './launch.ts';
 export { downloadImages, imageKey, imageIndexFormat, MAX_IMAGE_BYTES, type ImageIndex } from './images.ts';
 export {
   failedImages,
@@ -24,7 +25,6 @@ export { TokenBucket } from './bandwidth.ts';
 export { readLaunchesTable, upsertLaunchesTable, type LaunchRow, type LaunchesTableResult } from './launches-table.ts';
 export {
   buildLaunchReport,
-  checkTimeZone,
   launchReportMarkdown,
   launchSummaryMarkdown,
   formatInZone,

@@ -1,4 +1,5 @@
-import { FerryError, type ReportSection } from '@ferry/types';
+import type { ReportSection } from '@ferry/types';
+import { checkTimeZone } from './settings.ts';
 import type { ImageReportEntry } from './image-report.ts';
 import type { Launch } from './launch.ts';
 
@@ -57,16 +58,6 @@ export interface LaunchReportOptions {
   /** Default UTC. */
   timeZone?: string;
   generatedAt?: Date;
-}
-
-/** Refuses a zone name Intl does not know, in words that name no flag. */
-export function checkTimeZone(timeZone: string): string {
-  try {
-    new Intl.DateTimeFormat('en-GB', { timeZone });
-    return timeZone;
-  } catch {
-    throw new FerryError(`"${timeZone}" is not an IANA time zone (like UTC, Europe/Moscow or America/New_York)`);
-  }
 }
 
 /** Splits launches at `asOf`: the 30 days before it, and everything from it on; counts them per day, week and month. */

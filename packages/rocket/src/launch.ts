@@ -2,8 +2,9 @@ import tzlookup from '@photostructure/tz-lookup';
 import { z } from 'zod';
 import { FerryError } from '@ferry/types';
 
-/** The API versions we speak: 2.3.0 is current; 2.0.0 is what the original DAG called. */
-export type ApiVersion = '2.0.0' | '2.3.0';
+import type { ApiVersion } from './settings.ts';
+
+export type { ApiVersion };
 
 /** One launch, the same whichever API version it came from. */
 export interface Launch {

@@ -3,10 +3,11 @@ import { z } from 'zod';
 import { FerryError } from '@ferry/types';
 import type { Logger } from '@ferry/types';
 import { parseLaunchPage } from './launch.ts';
-import type { ApiVersion, Launch, LaunchPage } from './launch.ts';
+import type { Launch, LaunchPage } from './launch.ts';
+import type { ApiVersion } from './settings.ts';
 import { TransientError, errorMessage, retryAfterMs, sleep } from './http.ts';
+import { apiVersionOf } from './settings.ts';
 
-export const DEFAULT_API = 'https://ll.thespacedevs.com/2.3.0';
 /** The API caps `limit` at 100 per page. */
 const MAX_PAGE_SIZE = 100;
 /** Longer waits (an exhausted anonymous quota resets hourly) are better reported than slept through. */
@@ -63,19 +64,6 @@ export interface FetchedPage {
   /** The response body exactly as received. */
   body: Uint8Array;
   page: LaunchPage;
-}
-
-/** The version is the last path segment of the base URL (…/2.3.0 or …/2.0.0). */
-export function apiVersionOf(api: string): ApiVersion {
-  let url: URL;
-  try {
-    url = new URL(api);
-  } catch {
-    throw new FerryError(`the Launch Library base URL must be a URL like ${DEFAULT_API} (got "${api}")`);
-  }
-  const version = url.pathname.replace(/\/+$/, '').split('/').pop();
-  if (version === '2.0.0' || version === '2.3.0') return version;
-  throw new FerryError(`the Launch Library base URL must end with the API version 2.3.0 or 2.0.0 (got "${version ?? ''}")`);
 }
 
 const throttleSchema = z.object({

@@ -7,11 +7,12 @@ import { failedImages, failuresSection, imageReportFormat, imageTableSection, im
 import type { FailedImage, ImageReport, ImageReportEntry } from './image-report.ts';
 import { downloadImages } from './images.ts';
 import type { Launch } from './launch.ts';
-import { buildLaunchReport, checkTimeZone, launchReportMarkdown, launchesSection } from './launch-report.ts';
+import { buildLaunchReport, launchReportMarkdown, launchesSection } from './launch-report.ts';
 import type { LaunchReport } from './launch-report.ts';
 import { upsertLaunchesTable } from './launches-table.ts';
 import type { LaunchesTableResult } from './launches-table.ts';
-import { DEFAULT_API, Ll2Client, RateLimitedError, apiVersionOf } from './ll2-client.ts';
+import { Ll2Client, RateLimitedError } from './ll2-client.ts';
+import { ROCKET_DEFAULTS, apiVersionOf, checkTimeZone, type ImageFailureLimit } from './settings.ts';
 import type { FetchedPage, RetryOptions } from './ll2-client.ts';
 import { notify } from './notify.ts';
 
@@ -22,9 +23,6 @@ const PREVIOUS_MAX_PAGES = 2;
 const BACKFILL_PAGES_PER_RUN = 10;
 /** How many earlier runs the "downloads per run" chart shows. */
 const CHART_RUNS = 14;
-
-/** How many launch images may fail before the run counts as over its limit: a count, or a share of the launches with an image. */
-export type ImageFailureLimit = { count: number } | { percent: number };
 
 export interface RocketOptions {
   /** Where the rocket layers (`layout.rocket`) and the runs go. */
@@ -84,8 +82,6 @@ export interface RocketRunParts {
 }
 
 export type RocketResult = RunOutcome<RocketRunParts, RocketRunParts>;
-
-export const ROCKET_DEFAULTS = { api: DEFAULT_API, limit: 100, concurrency: 8, timeoutMs: 30_000, retry: { retries: 3, minTimeoutMs: 1000 } };
 
 /**
  * One recorded rocket run: fetch launches, download images, build tables, report, notify. Once the run is recorded,

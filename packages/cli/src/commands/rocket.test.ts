@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeLl2Server, emptyPage, image, json, status } from '../../../../test/rocket/fake-ll2-server.ts';
 import { contentTypeOf, generatedFixtures, imageUrlsOf, rewriteHosts } from '../../../../test/rocket/fixtures.ts';
-import { runCommand } from '../test-support.ts';
+import { runCommand, runFerry } from '../test-support.ts';
 import { register } from './rocket.ts';
 
 let dir: string;
@@ -41,21 +41,47 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-describe('given a fake Launch Library 2.0.0 serving 10 launches', () => {
-  it('when `ferry rocket run` stores into a results folder, then it prints the image totals, the failed URL with its reason and the count tables, and sends the env token', async () => {
+describe('given a fake Launch Library 2.0.0 serving 10 launches, one image of which answers 404', () => {
+  it('when `ferry rocket run` stores into a results folder, then it prints the image totals, the failed launch by name with its reason and the count tables, sends the env token, and exits 1 (one failure is over the default limit of 0)', async () => {
     const missing = serveGeneratedLaunches();
     vi.stubEnv('LL2_API_TOKEN', 'env-token-77');
+    fake.on('/hooks/ferry', json({ ok: true }));
     const results = path.join(dir, 'results');
-    const out = await ferry(['rocket', 'run', '--api', `${fake.url}/2.0.0`, '--results', results, '--limit', '10', '--concurrency', '2']);
+    const {
+      code,
+      stdout: out,
+      stderr,
+    } = await runFerry([
+      'rocket',
+      'run',
+      '--api',
+      `${fake.url}/2.0.0`,
+      '--results',
+      results,
+      '--limit',
+      '10',
+      '--concurrency',
+      '2',
+      '--webhook',
+      `${fake.url}/hooks/ferry`,
+    ]);
 
-    expect(out).toMatch(/Rocket run \S+ succeeded in [\d.]+s: 10 launches\./);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/error: rocket run \S+ is partial: 1 of 10 launch images failed, more than the 0 --max-image-failures allows/);
+    expect(out).toMatch(/Rocket run \S+ partial in [\d.]+s: 10 launches\./);
     expect(out).toContain('Images: 7 downloaded, 0 already stored, 2 duplicate, 1 failed, 0 without image');
-    expect(out).toContain(`  ${missing}: HTTP 404`);
+    expect(out).toContain(`  Rocket 0 | Mission 10: ${missing} — HTTP 404`);
     expect(out).toContain('| Provider | Launches |');
     expect(out).toContain('Last 30 days: 1 launch');
     expect(out).toContain('Upcoming: 9 launches');
     expect(out).toContain('| SpaceX | 4 |');
     expect(fake.seen('/2.0.0/launch/upcoming/')[0]!.headers.authorization).toBe('Token env-token-77');
+    const hook = JSON.parse(fake.seen('/hooks/ferry')[0]!.body) as { status: string; failed_images: unknown[]; image_failures_over_limit: boolean };
+    expect(hook).toMatchObject({
+      status: 'partial',
+      image_failures_over_limit: true,
+      failed_images: [{ launch: 'Rocket 0 | Mission 10', launch_id: '00000000-0000-4000-8000-000000000010', url: missing, reason: 'HTTP 404' }],
+    });
     const runId = /Rocket run (\S+) /.exec(out)![1]!;
     expect((await readdir(path.join(results, 'runs', runId))).sort()).toEqual([
       'images.json',
@@ -67,6 +93,24 @@ describe('given a fake Launch Library 2.0.0 serving 10 launches', () => {
       'run.json',
     ]);
     expect(await readFile(path.join(results, 'runs', runId, 'log.ndjson'), 'utf8')).not.toContain('env-token-77');
+  });
+
+  it('when the same run allows one failure with --max-image-failures 1 (or 10%), then it ends partial and exits 0', async () => {
+    serveGeneratedLaunches();
+    for (const allowed of ['1', '10%']) {
+      const { code, stdout } = await runFerry([
+        'rocket',
+        'run',
+        '--api',
+        `${fake.url}/2.0.0`,
+        '--results',
+        path.join(dir, allowed),
+        '--max-image-failures',
+        allowed,
+      ]);
+      expect(code, allowed).toBe(0);
+      expect(stdout).toMatch(/Rocket run \S+ partial in/);
+    }
   });
 
   it('when the API answers with an error page, then the command fails with one clear line naming the run', async () => {
@@ -91,8 +135,19 @@ describe('given a fake Launch Library 2.0.0 serving 10 launches', () => {
     serveGeneratedLaunches();
     vi.stubEnv('FERRY_WEBHOOK_URL', '');
     vi.stubEnv('LL2_API_TOKEN', '');
-    const out = await ferry(['rocket', 'run', '--api', `${fake.url}/2.0.0`, '--results', path.join(dir, 'results'), '--limit', '10']);
-    expect(out).toMatch(/Rocket run \S+ succeeded/);
+    const out = await ferry([
+      'rocket',
+      'run',
+      '--api',
+      `${fake.url}/2.0.0`,
+      '--results',
+      path.join(dir, 'results'),
+      '--limit',
+      '10',
+      '--max-image-failures',
+      '1',
+    ]);
+    expect(out).toMatch(/Rocket run \S+ partial/);
     expect(fake.seen('/2.0.0/launch/upcoming/')[0]!.headers.authorization).toBeUndefined();
   });
 });
