@@ -1,0 +1,146 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Storage } from '@ferry/storage';
+import { layout, type Store } from '@ferry/types';
+import { readLaunchesTable, runRocketPipeline, type RocketOptions } from '@ferry/rocket';
+import { FakeLl2Server, emptyPage, json, throttle, type Handler } from './fake-ll2-server.ts';
+import { CAPTURED_AT, generatedFixtures, rewriteHosts, toVersion230 } from './fixtures.ts';
+
+/** History and sync: backfill within the rate limit, newer copies by last_updated, launches gone from upcoming. */
+
+const quick = { timeoutMs: 2000, retry: { retries: 0, minTimeoutMs: 10 }, now: () => CAPTURED_AT, console: false } satisfies Partial<RocketOptions>;
+
+let fake: FakeLl2Server;
+let dir: string;
+let storage: Storage;
+let results: Store;
+
+beforeEach(async () => {
+  fake = await FakeLl2Server.start();
+  dir = await mkdtemp(join(tmpdir(), 'ferry-rocket-history-'));
+  storage = await Storage.open();
+  results = await storage.store(join(dir, 'results'));
+});
+afterEach(async () => {
+  await fake.close();
+  await storage.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const template = () =>
+  (JSON.parse(toVersion230(rewriteHosts(generatedFixtures().upcomingPage, 'http://unused'))) as { results: Record<string, unknown>[] }).results[1]!;
+
+/** A 2.3.0 launch without an image (the image store is not what these stories are about). */
+function launch(id: string, net: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return { ...template(), id, name: `Launch ${id}`, slug: `launch-${id}`, net, image: null, ...extra };
+}
+
+const page = (results: Record<string, unknown>[], next: string | null = null) => ({ count: results.length, next, previous: null, results });
+
+describe('given a --since backfill longer than the quota allows in one run', () => {
+  it('when two runs go, then the first reads what its calls allow and records where it stopped, and the second goes on from there to the end', async () => {
+    fake.on('/2.3.0/api-throttle/', throttle(15, 11)); // 4 calls left: upcoming, the recent 30 days, and 2 backfill pages
+    fake.on('/2.3.0/launches/upcoming/', json(page([launch('u1', '2025-04-01T10:00:00Z')])));
+    const backfillPages = [
+      page([launch('b1', '2025-02-20T10:00:00Z'), launch('b2', '2025-02-10T10:00:00Z')], `${fake.url}/2.3.0/launches/previous/?backfill=2`),
+      page([launch('b3', '2025-02-01T10:00:00Z'), launch('b4', '2025-01-20T10:00:00Z')], `${fake.url}/2.3.0/launches/previous/?backfill=3`),
+      page([launch('b5', '2025-01-10T10:00:00Z')], null),
+    ];
+    const previous: Handler = (res, hit, req) => {
+      const query = new URL(`http://x${req.path}`).searchParams;
+      const n = Number(query.get('backfill') ?? (query.get('net__gte')?.startsWith('2025-01-01') ? 1 : 0));
+      return json(n === 0 ? page([launch('r1', '2025-03-20T10:00:00Z')]) : backfillPages[n - 1]!)(res, hit, req);
+    };
+    fake.on('/2.3.0/launches/previous/', previous);
+    const since = new Date('2025-01-01T00:00:00Z');
+
+    const first = await runRocketPipeline({ results, api: `${fake.url}/2.3.0`, since, ...quick });
+    expect(first.backfill).toEqual({ since: since.toISOString(), complete: false, pages: 2, launches: 4 });
+    const firstQuery = new URL(`http://x${fake.seen('/2.3.0/launches/previous/')[1]!.path}`).searchParams;
+    expect([firstQuery.get('net__gte'), firstQuery.get('net__lt'), firstQuery.get('ordering')]).toEqual([
+      since.toISOString(),
+      '2025-02-25T00:00:00.000Z',
+      '-net',
+    ]);
+    expect(JSON.parse((await results.readText(layout.rocket.backfillState))!)).toMatchObject({
+      version: 1,
+      next: '/2.3.0/launches/previous/?backfill=3',
+      complete: false,
+    });
+
+    const second = await runRocketPipeline({ results, api: `${fake.url}/2.3.0`, since, ...quick });
+    expect(second.backfill).toEqual({ since: since.toISOString(), complete: true, pages: 1, launches: 1 });
+    expect(fake.seen('/2.3.0/launches/previous/?backfill=3')).toHaveLength(1);
+    expect(fake.seen('/2.3.0/launches/previous/?backfill=2')).toHaveLength(1);
+    const ids = (await readLaunchesTable(results)).map((row) => row.launch_id);
+    expect(ids).toEqual(['b5', 'b4', 'b3', 'b2', 'b1', 'r1', 'u1']);
+
+    // Complete: a third run spends no call on it.
+    const before = fake.seen('/2.3.0/launches/previous/').length;
+    const third = await runRocketPipeline({ results, api: `${fake.url}/2.3.0`, since, ...quick });
+    expect(third.backfill).toMatchObject({ complete: true, pages: 0 });
+    expect(fake.seen('/2.3.0/launches/previous/').length - before).toBe(1);
+  });
+});
+
+describe('given a launch whose copies come with different last_updated times', () => {
+  it('when an older copy follows a newer one (a stale mirror or cache), then the table keeps the newer; a newer copy then replaces it', async () => {
+    fake.on('/2.3.0/api-throttle/', throttle(15, 0));
+    fake.on('/2.3.0/launches/previous/', emptyPage);
+    const serve = (status: string, lastUpdated: string) =>
+      fake.on(
+        '/2.3.0/launches/upcoming/',
+        json(page([launch('x', '2025-04-01T10:00:00Z', { last_updated: lastUpdated, status: { id: 1, name: status, abbrev: status } })])),
+      );
+    serve('Go', '2025-03-20T00:00:00Z');
+    await runRocketPipeline({ results, api: `${fake.url}/2.3.0`, ...quick });
+    serve('TBD', '2025-03-10T00:00:00Z');
+    const stale = await runRocketPipeline({ results, api: `${fake.url}/2.3.0`, ...quick });
+    expect(stale.table).toMatchObject({ updated: 0, kept_newer: 1 });
+    expect((await readLaunchesTable(results))[0]).toMatchObject({
+      status: 'Go',
+      last_updated: '2025-03-20T00:00:00.000Z',
+      last_seen_run: stale.runId,
+    });
+    serve('Success', '2025-03-25T00:00:00Z');
+    const fresh = await runRocketPipeline({ results, api: `${fake.url}/2.3.0`, ...quick });
+    expect(fresh.table).toMatchObject({ updated: 1, kept_newer: 0 });
+    expect((await readLaunchesTable(results))[0]).toMatchObject({ status: 'Success', last_updated: '2025-03-25T00:00:00.000Z' });
+  });
+});
+
+describe('given a launch that disappears from the upcoming list', () => {
+  it('when the next run reads the whole list without it, then it is marked gone with that run, not silently kept as upcoming', async () => {
+    fake.on('/2.3.0/api-throttle/', throttle(15, 0));
+    fake.on('/2.3.0/launches/previous/', emptyPage);
+    const a = launch('a', '2025-04-01T10:00:00Z');
+    const b = launch('b', '2025-04-02T10:00:00Z');
+    const c = launch('c', '2025-04-03T10:00:00Z');
+    fake.on('/2.3.0/launches/upcoming/', json(page([a, b, c])));
+    await runRocketPipeline({ results, api: `${fake.url}/2.3.0`, ...quick });
+    fake.on('/2.3.0/launches/upcoming/', json(page([a, c])));
+    const second = await runRocketPipeline({ results, api: `${fake.url}/2.3.0`, ...quick });
+    expect(second.table).toMatchObject({ rows: 3, gone_from_upcoming: 1 });
+    expect(second.record.totals.gone_from_upcoming).toBe(1);
+    const rows = await readLaunchesTable(results);
+    expect(rows.map((row) => [row.launch_id, row.in_upcoming, row.gone_from_upcoming_run])).toEqual([
+      ['a', true, null],
+      ['b', false, second.runId],
+      ['c', true, null],
+    ]);
+  });
+
+  it('when --limit stops the list before a launch, then that launch is not marked gone (it was never looked for)', async () => {
+    fake.on('/2.3.0/api-throttle/', throttle(15, 0));
+    fake.on('/2.3.0/launches/previous/', emptyPage);
+    const launches = ['a', 'b', 'c'].map((id, i) => launch(id, `2025-04-0${i + 1}T10:00:00Z`));
+    fake.on('/2.3.0/launches/upcoming/', json(page(launches)));
+    await runRocketPipeline({ results, api: `${fake.url}/2.3.0`, ...quick });
+    fake.on('/2.3.0/launches/upcoming/', json(page(launches.slice(0, 2), `${fake.url}/2.3.0/launches/upcoming/?offset=2`)));
+    const limited = await runRocketPipeline({ results, api: `${fake.url}/2.3.0`, limit: 2, ...quick });
+    expect(limited.table).toMatchObject({ gone_from_upcoming: 0 });
+    expect((await readLaunchesTable(results)).every((row) => row.in_upcoming)).toBe(true);
+  });
+});
