@@ -1,17 +1,23 @@
-// `pnpm cloud-run [-- <ferry run options>]`: one transactions run on an ephemeral Data Processing cluster.
-//   plan (nothing new → exit 0, nothing deployed) → deploy the work stack → ferry run --engine dataproc
-//   → destroy the work stack, ALWAYS (success, failure, SIGINT, SIGTERM) → ferry reap.
+// `pnpm cloud-run [-- <ferry run options>]`: one transactions run, on an ephemeral Data Processing cluster when it
+// is worth one.
+//   plan --engine auto|duckdb|dataproc (default auto; nothing new → exit 0, nothing deployed)
+//   → DuckDB chosen: ferry run --engine duckdb here, nothing deployed
+//   → a cluster chosen: deploy the work stack → ferry run --engine dataproc
+//     → destroy the work stack, ALWAYS (success, failure, SIGINT, SIGTERM), watching the cluster's deletion → ferry reap
+//     → ferry record-usage: the cluster's host time per preset (its create and delete operations' times), and its
+//       cost with --prices / FERRY_PRICES, added to the run's run.json once the cluster is gone.
 // It runs as `node --import tsx`, one process: the tsx CLI would run it as a child, forward signals to it and SIGKILL
 // it when it does not acknowledge within 30 ms, which on a busy machine would skip the teardown.
 // Exit status: the run's (a failed job fails the run even when teardown succeeded); a failed teardown is also
 // non-zero and loud. Commands are replaceable by environment (tests drive them against the API emulator):
 //   FERRY_CMD (default: node packages/cli/bin/ferry.js), FERRY_DEPLOY_CMD (pnpm deploy:work),
 //   FERRY_DESTROY_CMD (pnpm destroy:work), FERRY_WORK_OUTPUTS (.ferry/stacks/work-outputs.json, `terraform output -json`).
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { $, quote, type ProcessPromise } from 'zx';
-import type { Plan } from '@ferry/types';
+import { clusterUsageFormat, type ClusterUsage, type Plan } from '@ferry/types';
+import { createYandexClientFromEnv, watchCluster, type ClusterWatch } from '@ferry/yandex';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const env = process.env;
@@ -25,6 +31,10 @@ env.FERRY_RUN_ID ||= `cloud-${new Date().toISOString().slice(0, 19).replace(/[-:
 const SIGNAL_NUMBERS: Record<string, number> = { SIGINT: 2, SIGTERM: 15 };
 /** Location options the plan needs too (the rest of the arguments are for `ferry run` only). */
 const LOCATION_OPTIONS = new Set(['--source', '--work', '--results', '--endpoint', '--region']);
+/** Options of the engine choice: the plan's (and --prices record-usage's), not passed on to `ferry run`. */
+const CHOICE_OPTIONS = new Set(['--engine', '--auto-threshold', '--prices']);
+/** How often the cluster's operations are listed while Terraform deletes it (a real deletion takes minutes). */
+const WATCH_INTERVAL_MS = 1_000;
 
 let child: ProcessPromise | undefined;
 let interrupted: NodeJS.Signals | undefined;
@@ -64,16 +74,45 @@ function onSignal(signal: NodeJS.Signals): void {
   }
 }
 
-function splitArgs(args: string[]): { locationArgs: string[]; hasWork: boolean } {
-  const locationArgs: string[] = [];
-  let hasWork = false;
+interface SplitArgs {
+  locationArgs: string[];
+  hasWork: boolean;
+  /** --engine (default auto), --auto-threshold, --prices, for the plan. */
+  choiceArgs: string[];
+  pricesArgs: string[];
+  /** Everything but the engine choice, for `ferry run`. */
+  runArgs: string[];
+}
+
+function splitArgs(args: string[]): SplitArgs {
+  const split: SplitArgs = { locationArgs: [], hasWork: false, choiceArgs: [], pricesArgs: [], runArgs: [] };
   for (let i = 0; i < args.length; i++) {
     const [name, inline] = args[i]!.split(/=(.*)/s, 2) as [string, string | undefined];
-    if (!LOCATION_OPTIONS.has(name)) continue;
-    if (name === '--work') hasWork = true;
-    locationArgs.push(name, inline ?? args[++i] ?? '');
+    if (!LOCATION_OPTIONS.has(name) && !CHOICE_OPTIONS.has(name)) {
+      split.runArgs.push(args[i]!);
+      continue;
+    }
+    const pair = [name, inline ?? args[++i] ?? ''];
+    if (CHOICE_OPTIONS.has(name)) {
+      split.choiceArgs.push(...pair);
+      if (name === '--prices') split.pricesArgs.push(...pair);
+      continue;
+    }
+    if (name === '--work') split.hasWork = true;
+    split.locationArgs.push(...pair);
+    split.runArgs.push(...pair);
   }
-  return { locationArgs, hasWork };
+  if (!split.choiceArgs.includes('--engine')) split.choiceArgs.push('--engine', 'auto');
+  return split;
+}
+
+/** What the plan says a run would clean with (`ferry plan --json --engine …`). */
+interface PlanWithEngine extends Plan {
+  engine?: {
+    engine: 'duckdb' | 'dataproc';
+    why: string;
+    estimate?: { host_seconds: Record<string, number>; cost?: { total: number; currency: string } };
+  };
 }
 
 interface StackOutputs {
@@ -97,10 +136,39 @@ async function readOutputs(): Promise<StackOutputs> {
   return { clusterId, bucket: value('bucket'), accessKey: value('access_key'), secretKey: value('secret_key') };
 }
 
-async function teardown(): Promise<boolean> {
+/** Starts watching the cluster before it is destroyed, for its host time; a cluster that cannot be watched is only said. */
+async function watchForUsage(clusterId: string | undefined): Promise<ClusterWatch | undefined> {
+  if (!clusterId) return undefined;
+  try {
+    return await watchCluster(createYandexClientFromEnv(env), clusterId, { pollIntervalMs: WATCH_INTERVAL_MS });
+  } catch (error) {
+    say(`cannot watch cluster ${clusterId} for its host time: ${(error as Error).message}`);
+    return undefined;
+  }
+}
+
+/** Adds the deleted cluster's host time (and cost) to the run's record; a failure here is said, not the run's. */
+async function recordUsage(watch: ClusterWatch, runId: string, split: SplitArgs): Promise<void> {
+  let usage: ClusterUsage;
+  try {
+    usage = await watch.deleted;
+  } catch (error) {
+    say(`the cluster's host time is not recorded: ${(error as Error).message}`);
+    return;
+  }
+  const file = join(dirname(outputsFile), `cluster-usage-${runId}.json`);
+  await writeFile(file, clusterUsageFormat.encode(usage));
+  const args = ['record-usage', runId, '--usage', file, ...split.locationArgs, ...split.pricesArgs];
+  const recorded = await sh(`${ferryCmd} ${args.map(quote).join(' ')}`);
+  await rm(file, { force: true });
+  if (!recorded.ok) say(`recording the cluster's host time in run ${runId} failed (exit ${recorded.code})`);
+}
+
+async function teardown(watch: ClusterWatch | undefined): Promise<boolean> {
   tearingDown = true;
   say(`destroying the work stack: ${destroyCmd}`);
   const destroyed = await sh(destroyCmd);
+  if (!destroyed.ok) watch?.stop('the destroy failed');
   if (!destroyed.ok) {
     say('!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!');
     say(`!!! DESTROYING THE WORK STACK FAILED (exit ${destroyed.code}): the cluster may still be running and billing.`);
@@ -116,15 +184,16 @@ async function teardown(): Promise<boolean> {
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
   if (args[0] === '--') args.shift();
-  const { locationArgs, hasWork } = splitArgs(args);
+  const split = splitArgs(args);
+  const { locationArgs, hasWork } = split;
 
-  const planned = await sh(`${ferryCmd} plan --json ${locationArgs.map(quote).join(' ')}`, { capture: true });
+  const planned = await sh(`${ferryCmd} plan --json ${[...locationArgs, ...split.choiceArgs].map(quote).join(' ')}`, { capture: true });
   if (interrupted) return 128 + SIGNAL_NUMBERS[interrupted]!;
   if (!planned.ok) {
     say(`planning failed (exit ${planned.code}); nothing deployed`);
     return planned.code || 1;
   }
-  const plan = JSON.parse(planned.stdout) as Plan;
+  const plan = JSON.parse(planned.stdout) as PlanWithEngine;
   if (plan.new.length === 0) {
     say('nothing new: every source period is already processed; no cluster deployed');
     return 0;
@@ -137,7 +206,17 @@ async function main(): Promise<number> {
     return 1;
   }
   say(`${plan.new.length} new period(s): ${plan.new.map((period) => period.source).join(', ')}`);
+  if (plan.engine?.engine === 'duckdb') return runHere(plan.engine.why, split);
+  const estimate = plan.engine?.estimate;
+  if (plan.engine) say(`engine dataproc (${plan.engine.why})`);
+  if (estimate) {
+    const hostTime = Object.entries(estimate.host_seconds).map(([preset, seconds]) => `${preset} ${Math.round(seconds)} host-seconds`);
+    const cost = estimate.cost ? `, about ${estimate.cost.total} ${estimate.cost.currency}` : '';
+    say(`estimate: ${hostTime.join(', ')}${cost} (see ferry plan --engine dataproc)`);
+  }
 
+  const runId = env.FERRY_RUN_ID!;
+  let clusterId: string | undefined;
   let runCode: number;
   try {
     say(`deploying the work stack: ${deployCmd}`);
@@ -145,14 +224,17 @@ async function main(): Promise<number> {
     if (interrupted) throw new Error(`interrupted by ${interrupted} during deploy`);
     if (!deployed.ok) throw new Error(`deploy failed (exit ${deployed.code})`);
     const outputs = await readOutputs();
+    clusterId = outputs.clusterId;
     const runArgs = [
       'run',
       '--engine',
       'dataproc',
       '--cluster-id',
       outputs.clusterId,
+      '--run-id',
+      runId,
       ...(hasWork || !outputs.bucket ? [] : ['--work', `s3://${outputs.bucket}`]),
-      ...args,
+      ...split.runArgs,
     ];
     // The stack's static key reaches the work bucket; it goes to the child's environment only, never to the output.
     const extraEnv =
@@ -167,11 +249,28 @@ async function main(): Promise<number> {
     say((error as Error).message);
     runCode = interrupted ? 128 + SIGNAL_NUMBERS[interrupted]! : 1;
   }
-  const tornDown = await teardown();
+  const watch = await watchForUsage(clusterId);
+  const tornDown = await teardown(watch);
+  if (watch && tornDown) await recordUsage(watch, runId, split);
   if (runCode !== 0) return runCode;
   if (!tornDown) return 1;
   say('run succeeded; work stack destroyed');
   return 0;
+}
+
+/**
+ * DuckDB where cloud-run runs, no cluster: into the work location given (--work, FERRY_WORK), else a folder of this
+ * checkout, since the work stack's bucket exists only while the stack does.
+ */
+async function runHere(why: string, split: SplitArgs): Promise<number> {
+  say(`engine duckdb (${why}); nothing deployed`);
+  const work = split.hasWork || env.FERRY_WORK ? [] : ['--work', join(repoRoot, '.ferry', 'work')];
+  const runArgs = ['run', '--engine', 'duckdb', ...work, ...split.runArgs];
+  say(`running here: ferry ${runArgs.join(' ')}`);
+  const ran = await sh(`${ferryCmd} ${runArgs.map(quote).join(' ')}`);
+  if (interrupted) return 128 + SIGNAL_NUMBERS[interrupted]!;
+  if (!ran.ok) say(`run failed (exit ${ran.code})`);
+  return ran.ok ? 0 : ran.code || 1;
 }
 
 process.on('SIGINT', onSignal);

@@ -1,6 +1,6 @@
 // Stack configuration from the environment (and cdktf context), validated with clear messages.
 import { z } from 'zod';
-import { FerryError } from '@ferry/types';
+import { CLUSTER_DEFAULTS, FerryError } from '@ferry/types';
 
 export interface StackConfig {
   cloudId?: string;
@@ -90,15 +90,19 @@ const variables = {
     about: 'the Data Processing image version',
     schema: z.enum(IMAGE_VERSIONS, IMAGE_VERSION_MESSAGE).default('2.1'),
   },
-  masterPreset: { name: 'FERRY_MASTER_PRESET', about: 'the master host preset', schema: z.string().min(1).default('s3-c2-m8') },
-  dataPreset: { name: 'FERRY_DATA_PRESET', about: 'the data host preset', schema: z.string().min(1).default('s3-c4-m16') },
+  masterPreset: { name: 'FERRY_MASTER_PRESET', about: 'the master host preset', schema: z.string().min(1).default(CLUSTER_DEFAULTS.masterPreset) },
+  dataPreset: { name: 'FERRY_DATA_PRESET', about: 'the data host preset', schema: z.string().min(1).default(CLUSTER_DEFAULTS.dataPreset) },
   diskType: {
     name: 'FERRY_DISK_TYPE',
     about: 'the host disk type',
     schema: z.enum(['network-hdd', 'network-ssd', 'network-ssd-nonreplicated']).default('network-hdd'),
   },
   diskSizeGb: { name: 'FERRY_DISK_SIZE_GB', about: 'the host disk size in GB', schema: z.coerce.number().int().min(20).max(8184).default(40) },
-  dataHosts: { name: 'FERRY_DATA_HOSTS', about: 'the number of data hosts', schema: z.coerce.number().int().min(1).max(32).default(1) },
+  dataHosts: {
+    name: 'FERRY_DATA_HOSTS',
+    about: 'the number of data hosts',
+    schema: z.coerce.number().int().min(1).max(32).default(CLUSTER_DEFAULTS.dataHosts),
+  },
   subnetCidr: {
     name: 'FERRY_SUBNET_CIDR',
     about: 'the cluster subnet (/16 to /28)',

@@ -6,6 +6,8 @@
 //      FAKE_STACK_TTL_SECONDS (cluster expiry label, default 4 h).
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { createYandexClientFromEnv, FERRY_EXPIRES_AT_LABEL, isNotFound } from '@ferry/yandex';
+import { clusterHosts } from '@ferry/types';
+import { readStackConfig } from '../../stacks/config.ts';
 import { clusterRequest } from '../emulator/cluster-request.ts';
 
 const env = process.env;
@@ -21,6 +23,12 @@ async function deploy(): Promise<void> {
       folderId: client.folderId!,
       name: `ferry-work-${Date.now()}`,
       labels: { app: 'ferry', [FERRY_EXPIRES_AT_LABEL]: String(expiresAt) },
+      // The work stack's subclusters, from the same configuration (FERRY_MASTER_PRESET, FERRY_DATA_PRESET, …).
+      hosts: clusterHosts(readStackConfig(env)).map((host) => ({
+        role: host.role === 'master' ? ('MASTERNODE' as const) : ('DATANODE' as const),
+        preset: host.preset,
+        count: host.count,
+      })),
     }),
   );
   const clusterId = String(operation.metadata?.clusterId);

@@ -98,6 +98,8 @@ export async function startCloudHarness(options: EmulatorOptions = {}): Promise<
     FERRY_WORK_OUTPUTS: join(dir, 'work-outputs.json'),
     FAKE_STACK_STATE: join(dir, 'fake-stack-state.json'),
     FAKE_STACK_BUCKET: 'ferry-work',
+    // The sample is tiny, which `pnpm cloud-run`'s --engine auto would clean here: these tests are about the cluster.
+    FERRY_AUTO_THRESHOLD: '1B',
   };
   const client = createYandexClientFromEnv(env, { retry: { minTimeoutMs: 5, maxTimeoutMs: 50 } });
   return {

@@ -64,6 +64,8 @@ export interface InjectedFailures {
 
 interface ClusterState {
   json: Record<string, unknown>;
+  /** The create request's configSpec, for its subclusters. */
+  spec: Record<string, unknown>;
   deleting?: string;
 }
 
@@ -218,6 +220,10 @@ export class YandexEmulator {
     if (method === 'GET' && (m = path.match(/^\/dataproc\/v1\/clusters\/([^/:]+)\/operations$/))) {
       const id = decodeURIComponent(m[1]!);
       return { kind: 'clusters.operations', handler: () => this.clusterOperations(id) };
+    }
+    if (method === 'GET' && (m = path.match(/^\/dataproc\/v1\/clusters\/([^/:]+)\/subclusters$/))) {
+      const id = decodeURIComponent(m[1]!);
+      return { kind: 'clusters.subclusters', handler: () => this.subclusters(id) };
     }
     if ((m = path.match(/^\/dataproc\/v1\/clusters\/([^/:]+)\/jobs$/))) {
       const id = decodeURIComponent(m[1]!);
@@ -380,7 +386,7 @@ export class YandexEmulator {
       deletionProtection: body.deletionProtection ?? false,
       environment: body.environment ?? 'PRODUCTION',
     };
-    this.clusters.set(String(json.id), { json });
+    this.clusters.set(String(json.id), { json, spec: configSpec });
     const operation = this.newOperation('Create Data Proc cluster', 'CreateClusterMetadata', { clusterId: json.id });
     const failure = this.failures.clusterError;
     this.failures.clusterError = undefined;
@@ -438,6 +444,28 @@ export class YandexEmulator {
     if (!this.clusters.has(id)) return [404, { code: 5, message: `Cluster ${id} not found` }];
     const operations = [...this.operations.values()].filter((operation) => (operation.metadata as Json).clusterId === id);
     return [200, { operations: operations.map((operation) => this.operationJson(String(operation.id))) }];
+  }
+
+  /** The subclusters the cluster was created with, as the API lists them (int64 as strings). */
+  private subclusters(id: string): [number, Json] {
+    const cluster = this.clusters.get(id);
+    if (!cluster) return [404, { code: 5, message: `Cluster ${id} not found` }];
+    const specs = (cluster.spec.subclustersSpec ?? []) as Json[];
+    return [
+      200,
+      {
+        subclusters: specs.map((spec, index) => ({
+          id: `${id}-sub${index}`,
+          clusterId: id,
+          createdAt: cluster.json.createdAt,
+          name: spec.name,
+          role: spec.role,
+          resources: spec.resources,
+          subnetId: spec.subnetId,
+          hostsCount: String(spec.hostsCount ?? '1'),
+        })),
+      },
+    ];
   }
 
   // --- jobs ---

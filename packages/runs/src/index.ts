@@ -9,3 +9,4 @@ export { renderReportHtml, barChartSvg, escapeHtml } from './render/html.ts';
 export { exportResults, type ExportOptions } from './export.ts';
 export { createProgress } from './progress.ts';
 export { formatBytes, formatCount, renderTable } from './format.ts';
+export { recordRunCluster } from './amend.ts';

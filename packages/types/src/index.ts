@@ -5,5 +5,7 @@ export * from './manifest.ts';
 export * from './lock.ts';
 export * from './format.ts';
 export * from './runs.ts';
+export * from './costs.ts';
+export * from './cluster.ts';
 export * from './engine.ts';
 export * from './layout.ts';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { runClusterSchema } from './costs.ts';
 import { jsonFormat } from './format.ts';
 import type { Store } from './storage.ts';
 
@@ -85,6 +86,8 @@ const runRecordSchema = z.object({
   periods: z.array(periodSummarySchema).optional(),
   /** What the pipeline reported, drawn after the summary (runs recorded before sections existed have none). */
   sections: z.array(reportSectionSchema).optional(),
+  /** The cluster a cloud run used: host time per preset, and its cost with a price table (added after the cluster is deleted). */
+  cluster: runClusterSchema.optional(),
   /** The items that failed, in the order they did: what makes a run `partial` (or, when nothing else got done, failed). */
   failures: z.array(runFailureSchema).optional(),
   error: z.string().optional(),

@@ -44,6 +44,17 @@ export const ClusterSchema = z.looseObject({
 });
 export type Cluster = z.infer<typeof ClusterSchema>;
 
+export const SubclusterSchema = z.looseObject({
+  id: z.string(),
+  clusterId: z.string(),
+  name: z.string(),
+  role: z.string(),
+  resources: z.looseObject({ resourcePresetId: z.string() }),
+  // int64 as a string in REST JSON
+  hostsCount: z.coerce.number().int(),
+});
+export type Subcluster = z.infer<typeof SubclusterSchema>;
+
 export const JOB_TERMINAL_STATUSES = ['DONE', 'ERROR', 'CANCELLED'] as const;
 
 export const JobSchema = z.looseObject({
@@ -87,6 +98,7 @@ export interface WaitOptions {
 
 const ClusterPage = z.object({ clusters: z.array(ClusterSchema).default([]), nextPageToken: z.string().optional() });
 const OperationPage = z.object({ operations: z.array(OperationSchema).default([]), nextPageToken: z.string().optional() });
+const SubclusterPage = z.object({ subclusters: z.array(SubclusterSchema).default([]), nextPageToken: z.string().optional() });
 const JobPage = z.object({ jobs: z.array(JobSchema).default([]), nextPageToken: z.string().optional() });
 const LogPage = z.object({ content: z.string().default(''), nextPageToken: z.string().optional() });
 
@@ -150,6 +162,20 @@ export class YandexClient {
       pageToken = page.nextPageToken ?? '';
     } while (pageToken);
     return operations;
+  }
+
+  /** The cluster's subclusters (all pages): their roles, host presets and host counts. */
+  async listSubclusters(clusterId: string, signal?: AbortSignal): Promise<Subcluster[]> {
+    const subclusters: Subcluster[] = [];
+    let pageToken = '';
+    do {
+      const query: Record<string, string> = pageToken ? { pageToken } : {};
+      const path = `/clusters/${enc(clusterId)}/subclusters`;
+      const page = parse(SubclusterPage, await this.dataproc('GET', path, { query, signal }), 'subcluster list');
+      subclusters.push(...page.subclusters);
+      pageToken = page.nextPageToken ?? '';
+    } while (pageToken);
+    return subclusters;
   }
 
   // --- jobs ---

@@ -4,3 +4,4 @@ export * from './client.ts';
 export * from './env.ts';
 export * from './duration.ts';
 export * from './reaper.ts';
+export * from './usage.ts';

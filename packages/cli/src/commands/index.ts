@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { register as registerExport } from './export.ts';
 import { register as registerPlan } from './plan.ts';
 import { register as registerReap } from './reap.ts';
+import { register as registerRecordUsage } from './record-usage.ts';
 import { register as registerReport } from './report.ts';
 import { register as registerRocket } from './rocket.ts';
 import { register as registerRun } from './run.ts';
@@ -21,6 +22,7 @@ export const commands: ((program: Command) => void)[] = [
   registerReport,
   registerExport,
   registerReap,
+  registerRecordUsage,
   registerSparkJob,
   registerUnlock,
   registerRocket,

@@ -1,14 +1,22 @@
 import { Option, type Command } from 'commander';
 import { formatBytes } from '@ferry/runs';
-import { createDataprocEngine, createDuckDbEngine, renderQualityTable, runTransactions, type TransactionsRunResult } from '@ferry/transactions';
+import {
+  createDataprocEngine,
+  createDuckDbEngine,
+  planNextRun,
+  renderQualityTable,
+  runTransactions,
+  type TransactionsRunResult,
+} from '@ferry/transactions';
 import { createYandexClientFromEnv } from '@ferry/yandex';
-import { FerryError, completedOrThrow, layout, type CleanEngine, type RuleParams } from '@ferry/types';
+import { FerryError, completedOrThrow, layout, type CleanEngine, type RuleParams, type Store } from '@ferry/types';
 import { withStores, type LocationOptions, type StoreContext } from '../context.ts';
+import { addEngineOptions, chooseEngine, type EngineOptions } from '../engine-choice.ts';
 import { addLocationOptions, addRuleOptions, byteSize, ruleParams, wholeNumber } from '../options.ts';
 
-export interface RunOptions extends LocationOptions, RuleParams {
-  engine: 'duckdb' | 'dataproc';
+export interface RunOptions extends LocationOptions, RuleParams, Omit<EngineOptions, 'prices'> {
   clusterId?: string;
+  runId?: string;
   threads?: number;
   memoryLimit?: string;
 }
@@ -42,9 +50,9 @@ export function reportRun(result: CompletedRun, context: StoreContext): void {
 
 export function addRunOptions(command: Command): Command {
   return addRuleOptions(
-    command
-      .addOption(new Option('--engine <engine>', 'where cleaning runs').choices(['duckdb', 'dataproc']).default('duckdb'))
-      .addOption(new Option('--cluster-id <id>', 'Data Processing cluster for --engine dataproc').env('FERRY_DATAPROC_CLUSTER_ID')),
+    addEngineOptions(command, 'duckdb', { prices: false })
+      .addOption(new Option('--cluster-id <id>', 'Data Processing cluster for --engine dataproc').env('FERRY_DATAPROC_CLUSTER_ID'))
+      .addOption(new Option('--run-id <id>', 'record the run under this id, one not used before (default: a new one)')),
   )
     .addOption(new Option('--threads <n>', 'DuckDB threads (default: all cores)').argParser(wholeNumber(1)))
     .addOption(new Option('--memory-limit <size>', 'DuckDB memory limit, e.g. 4GB (default: 80% of RAM)').argParser(byteSize));
@@ -55,6 +63,10 @@ type CompletedRun = Exclude<TransactionsRunResult, { status: 'failed' }>;
 
 export async function runWithOptions(context: StoreContext, options: RunOptions, debug: boolean): Promise<CompletedRun> {
   const [source, work, results] = await Promise.all([context.open('source'), context.open('work'), context.open('results')]);
+  if (options.runId !== undefined && (await results.head(layout.results.run(options.runId).record))) {
+    throw new FerryError(`run ${options.runId} is already recorded in ${context.describe('results')}: a run id is used once`);
+  }
+  const engine = await engineFor(options, source, results);
   // SIGINT/SIGTERM abort the run: the engine cancels its job, the run is recorded as failed, storage is closed.
   const abort = new AbortController();
   const onSignal = (signal: NodeJS.Signals) => {
@@ -65,7 +77,7 @@ export async function runWithOptions(context: StoreContext, options: RunOptions,
   process.once('SIGTERM', onSignal);
   try {
     return completedOrThrow(
-      await runTransactions({ source, work, results, engine: chooseEngine(options), params: ruleParams(options), debug, signal: abort.signal }),
+      await runTransactions({ source, work, results, engine, runId: options.runId, params: ruleParams(options), debug, signal: abort.signal }),
     );
   } finally {
     process.off('SIGINT', onSignal);
@@ -73,9 +85,18 @@ export async function runWithOptions(context: StoreContext, options: RunOptions,
   }
 }
 
-/** The engine is only constructed here; it does no work (no cluster call, no DuckDB) until there is something to clean. */
-function chooseEngine(options: RunOptions): CleanEngine {
-  if (options.engine === 'duckdb') {
+/**
+ * The engine is only constructed here; it does no work (no cluster call, no DuckDB) until there is something to clean.
+ * `auto` looks at the new periods first, and says on stderr which engine it chose and why.
+ */
+async function engineFor(options: RunOptions, source: Store, results: Store): Promise<CleanEngine> {
+  let name = options.engine;
+  if (name === 'auto') {
+    const decision = await chooseEngine(options, (await planNextRun(source, results)).new);
+    process.stderr.write(`engine: ${decision.engine} (${decision.why})\n`);
+    name = decision.engine;
+  }
+  if (name === 'duckdb') {
     return createDuckDbEngine({ threads: options.threads, memoryLimit: options.memoryLimit });
   }
   const { clusterId } = options;
