@@ -1,9 +1,11 @@
 /** What the benchmark scripts share: a generated period file, and phases measured each in a process of its own. */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { createInterface } from 'node:readline';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { generateSample, type SamplePeriodTruth } from '@ferry/sample';
@@ -80,4 +82,44 @@ export function phaseLine(label: string, result: PhaseResult, dataLines: number)
     .toLocaleString('en')
     .padStart(11);
   return `${label.padEnd(34)} ${seconds(result.wallMs)} s wall  ${seconds(result.cpuMs)} s cpu  ${rate} rows/s  peak RSS ${result.peakRssMb} MB`;
+}
+
+/** One line of a benchmark's table: what was measured, ferry's figure, the reference's, their ratio and the goal. */
+export interface BenchRow {
+  measure: string;
+  ferry: string;
+  reference: string;
+  /** ferry / reference, where the goal is a ratio. */
+  ratio?: number;
+  goal: string;
+  /** Undefined when it could not be judged (the reference is not installed). */
+  met?: boolean;
+}
+
+export function printTable(rows: BenchRow[]): void {
+  const table = [
+    ['measure', 'ferry', 'reference', 'ratio', 'goal', 'met'],
+    ...rows.map((row) => [row.measure, row.ferry, row.reference, row.ratio === undefined ? '' : row.ratio.toFixed(2), row.goal, metText(row.met)]),
+  ];
+  const widths = table[0]!.map((_, column) => Math.max(...table.map((cells) => cells[column]!.length)));
+  for (const cells of table) console.log(`| ${cells.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ')} |`);
+}
+
+const metText = (met: boolean | undefined): string => (met === undefined ? 'n/a' : met ? 'yes' : 'NO');
+
+export interface S3Server {
+  endpoint: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  stop(): void;
+}
+
+/** Starts the embedded S3 server in a process of its own (bench/s3-server.ts) with `buckets`, its data in `dir`. */
+export async function startS3ServerProcess(dir: string, buckets: string[]): Promise<S3Server> {
+  const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(new URL('./s3-server.ts', import.meta.url)), dir, ...buckets], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
+  const started = JSON.parse(line) as Omit<S3Server, 'stop'>;
+  return { ...started, stop: () => child.stdin!.end() };
 }

@@ -27,14 +27,19 @@ export async function writeFileAtomically(file: string, body: string | Uint8Arra
   const temp = tempPathFor(file);
   const source = typeof body === 'string' || body instanceof Uint8Array ? Readable.from([Buffer.from(body)]) : body;
   const { onChunk } = options;
+  let placed = false;
   try {
     await mkdir(path.dirname(file), { recursive: true });
     if (onChunk) await pipeline(source, observe(onChunk), createWriteStream(temp));
     else await pipeline(source, createWriteStream(temp));
     if (options.place === 'create') await link(temp, file);
-    else await rename(temp, file);
+    else {
+      await rename(temp, file);
+      placed = true;
+    }
   } finally {
-    await rm(temp, { force: true });
+    // A renamed temp file is gone already: one file system call less for each of many small files.
+    if (!placed) await rm(temp, { force: true });
   }
   return stat(file);
 }

@@ -223,14 +223,15 @@ describe.skipIf(MINIO_NOTE)(`${MINIO_NOTE}given two locations on MinIO and a sin
 
 for (const kind of ['s3', 'minio'] as const)
   describe.skipIf(noteOf(kind))(`${noteOf(kind)}given two ${kind} locations on the same server`, () => {
-    it('when a partition key with spaces and + is copied server-side, then it arrives with its content type and source ETag', async () => {
+    it('when a partition key with spaces and + is copied server-side, then it arrives with its content type and the source ETag as its own', async () => {
       const from = await open(kind, 'from');
       const to = (await open(kind, 'to')) as S3Store;
       await from.write('day=2024-01-01/page 1+2.html', '<p>hi</p>', { contentType: 'text/html' });
       expect((await copyIncremental(from, to)).serverSideCopies).toBe(1);
       const head = await to.context.client.send(new HeadObjectCommand({ Bucket: to.bucket, Key: to.objectKey('day=2024-01-01/page 1+2.html') }));
       expect(head.ContentType).toBe('text/html');
-      expect(head.Metadata?.[SOURCE_ETAG_METADATA]).toBe(md5('<p>hi</p>'));
+      // An object of one part is copied as it is: the copy's own ETag is the source's, nothing needs recording.
+      expect(head.ETag?.replaceAll('"', '')).toBe(md5('<p>hi</p>'));
       expect(await to.readText('day=2024-01-01/page 1+2.html')).toBe('<p>hi</p>');
     });
   });

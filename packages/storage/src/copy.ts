@@ -7,7 +7,7 @@ export interface CopyOptions {
   keys?: readonly string[];
   /** The key in `to` for a key of `from` (default: the same key); lets a copy rename, e.g. into an owned file name. */
   mapKey?: (key: string) => string;
-  /** Objects in flight at once; default 4. */
+  /** Objects in flight at once; default 4, and SMALL_OBJECTS_IN_FLIGHT for objects of SMALL_OBJECT bytes or less. */
   concurrency?: number;
   progress?: TransferProgress;
 }
@@ -33,15 +33,18 @@ export async function copyIncremental(from: Store, to: Store, options: CopyOptio
   const source = ferryStore(from);
   const target = ferryStore(to);
   const limit = pLimit(options.concurrency ?? 4);
+  // A small object's time is round trips, not bytes: more of them in flight, as rclone's checkers and transfers do.
+  const smallLimit = options.concurrency === undefined ? pLimit(SMALL_OBJECTS_IN_FLIGHT) : limit;
+  const limitFor = (entry: Entry) => (entry.size <= SMALL_OBJECT ? smallLimit : limit);
   const [sourceEntries, targetEntries] = await Promise.all([entriesOf(source, options.keys), target.listEntries()]);
   const existing = new Map(targetEntries.map((entry) => [entry.key, entry]));
   const targetKeyOf = targetKeys(sourceEntries, options.mapKey, target);
 
   const skipped: ObjectInfo[] = [];
   const pending: Entry[] = [];
-  await Promise.all(
+  await allOrFirstFailure(
     sourceEntries.map((entry) =>
-      limit(async () => {
+      limitFor(entry)(async () => {
         const there = existing.get(targetKeyOf(entry.key));
         if (there && (await matches(source, entry, target, there))) skipped.push(info(entry, targetKeyOf(entry.key), await source.etagOf(entry)));
         else pending.push(entry);
@@ -56,9 +59,9 @@ export async function copyIncremental(from: Store, to: Store, options: CopyOptio
     options.progress?.onBytes?.(transferred, total);
   };
   const result: CopyResult = { copied: [], skipped: skipped.sort(byKey), bytesCopied: 0, serverSideCopies: 0, linkedCopies: 0, streamedCopies: 0 };
-  await Promise.all(
+  await allOrFirstFailure(
     pending.map((entry) =>
-      limit(async () => {
+      limitFor(entry)(async () => {
         const targetKey = targetKeyOf(entry.key);
         const { etag, how } = await target.receive(source, entry, targetKey, onBytes);
         result.copied.push(info(entry, targetKey, etag));
@@ -71,6 +74,20 @@ export async function copyIncremental(from: Store, to: Store, options: CopyOptio
   );
   result.copied.sort(byKey);
   return result;
+}
+
+const SMALL_OBJECT = 1024 * 1024;
+const SMALL_OBJECTS_IN_FLIGHT = 16;
+
+/**
+ * Waits for every task and throws the first failure, if any. Promise.all would return at the first failure while the
+ * other copies go on, and those still queued would start afterwards, reading files their caller has already removed.
+ */
+async function allOrFirstFailure<T>(tasks: Promise<T>[]): Promise<T[]> {
+  const settled = await Promise.allSettled(tasks);
+  const failed = settled.find((outcome) => outcome.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((outcome) => (outcome as PromiseFulfilledResult<T>).value);
 }
 
 /** Checks that every key (default: all of `from`) exists in `to` (as `mapKey(key)` if given) with the same size and ETag. */

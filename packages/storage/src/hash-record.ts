@@ -32,7 +32,9 @@ export function defaultHashRecordPath(env: NodeJS.ProcessEnv = process.env): str
 
 export class HashRecord {
   private loaded?: Promise<Map<string, Recorded>>;
-  private writes: Promise<void> = Promise.resolve();
+  /** The write under way, and whether another must follow it: hashes recorded meanwhile share one write. */
+  private writing?: Promise<void>;
+  private dirty = false;
 
   constructor(readonly file: string) {}
 
@@ -41,21 +43,30 @@ export class HashRecord {
     return recorded && recorded.size === String(identity.size) && recorded.mtimeNs === String(identity.mtimeNs) ? recorded.md5 : undefined;
   }
 
-  /** Records a hash; written at once (merged with what other processes recorded meanwhile). Never fails a copy. */
-  remember(identity: FileIdentity, md5: string): Promise<void> {
-    const entry: Recorded = { size: String(identity.size), mtimeNs: String(identity.mtimeNs), md5 };
-    this.writes = this.writes.then(async () => {
+  /**
+   * Records a hash; written soon after (merged with what other processes recorded meanwhile), hashes recorded while
+   * a write is under way in the next one. Never fails a copy: an unwritable record only means hashing again.
+   */
+  async remember(identity: FileIdentity, md5: string): Promise<void> {
+    const entries = await this.entries();
+    entries.delete(keyOf(identity));
+    entries.set(keyOf(identity), { size: String(identity.size), mtimeNs: String(identity.mtimeNs), md5 });
+    this.dirty = true;
+    this.writing ??= this.writeWhileDirty().finally(() => (this.writing = undefined));
+    return this.writing;
+  }
+
+  private async writeWhileDirty(): Promise<void> {
+    while (this.dirty) {
+      this.dirty = false;
       const entries = await this.entries();
       for (const [key, value] of await readRecord(this.file)) if (!entries.has(key)) entries.set(key, value);
-      entries.delete(keyOf(identity));
-      entries.set(keyOf(identity), entry);
       for (const key of entries.keys()) {
         if (entries.size <= MAX_ENTRIES) break;
         entries.delete(key);
       }
       await writeFileAtomically(this.file, JSON.stringify(Object.fromEntries(entries))).catch(() => undefined);
-    });
-    return this.writes;
+    }
   }
 
   private entries(): Promise<Map<string, Recorded>> {

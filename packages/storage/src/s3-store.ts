@@ -25,6 +25,7 @@ import type { ConditionalWrite, ObjectInfo } from '@ferry/types';
 import { FerryError } from '@ferry/types';
 import { writeFileAtomically } from './atomic-file.ts';
 import { codeOf, isNotFound, s3Error, statusOf, type S3Endpoint } from './s3-client.ts';
+import { retryTransient } from './transient.ts';
 import { BaseStore, byKey, checkKey, checkPrefix, joinUrl, type CopySource, type Entry, type Received } from './store-base.ts';
 
 /*
@@ -37,6 +38,8 @@ import { BaseStore, byKey, checkKey, checkPrefix, joinUrl, type CopySource, type
 export const SOURCE_ETAG_METADATA = 'ferry-source-etag';
 /** Largest object one CopyObject call may copy; above it, multipart UploadPartCopy. */
 export const MAX_SINGLE_COPY = 5 * 1024 ** 3;
+/** Streams of a known size up to this go up as one PutObject (rclone's upload cutoff is 200 MiB). */
+const SINGLE_PUT_MAX = 256 * 1024 ** 2;
 /** UploadPartCopy parts of this size keep the count low (S3 allows 10,000), unless the single-copy limit is lower. */
 const COPY_PART_SIZE = 256 * 1024 ** 2;
 
@@ -174,9 +177,12 @@ export class S3Store extends BaseStore {
         return { etag, how: 'server-side' };
       }
     }
-    const opened = await from.openWithEtag(entry);
-    await this.put(key, opened.body, { sourceEtag: opened.etag, contentType: opened.contentType, onBytes });
-    return { etag: opened.etag, how: 'streamed' };
+    // A stream cannot be sent twice: a dropped upload or a source cut mid-way is retried from a fresh open.
+    return retryTransient(async () => {
+      const opened = await from.openWithEtag(entry);
+      await this.put(key, opened.body, { sourceEtag: opened.etag, contentType: opened.contentType, onBytes, size: opened.size });
+      return { etag: opened.etag, how: 'streamed' };
+    });
   }
 
   private async getObject(key: string): Promise<GetObjectCommandOutput> {
@@ -211,12 +217,16 @@ export class S3Store extends BaseStore {
   }
 
   async download(key: string, localPath: string): Promise<ObjectInfo> {
-    const object = await this.getObject(key);
     const file = path.resolve(localPath);
-    await writeFileAtomically(file, object.Body as Readable).catch((error: unknown) => {
-      throw error instanceof FerryError
-        ? error
-        : new FerryError(`${this.where(key)}: download to ${file} failed (${codeOf(error) ?? 'error'})`, { cause: error });
+    // A body cut mid-way is only seen while it is read, after the SDK's retries: the whole download is retried.
+    const object = await retryTransient(async () => {
+      const got = await this.getObject(key);
+      await writeFileAtomically(file, got.Body as Readable).catch((error: unknown) => {
+        throw error instanceof FerryError
+          ? error
+          : new FerryError(`${this.where(key)}: download to ${file} failed (${codeOf(error) ?? 'error'})`, { cause: error });
+      });
+      return got;
     });
     return { key, size: object.ContentLength ?? 0, etag: unquote(object.ETag) ?? '', lastModified: object.LastModified ?? new Date() };
   }
@@ -238,8 +248,11 @@ export class S3Store extends BaseStore {
 
   async readVersion(key: string): Promise<{ text: string; etag: string } | undefined> {
     try {
-      const object = await this.context.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key) }));
-      return { text: await object.Body!.transformToString('utf8'), etag: unquote(object.ETag) ?? '' };
+      // A body cut mid-way is only seen while it is read, after the SDK's retries: the read is retried whole.
+      return await retryTransient(async () => {
+        const object = await this.context.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key) }));
+        return { text: await object.Body!.transformToString('utf8'), etag: unquote(object.ETag) ?? '' };
+      });
     } catch (error) {
       if (isNotFound(error)) return undefined;
       throw this.fail(error, key, 'GetObject');
@@ -309,19 +322,42 @@ export class S3Store extends BaseStore {
   }
 
   async upload(localPath: string, key: string, options: { contentType?: string } = {}): Promise<ObjectInfo> {
-    await stat(localPath).catch((error: unknown) => {
+    const { size } = await stat(localPath).catch((error: unknown) => {
       throw new FerryError(`Cannot upload ${localPath}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}`, { cause: error });
     });
-    await this.put(key, createReadStream(localPath), { contentType: options.contentType });
+    await this.put(key, createReadStream(localPath), { contentType: options.contentType, size });
     return this.headOrFail(key);
   }
 
-  /** Streams a body in (multipart above the part size), recording the source ETag when given. */
+  /**
+   * Streams a body in, recording the source ETag when given: a stream of known size up to SINGLE_PUT_MAX goes up as
+   * one PutObject, read straight from its source (no part buffers, one request, and nothing for the server to put
+   * together); anything else as a multipart upload of the configured part size.
+   */
   async put(
     key: string,
     body: string | Uint8Array | Readable,
-    options: { contentType?: string; sourceEtag?: string; onBytes?: (n: number) => void },
+    options: { contentType?: string; sourceEtag?: string; onBytes?: (n: number) => void; size?: number },
   ): Promise<void> {
+    const metadata = options.sourceEtag ? { [SOURCE_ETAG_METADATA]: options.sourceEtag } : undefined;
+    if (options.size !== undefined && options.size <= SINGLE_PUT_MAX && typeof body !== 'string' && !(body instanceof Uint8Array)) {
+      try {
+        await this.context.client.send(
+          new PutObjectCommand({
+            Bucket: this.bucket,
+            Key: this.objectKey(key),
+            Body: body,
+            ContentLength: options.size,
+            ContentType: options.contentType,
+            Metadata: metadata,
+          }),
+        );
+      } catch (error) {
+        throw this.fail(error, key, 'PutObject');
+      }
+      options.onBytes?.(options.size);
+      return;
+    }
     const upload = new Upload({
       client: this.context.client,
       partSize: this.context.partSize,
@@ -330,7 +366,7 @@ export class S3Store extends BaseStore {
         Key: this.objectKey(key),
         Body: body,
         ContentType: options.contentType,
-        Metadata: options.sourceEtag ? { [SOURCE_ETAG_METADATA]: options.sourceEtag } : undefined,
+        Metadata: metadata,
       },
     });
     let loaded = 0;
@@ -358,6 +394,7 @@ export class S3Store extends BaseStore {
    * so the object is streamed instead.
    */
   private async copyOnServer(source: S3Store, entry: Entry, targetKey: string, sourceEtag: string): Promise<boolean> {
+    if (await this.copyAsIs(source, entry, targetKey, sourceEtag)) return true;
     const head = await source.headObject(entry.key);
     if (!head) throw new FerryError(`${source.where(entry.key)}: not found`);
     const copySource = encodeCopySource(source.bucket, source.objectKey(entry.key), this.context.embedded === true);
@@ -410,6 +447,30 @@ export class S3Store extends BaseStore {
       await this.context.client.send(new AbortMultipartUploadCommand({ ...target, UploadId: uploadId })).catch(() => undefined);
       if (statusOf(error) === 501 || codeOf(error) === 'NotImplemented') return false;
       throw this.fail(error, targetKey, 'UploadPartCopy');
+    }
+  }
+
+  /**
+   * The cheap server-side copy: one CopyObject that keeps the source's metadata, for an object of one part (its ETag
+   * an MD5), whose copy then has the same ETag and so needs no recorded source ETag, nor a HeadObject first (s3rver
+   * also keeps its MD5 instead of reading the copy again). False where it does not apply or the copy's ETag differs
+   * (encryption with a KMS key): then the object is copied again with the source ETag recorded.
+   */
+  private async copyAsIs(source: S3Store, entry: Entry, targetKey: string, sourceEtag: string): Promise<boolean> {
+    if (sourceEtag.includes('-') || entry.size > (this.context.maxSingleCopy ?? MAX_SINGLE_COPY)) return false;
+    try {
+      const copied = await this.context.client.send(
+        new CopyObjectCommand({
+          Bucket: this.bucket,
+          Key: this.objectKey(targetKey),
+          CopySource: encodeCopySource(source.bucket, source.objectKey(entry.key), this.context.embedded === true),
+          CopySourceIfMatch: `"${sourceEtag}"`,
+          MetadataDirective: 'COPY',
+        }),
+      );
+      return unquote(copied.CopyObjectResult?.ETag) === sourceEtag;
+    } catch (error) {
+      throw this.fail(error, targetKey, 'CopyObject');
     }
   }
 
