@@ -1,4 +1,4 @@
-import { Storage, storageConfigFromEnv } from '@ferry/storage';
+import type { Storage } from '@ferry/storage';
 import type { Store } from '@ferry/types';
 
 /** The three locations every store-touching command shares, as `addLocationOptions` (options.ts) declares them. */
@@ -29,6 +29,8 @@ export async function withStores<T>(options: LocationOptions, fn: (context: Stor
   const overrides: { endpoint?: string; region?: string } = {};
   if (options.endpoint) overrides.endpoint = options.endpoint;
   if (options.region) overrides.region = options.region;
+  // Loaded here, not at start-up: `ferry --help` needs no storage (see bin/compile.js).
+  const { Storage, storageConfigFromEnv } = await import('@ferry/storage');
   const storage = await Storage.open(storageConfigFromEnv(process.env, overrides));
   const opened = new Map<LocationName, Promise<Store>>();
   const context: StoreContext = {

@@ -1,6 +1,5 @@
 import { Option, type Command } from 'commander';
 import { FerryError } from '@ferry/types';
-import { createYandexClientFromEnv, formatReapRow, reapClusters } from '@ferry/yandex';
 import { duration } from '../options.ts';
 
 interface ReapOptions {
@@ -23,6 +22,7 @@ export function register(program: Command): void {
     )
     .option('--folder-id <id>', 'folder to sweep (env YC_FOLDER_ID)')
     .action(async (options: ReapOptions) => {
+      const { createYandexClientFromEnv, formatReapRow, reapClusters } = await import('@ferry/yandex');
       const client = createYandexClientFromEnv();
       const folderId = options.folderId ?? client.folderId;
       if (!folderId) throw new FerryError('ferry reap needs a folder: set YC_FOLDER_ID or pass --folder-id');

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { loadRun, renderReportText } from '@ferry/runs';
 import { layout, whereIs } from '@ferry/types';
 import { withStores, type LocationOptions } from '../context.ts';
 import { addLocationOptions } from '../options.ts';
@@ -9,6 +8,7 @@ export function register(program: Command): void {
   addLocationOptions(
     program.command('report').description('show the report of one run (ids: ferry runs)').argument('<run-id>', 'the run to report'),
   ).action(async (runId: string, options: LocationOptions) => {
+    const { loadRun, renderReportText } = await import('@ferry/runs');
     await withStores(options, async (context) => {
       const results = await context.open('results');
       const run = await loadRun(results, runId);

@@ -1,14 +1,6 @@
 import { Option, type Command } from 'commander';
 import { formatBytes } from '@ferry/runs';
-import {
-  createDataprocEngine,
-  createDuckDbEngine,
-  planNextRun,
-  renderQualityTable,
-  runTransactions,
-  type TransactionsRunResult,
-} from '@ferry/transactions';
-import { createYandexClientFromEnv } from '@ferry/yandex';
+import { renderQualityTable, type TransactionsRunResult } from '@ferry/transactions';
 import { FerryError, completedOrThrow, layout, type CleanEngine, type RuleParams, type Store } from '@ferry/types';
 import { withStores, type LocationOptions, type StoreContext } from '../context.ts';
 import { addEngineOptions, chooseEngine, type EngineOptions } from '../engine-choice.ts';
@@ -62,6 +54,8 @@ export function addRunOptions(command: Command): Command {
 type CompletedRun = Exclude<TransactionsRunResult, { status: 'failed' }>;
 
 export async function runWithOptions(context: StoreContext, options: RunOptions, debug: boolean): Promise<CompletedRun> {
+  // The pipeline is loaded only when a command runs it (see bin/compile.js): `ferry run --help` needs none of it.
+  const { runTransactions } = await import('@ferry/transactions');
   const [source, work, results] = await Promise.all([context.open('source'), context.open('work'), context.open('results')]);
   if (options.runId !== undefined && (await results.head(layout.results.run(options.runId).record))) {
     throw new FerryError(`run ${options.runId} is already recorded in ${context.describe('results')}: a run id is used once`);
@@ -90,6 +84,7 @@ export async function runWithOptions(context: StoreContext, options: RunOptions,
  * `auto` looks at the new periods first, and says on stderr which engine it chose and why.
  */
 async function engineFor(options: RunOptions, source: Store, results: Store): Promise<CleanEngine> {
+  const { createDataprocEngine, createDuckDbEngine, planNextRun } = await import('@ferry/transactions');
   let name = options.engine;
   if (name === 'auto') {
     const decision = await chooseEngine(options, (await planNextRun(source, results)).new);
@@ -101,6 +96,7 @@ async function engineFor(options: RunOptions, source: Store, results: Store): Pr
   }
   const { clusterId } = options;
   if (!clusterId) throw new FerryError('--engine dataproc needs --cluster-id (or FERRY_DATAPROC_CLUSTER_ID): the cluster of the work stack');
+  const { createYandexClientFromEnv } = await import('@ferry/yandex');
   return createDataprocEngine({ client: createYandexClientFromEnv(), clusterId, params: ruleParams(options) });
 }
 

@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { REAL_DEFECT_RATES, writeSample, type DefectRates } from '@ferry/sample';
+import { REAL_DEFECT_RATES, type DefectRates } from '@ferry/sample';
 import { withStores } from '../context.ts';
 import { addS3Options, day, refuse, wholeNumber } from '../options.ts';
 
@@ -36,6 +36,7 @@ export function register(program: Command): void {
         ).argParser(defectRates),
       ),
   ).action(async ({ out, endpoint, region, ...sample }: SampleCliOptions) => {
+    const { writeSample } = await import('@ferry/sample');
     await withStores({ source: out, work: out, results: out, endpoint, region }, async (context) => {
       const written = await writeSample(await context.open('source'), sample);
       for (const file of written) {

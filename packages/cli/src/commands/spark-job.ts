@@ -1,7 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { pySparkJobArgs, renderPySparkJob } from '@ferry/cleaning';
 import { FerryError, layout, type RuleParams } from '@ferry/types';
 import { addRuleOptions, ruleParams } from '../options.ts';
 
@@ -17,6 +16,7 @@ export function register(program: Command): void {
       .description('write the PySpark cleaning job a cluster runs (Spark 3.3, Python 3.8), for spark-submit from your own scheduler')
       .requiredOption('--out <file>', 'where to write the job, e.g. job.py'),
   ).action(async (options: SparkJobOptions) => {
+    const { pySparkJobArgs, renderPySparkJob } = await import('@ferry/cleaning');
     const params = ruleParams(options);
     const out = resolve(options.out);
     await writeFile(out, renderPySparkJob(params)).catch((error: NodeJS.ErrnoException) => {

@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { writeSample } from '@ferry/sample';
-import { listSourcePeriods } from '@ferry/transactions';
 import { withStores } from '../context.ts';
 import { addLocationOptions } from '../options.ts';
 import { addRunOptions, reportRun, runWithOptions, type RunOptions } from './run.ts';
@@ -12,6 +10,7 @@ export function register(program: Command): void {
     addLocationOptions(program.command('start').description('first run on a laptop: seed 2 sample periods into an empty source, then run')),
   ).action(async (options: RunOptions) => {
     const debug = Boolean(program.opts().debug);
+    const [{ writeSample }, { listSourcePeriods }] = await Promise.all([import('@ferry/sample'), import('@ferry/transactions')]);
     await withStores(options, async (context) => {
       const source = await context.open('source');
       const { periods } = await listSourcePeriods(source);

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { describeHolder, inspectRunLock, removeRunLock } from '@ferry/transactions';
 import { FerryError } from '@ferry/types';
 import { withStores, type LocationOptions } from '../context.ts';
 import { addLocationOptions } from '../options.ts';
@@ -15,6 +14,7 @@ export function register(program: Command): void {
   )
     .option('--force', 'also remove an object at the lock key that is not a ferry lock')
     .action(async (options: LocationOptions & { force?: boolean }) => {
+      const { describeHolder, inspectRunLock, removeRunLock } = await import('@ferry/transactions');
       await withStores(options, async (context) => {
         const results = await context.open('results');
         const found = await inspectRunLock(results);
