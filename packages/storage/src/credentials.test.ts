@@ -63,7 +63,7 @@ describe.skipIf(MINIO_NOTE)(`${MINIO_NOTE}given a public-read bucket and a priva
     const storage = await keyless();
     try {
       const source = await storage.store('s3://public-data', { readOnly: true });
-      const error = await source.write('new.txt', 'x').catch((caught: unknown) => caught as Error);
+      const error = (await source.write('new.txt', 'x').catch((caught: unknown) => caught)) as Error;
       expect(error.message).toBe(
         's3://public-data/new.txt: access denied to an anonymous request (this location is read without credentials) (403 AccessDenied) on upload',
       );
@@ -162,7 +162,7 @@ describe.skipIf(MINIO_NOTE)(`${MINIO_NOTE}given AWS shared credentials and confi
   it('when a named profile is not in the files, then opening the location is one line naming the profile and where it was asked for', async () => {
     const storage = await keyless(files, 'missing');
     try {
-      const error = await storage.store('s3://private-data').catch((caught: unknown) => caught as Error);
+      const error = (await storage.store('s3://private-data').catch((caught: unknown) => caught)) as Error;
       expect(error.message).toMatch(/^No S3 credentials for s3:\/\/private-data: the profile "missing" \(AWS_PROFILE\) gives none: /);
       expect(error.message).not.toContain('\n');
       await expect(storage.store('s3://private-data?profile=nobody', { readOnly: true })).rejects.toThrow(
