@@ -1,17 +1,23 @@
-"""The homework's daily DAG (create a Data Proc cluster, run the PySpark cleaning job, delete the cluster), with ferry.
+"""The homework's daily DAG (create a Data Proc cluster, run the PySpark cleaning job, delete the cluster), with ferry,
+and beside it the Rocket homework's (listing_2_10: launches and their images) with its watchdog.
 
     plan ──> cloud_run ──> reap (teardown)
+    rocket ──> check
 
 - plan: ferry's plan; nothing new skips the run (exit 99), so no cluster is ever created for nothing.
 - cloud_run: `pnpm cloud-run` deploys the work stack, runs the job on its cluster, publishes, and always destroys
   the stack, on failure too and when Airflow stops the task (SIGTERM, e.g. past execution_timeout).
 - reap: `ferry reap`, a teardown: it runs whenever the plan found work, whatever cloud_run did, and deletes any
   ferry cluster past its expiry (one a killed worker left). As a teardown it never turns a failed run green.
+- rocket: `ferry rocket run` (upcoming launches, the last 30 days, their images, the table and reports); it exits 1
+  when more than 10% of the launch images failed.
+- check: `ferry runs --check --max-age 26h --pipeline rocket`, whatever rocket did: it fails (and tells
+  FERRY_WEBHOOK_URL) only when there has been no rocket success for 26 hours. It reads run records and writes nothing.
 
 Nothing is read while the scheduler parses this file: each command reads its settings when it runs, from the
 worker's environment: FERRY_HOME (a ferry checkout with `pnpm install` done), YC_SERVICE_ACCOUNT_KEY_FILE,
 YC_FOLDER_ID, AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, FERRY_SOURCE, FERRY_RESULTS, FERRY_S3_ENDPOINT and,
-for the Terraform state, FERRY_TF_STATE_BUCKET. Needs Airflow 2.7 or later (setup and teardown tasks).
+for the Terraform state, FERRY_TF_STATE_BUCKET; optionally LL2_API_TOKEN and FERRY_WEBHOOK_URL. Needs Airflow 2.7 or later (setup and teardown tasks).
 """
 
 from datetime import datetime, timedelta
@@ -57,4 +63,17 @@ with DAG(
         execution_timeout=timedelta(minutes=30),
     )
 
+    rocket = BashOperator(
+        task_id="rocket",
+        bash_command=IN_FERRY_HOME + FERRY + " rocket run --max-image-failures 10%",
+        execution_timeout=timedelta(minutes=30),
+    )
+    check = BashOperator(
+        task_id="check",
+        bash_command=IN_FERRY_HOME + FERRY + " runs --check --max-age 26h --pipeline rocket",
+        trigger_rule="all_done",
+        execution_timeout=timedelta(minutes=5),
+    )
+
     plan >> cloud_run >> reap.as_teardown(setups=plan)
+    rocket >> check

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startRun } from '@ferry/runs';
+import { Storage } from '@ferry/storage';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const dagFile = join(repoRoot, 'examples', 'airflow', 'ferry_dag.py');
@@ -37,12 +39,14 @@ function runTask(command: string, env: Record<string, string>) {
 }
 
 describe.skipIf(missing)('given the Airflow DAG example, read as Python 3.8 source without Airflow', () => {
-  it(`${note}when its operators are read, then plan, cloud_run and reap are BashOperators calling ferry in FERRY_HOME`, () => {
+  it(`${note}when its operators are read, then plan, cloud_run, reap, rocket and check are BashOperators calling ferry in FERRY_HOME`, () => {
     const { operators } = readDag();
     expect(Object.values(operators).map(({ operator, args }) => [operator, args.task_id])).toEqual([
       ['BashOperator', 'plan'],
       ['BashOperator', 'cloud_run'],
       ['BashOperator', 'reap'],
+      ['BashOperator', 'rocket'],
+      ['BashOperator', 'check'],
     ]);
     const commands = Object.fromEntries(Object.values(operators).map(({ args }) => [String(args.task_id), String(args.bash_command)]));
     for (const command of Object.values(commands)) expect(command).toMatch(/^set -euo pipefail; cd "\$\{FERRY_HOME:\?[^}]+\}"; /);
@@ -50,13 +54,18 @@ describe.skipIf(missing)('given the Airflow DAG example, read as Python 3.8 sour
     expect(commands.cloud_run).toMatch(/npx --yes pnpm@10\.34\.8 cloud-run$/);
     expect(commands.reap).toMatch(/node packages\/cli\/bin\/ferry\.js reap$/);
     expect(operators.plan?.args.skip_on_exit_code).toBe(99);
+    expect(commands.rocket).toMatch(/node packages\/cli\/bin\/ferry\.js rocket run --max-image-failures 10%$/);
+    expect(commands.check).toMatch(/node packages\/cli\/bin\/ferry\.js runs --check --max-age 26h --pipeline rocket$/);
+    // The watchdog runs whatever the rocket run did.
+    expect(operators.check?.args.trigger_rule).toBe('all_done');
   });
 
-  it(`${note}when its wiring is read, then plan >> cloud_run >> reap, and reap is the teardown of plan`, () => {
+  it(`${note}when its wiring is read, then plan >> cloud_run >> reap, reap is the teardown of plan, and rocket >> check`, () => {
     const { edges, teardowns } = readDag();
     expect(edges).toEqual([
       ['plan', 'cloud_run'],
       ['cloud_run', 'reap'],
+      ['rocket', 'check'],
     ]);
     expect(teardowns).toEqual([{ task: 'reap', setups: ['plan'] }]);
   });
@@ -87,6 +96,28 @@ describe.skipIf(missing)('given the Airflow DAG example, read as Python 3.8 sour
     const fresh = runTask(command, stores);
     expect(fresh.status, fresh.stderr).toBe(0);
     expect(fresh.stdout.trim()).toBe('1 new period(s)');
+  });
+
+  it(`${note}when the check task runs on a store with no rocket run, then it fails naming the pipeline; after a recent rocket run it passes`, async () => {
+    const command = String(readDag().operators.check?.args.bash_command);
+    const dir = mkdtempSync(join(tmpdir(), 'ferry-dag-check-'));
+    dirs.push(dir);
+    const results = join(dir, 'results');
+    mkdirSync(results);
+    const stale = runTask(command, { FERRY_RESULTS: results, FERRY_WEBHOOK_URL: '' });
+    expect(stale.status, stale.stderr).toBe(1);
+    expect(stale.stdout.trim()).toBe('rocket: STALE: no successful run recorded');
+
+    const storage = await Storage.open();
+    try {
+      const run = await startRun({ pipeline: 'rocket', results: await storage.store(results), console: false });
+      await run.finish('succeeded');
+    } finally {
+      await storage.close();
+    }
+    const fresh = runTask(command, { FERRY_RESULTS: results, FERRY_WEBHOOK_URL: '' });
+    expect(fresh.status, fresh.stderr).toBe(0);
+    expect(fresh.stdout).toMatch(/^rocket: last success \S+ \(succeeded\) 0\.0 h ago, within 26\.0 h$/m);
   });
 
   it(`${note}when FERRY_HOME is not set, then every task fails at once naming it`, () => {

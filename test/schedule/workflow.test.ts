@@ -21,16 +21,20 @@ interface Job {
 }
 interface Workflow {
   on: { schedule: { cron: string }[]; workflow_dispatch: { inputs: { task: { options: string[] } } } };
-  jobs: Record<'cloud-run' | 'reap', Job>;
+  jobs: Record<'cloud-run' | 'reap' | 'rocket', Job>;
 }
+
+/** Secrets a job reads that may be unset (blank means none): they are not checked, and not required. */
+const OPTIONAL_SECRETS = ['FERRY_WEBHOOK_URL', 'LL2_API_TOKEN'];
 
 const text = readFileSync(join(repoRoot, '.github', 'workflows', 'ferry.yml'), 'utf8');
 const workflow = parse(text) as Workflow;
-const [daily, hourly] = workflow.on.schedule.map(({ cron }) => cron);
+const [daily, hourly, rocketDaily] = workflow.on.schedule.map(({ cron }) => cron);
 
-/** Every `secrets.NAME` a job reads, anywhere in it. */
+/** Every `secrets.NAME` a job reads, anywhere in it, less the optional ones. */
 function secretsOf(job: Job): string[] {
-  return [...new Set([...JSON.stringify(job).matchAll(/secrets\.([A-Z0-9_]+)/g)].map((match) => match[1]!))].sort();
+  const all = [...new Set([...JSON.stringify(job).matchAll(/secrets\.([A-Z0-9_]+)/g)].map((match) => match[1]!))];
+  return all.filter((name) => !OPTIONAL_SECRETS.includes(name)).sort();
 }
 
 /** Runs a job's first step as the runner would: its env, with a secret the repository lacks as an empty string. */
@@ -41,10 +45,12 @@ function checkSecrets(job: Job, present: string[]) {
 }
 
 describe('given the scheduled GitHub Actions workflow', () => {
-  it('when its triggers are read, then the cloud run is daily, the reaper hourly, and either can be started by hand', () => {
+  it('when its triggers are read, then the cloud run is daily, the reaper hourly, the rocket run daily, and each can be started by hand', () => {
     expect(daily).toBe('0 3 * * *');
     expect(hourly).toBe('30 * * * *');
-    expect(workflow.on.workflow_dispatch.inputs.task.options).toEqual(['cloud-run', 'reap']);
+    expect(rocketDaily).toBe('0 4 * * *');
+    expect(workflow.on.workflow_dispatch.inputs.task.options).toEqual(['cloud-run', 'reap', 'rocket']);
+    expect(workflow.jobs.rocket.if).toBe(`github.event.schedule == '${rocketDaily}' || inputs.task == 'rocket'`);
     // Each job runs on its own schedule only: the `if` names its cron exactly.
     expect(workflow.jobs['cloud-run'].if).toBe(`github.event.schedule == '${daily}' || inputs.task == 'cloud-run'`);
     expect(workflow.jobs.reap.if).toBe(`github.event.schedule == '${hourly}' || inputs.task == 'reap'`);
@@ -53,6 +59,7 @@ describe('given the scheduled GitHub Actions workflow', () => {
   it('when its concurrency is read, then two cloud runs never overlap and a waiting one is never cancelled', () => {
     expect(workflow.jobs['cloud-run'].concurrency).toEqual({ group: 'ferry-cloud-run', 'cancel-in-progress': false });
     expect(workflow.jobs.reap.concurrency).toEqual({ group: 'ferry-reap', 'cancel-in-progress': false });
+    expect(workflow.jobs.rocket.concurrency).toEqual({ group: 'ferry-rocket', 'cancel-in-progress': false });
   });
 
   it('when the secrets it names are read, then credentials come from secrets only, and never inside a command', () => {
@@ -64,6 +71,12 @@ describe('given the scheduled GitHub Actions workflow', () => {
       'YC_SERVICE_ACCOUNT_KEY',
     ]);
     expect(secretsOf(workflow.jobs.reap)).toEqual(['YC_FOLDER_ID', 'YC_SERVICE_ACCOUNT_KEY']);
+    expect(secretsOf(workflow.jobs.rocket)).toEqual(['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'YC_FOLDER_ID']);
+    // The optional ones reach the commands through the job's env, where blank means none.
+    expect(workflow.jobs.rocket.env).toMatchObject({
+      LL2_API_TOKEN: '${{ secrets.LL2_API_TOKEN }}',
+      FERRY_WEBHOOK_URL: '${{ secrets.FERRY_WEBHOOK_URL }}',
+    });
     expect(workflow.jobs['cloud-run'].env.YC_SERVICE_ACCOUNT_KEY_FILE).toBe('${{ secrets.YC_SERVICE_ACCOUNT_KEY }}');
     for (const job of Object.values(workflow.jobs)) for (const step of job.steps) expect(step.run ?? '').not.toContain('secrets.');
   });
@@ -76,7 +89,16 @@ describe('given the scheduled GitHub Actions workflow', () => {
     expect(workflow.jobs.reap.steps.at(-1)?.run).toBe('node packages/cli/bin/ferry.js reap');
   });
 
-  for (const name of ['cloud-run', 'reap'] as const) {
+  it('when the rocket job runs, then ferry rocket run is followed, also after a failure, by the watchdog ferry runs --check --max-age 26h', () => {
+    const steps = workflow.jobs.rocket.steps as (Step & { if?: string })[];
+    expect(steps.at(-2)?.run).toMatch(/^node packages\/cli\/bin\/ferry\.js rocket run --results "s3:\/\/ferry-results-\$YC_FOLDER_ID"/);
+    expect(steps.at(-1)).toMatchObject({
+      if: 'always()',
+      run: 'node packages/cli/bin/ferry.js runs --check --max-age 26h --pipeline rocket --results "s3://ferry-results-$YC_FOLDER_ID"',
+    });
+  });
+
+  for (const name of ['cloud-run', 'reap', 'rocket'] as const) {
     describe(`when the ${name} job starts`, () => {
       const job = workflow.jobs[name];
       const secrets = secretsOf(job);
