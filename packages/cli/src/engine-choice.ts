@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
-import { decideEngine, ENGINE_CHOICES, type EngineChoice, type EngineDecision } from '@ferry/transactions';
+import { decideEngine, ENGINE_CHOICES, type EngineChoice, type EngineDecision } from '@ferry/transactions/engine-choice';
 import { clusterHostsFromEnv, FerryError, priceTableFormat, type PriceTable, type SourcePeriod } from '@ferry/types';
 import { refuse, type Parser } from './options.ts';
 

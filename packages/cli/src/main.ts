@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { createRedactor } from '@ferry/runs';
+import { createRedactor } from '@ferry/runs/redact';
 import { FerryError } from '@ferry/types';
 import { commands } from './commands/index.ts';
 

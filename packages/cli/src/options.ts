@@ -1,6 +1,6 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { DEFAULT_RULE_PARAMS, FerryError, layout, type RuleParams } from '@ferry/types';
-import { parseDuration } from '@ferry/yandex';
+import { parseDuration } from '@ferry/yandex/duration';
 
 /**
  * Every option value is parsed here, once, while commander reads the command line: an action receives typed values.

@@ -1,4 +1,4 @@
-import { formatBytes } from '@ferry/runs';
+import { formatBytes } from '@ferry/runs/format';
 import { costOf, type ClusterHosts, type Cost, type PriceTable, type SourcePeriod } from '@ferry/types';
 
 /** Where a run cleans: a named engine, or `auto`, which picks by the size of the new data. */

@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
-import { formatBytes } from '@ferry/runs';
-import { renderQualityTable, type TransactionsRunResult } from '@ferry/transactions';
+import { formatBytes } from '@ferry/runs/format';
+import type { TransactionsRunResult } from '@ferry/transactions';
 import { FerryError, completedOrThrow, layout, type CleanEngine, type RuleParams, type Store } from '@ferry/types';
 import { withStores, type LocationOptions, type StoreContext } from '../context.ts';
 import { addEngineOptions, chooseEngine, type EngineOptions } from '../engine-choice.ts';
@@ -29,8 +29,8 @@ export function register(program: Command): void {
 export const PARTIAL_EXIT_CODE = 2;
 
 /** Prints what a finished run did; a partial run names each failed period and why on stderr, one line each. */
-export function reportRun(result: CompletedRun, context: StoreContext): void {
-  process.stdout.write(`${renderSummary(result, context)}\n`);
+export async function reportRun(result: CompletedRun, context: StoreContext): Promise<void> {
+  process.stdout.write(`${await renderSummary(result, context)}\n`);
   if (result.status !== 'partial') return;
   for (const failure of result.failed) process.stderr.write(`error: ${failure.reason}\n`);
   const failed = result.failed.length;
@@ -100,7 +100,7 @@ async function engineFor(options: RunOptions, source: Store, results: Store): Pr
   return createDataprocEngine({ client: createYandexClientFromEnv(), clusterId, params: ruleParams(options) });
 }
 
-export function renderSummary(result: CompletedRun, context: StoreContext): string {
+export async function renderSummary(result: CompletedRun, context: StoreContext): Promise<string> {
   const seconds = ((result.record.duration_ms ?? 0) / 1000).toFixed(1);
   if (result.status === 'noop') {
     return [
@@ -108,6 +108,7 @@ export function renderSummary(result: CompletedRun, context: StoreContext): stri
       `Results: ${context.describe('results')}`,
     ].join('\n');
   }
+  const { renderQualityTable } = await import('@ferry/transactions');
   const totals = result.record.totals;
   const bytes = result.published.reduce((sum, period) => sum + period.size, 0);
   return [

@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { REAL_DEFECT_RATES, type DefectRates } from '@ferry/sample';
+import { REAL_DEFECT_RATES, type DefectRates } from '@ferry/sample/defects';
 import { withStores } from '../context.ts';
 import { addS3Options, day, refuse, wholeNumber } from '../options.ts';
 

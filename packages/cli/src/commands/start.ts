@@ -18,7 +18,7 @@ export function register(program: Command): void {
         process.stdout.write(`The source is empty: seeding ${DEMO_SAMPLE.periods} sample periods into ${context.describe('source')}\n`);
         await writeSample(source, DEMO_SAMPLE);
       }
-      reportRun(await runWithOptions(context, options, debug), context);
+      await reportRun(await runWithOptions(context, options, debug), context);
     });
   });
 }
