@@ -8,6 +8,8 @@ export interface LocationOptions {
   results: string;
   endpoint?: string;
   region?: string;
+  /** Hash every local file instead of trusting a recorded hash (`--checksum`). */
+  checksum?: boolean;
 }
 
 export type LocationName = 'source' | 'work' | 'results';
@@ -26,9 +28,10 @@ export interface StoreContext {
 
 /** Runs `fn` with the command's locations and always closes storage (stopping the embedded server) afterwards. */
 export async function withStores<T>(options: LocationOptions, fn: (context: StoreContext) => Promise<T>): Promise<T> {
-  const overrides: { endpoint?: string; region?: string } = {};
+  const overrides: { endpoint?: string; region?: string; checksum?: boolean } = {};
   if (options.endpoint) overrides.endpoint = options.endpoint;
   if (options.region) overrides.region = options.region;
+  if (options.checksum) overrides.checksum = true;
   // Loaded here, not at start-up: `ferry --help` needs no storage (see bin/compile.js).
   const { Storage, storageConfigFromEnv } = await import('@ferry/storage');
   const storage = await Storage.open(storageConfigFromEnv(process.env, overrides));

@@ -95,7 +95,8 @@ export function addLocationOptions(command: Command): Command {
         new Option('--work <url|dir>', `work location: ${layout.work.inputs} and ${layout.work.outputs}`)
           .env('FERRY_WORK')
           .default('s3://ferry-work'),
-      ),
+      )
+      .option('--checksum', 'hash local files rather than trust the MD5 recorded for the same size, mtime and inode (as rclone --checksum)'),
   );
 }
 
