@@ -66,7 +66,10 @@ describe('given docs/rocket.md', () => {
     expect(snippets.length).toBeGreaterThan(50);
     for (const { task, snippet } of snippets) {
       const { path, flags } = commandOf(snippet);
-      const words = snippet.split(/\s+/).slice(1).filter((word) => !word.startsWith('-'));
+      const words = snippet
+        .split(/\s+/)
+        .slice(1)
+        .filter((word) => !word.startsWith('-'));
       expect(path.length, `${task}: ${snippet}`).toBeGreaterThan(0);
       // A command that has subcommands (`ferry rocket images`) must be followed by one of them.
       const help = helpOf(path);
@@ -80,6 +83,29 @@ describe('given docs/rocket.md', () => {
     const files = [...new Set([...catalogue.matchAll(/`([\w./-]+\.test\.ts)`/g)].map((match) => match[1]!))];
     expect(files.length).toBeGreaterThan(8);
     const places = ['', 'test/rocket/', 'packages/rocket/src/', 'packages/cli/src/commands/'];
-    for (const file of files) expect(places.some((place) => existsSync(join(repoRoot, place, file))), file).toBe(true);
+    for (const file of files)
+      expect(
+        places.some((place) => existsSync(join(repoRoot, place, file))),
+        file,
+      ).toBe(true);
+  });
+});
+
+describe('given `ferry rocket run --help` and the README', () => {
+  const run = program()
+    .commands.find((command) => command.name() === 'rocket')!
+    .commands.find((command) => command.name() === 'run')!;
+  const flags = run.options.map((option) => option.long!);
+
+  it('when the help is read, then it lists the options of the results store only, none of the transactions pipeline', () => {
+    expect(flags).toEqual(expect.arrayContaining(['--results', '--endpoint', '--region', '--api', '--token', '--concurrency', '--timeout-ms']));
+    for (const transactionsOnly of ['--source', '--work', '--engine', '--terminal-id-max', '--epoch']) expect(flags).not.toContain(transactionsOnly);
+  });
+
+  it("when the README's commands table is read, then its rocket run row names every option of the command but the store's", () => {
+    const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+    const row = readme.split('\n').find((line) => line.startsWith('| `ferry rocket run '))!;
+    expect(row).toBeDefined();
+    for (const flag of flags.filter((name) => !['--results', '--endpoint', '--region'].includes(name))) expect(row, flag).toContain(flag);
   });
 });
