@@ -187,6 +187,33 @@ describe('given a run where some items fail while the rest go on', () => {
   });
 });
 
+describe('given a results store that refuses the write of a finished run.json once', () => {
+  it('when finishing fails, then the run can be finished again, as failed by that error, and run.json says so', async () => {
+    let refuse = false;
+    const flaky = new Proxy(results, {
+      get(target, name) {
+        if (name === 'write') {
+          return (key: string, ...rest: Parameters<Store['write']> extends [string, ...infer R] ? R : never) => {
+            if (refuse && key.endsWith('/run.json')) {
+              refuse = false;
+              return Promise.reject(new FerryError(`${key}: failed (503 SlowDown) on upload`));
+            }
+            return target.write(key, ...rest);
+          };
+        }
+        const value: unknown = Reflect.get(target, name);
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const run = await startRun({ pipeline: 'transactions', results: flaky, console: false });
+    refuse = true;
+    const error = await run.finish('succeeded').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(FerryError);
+    expect(await run.finish('failed', error)).toMatchObject({ status: 'failed', error: `runs/${run.id}/run.json: failed (503 SlowDown) on upload` });
+    expect(await readJson(`runs/${run.id}/run.json`)).toMatchObject({ status: 'failed' });
+  });
+});
+
 describe('given steps running concurrently', () => {
   it('when they finish out of order, then they are recorded in the order they started', async () => {
     const run = await startRun({ pipeline: 'transactions', results, console: false });

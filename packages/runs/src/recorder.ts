@@ -214,12 +214,18 @@ class RunRecorder implements RunHandle {
     else if (status === 'partial') this.log.warn(`${summary}: ${failed} item(s) failed`);
     else this.log.info(summary);
 
-    await this.persist();
-    const keys = layout.results.run(this.id);
-    await Promise.all([
-      this.results.write(keys.reportMarkdown, this.redact(renderReportMarkdown(this.record)), { contentType: 'text/markdown; charset=utf-8' }),
-      this.results.write(keys.reportHtml, this.redact(renderReportHtml(this.record)), { contentType: 'text/html; charset=utf-8' }),
-    ]);
+    try {
+      await this.persist();
+      const keys = layout.results.run(this.id);
+      await Promise.all([
+        this.results.write(keys.reportMarkdown, this.redact(renderReportMarkdown(this.record)), { contentType: 'text/markdown; charset=utf-8' }),
+        this.results.write(keys.reportHtml, this.redact(renderReportHtml(this.record)), { contentType: 'text/html; charset=utf-8' }),
+      ]);
+    } catch (writeError) {
+      // Not recorded: the caller may finish the run again, as failed by this very error.
+      this.finished = false;
+      throw writeError;
+    }
     return structuredClone(this.record);
   }
 
