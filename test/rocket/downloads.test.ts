@@ -153,3 +153,27 @@ describe('given launches whose own image fails', () => {
     expect(result.status).toBe('partial');
   });
 });
+
+describe('given upcoming launches none of which has an image', () => {
+  it('when the run ends, then it succeeds, and the log and the webhook warn that no launch images were found', async () => {
+    serve230([{ image: null }, { image: null }]);
+    fake.on('/hooks/h', json({ ok: true }));
+    const result = await runRocketPipeline({
+      results,
+      api: `${fake.url}/2.3.0`,
+      webhook: `${fake.url}/hooks/h`,
+      retry: { retries: 0, minTimeoutMs: 10 },
+      ...quick,
+    });
+    expect(result.status).toBe('succeeded');
+    expect(JSON.parse(fake.seen('/hooks/h')[0]!.body)).toMatchObject({
+      warning: 'no launch images found',
+      images: [
+        { launch: 'Launch 0', status: 'no_image' },
+        { launch: 'Launch 1', status: 'no_image' },
+      ],
+    });
+    const log = (await results.readText(`runs/${result.runId}/log.ndjson`))!;
+    expect(log).toContain('"msg":"no launch images found"');
+  });
+});

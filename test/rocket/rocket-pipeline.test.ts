@@ -204,8 +204,10 @@ describe('given a fake Launch Library and a results store on the embedded S3 ser
       status: 'partial',
       totals: expect.objectContaining({ launches: scenario.launches.length, images_failed: 4 }),
       failed_images: expect.arrayContaining([expect.objectContaining({ launch: expect.any(String), reason: 'HTTP 404' })]),
+      images: expect.arrayContaining([expect.objectContaining({ status: 'downloaded' }), expect.objectContaining({ status: 'no_image' })]),
       image_failures_over_limit: true,
     });
+    expect(JSON.parse(hook!.body).images).toHaveLength(scenario.launches.length);
 
     const everything = await Promise.all((await s3.list('')).map(async (object) => (await s3.readText(object.key)) ?? ''));
     expect(everything.length).toBeGreaterThan(10);

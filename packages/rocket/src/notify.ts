@@ -11,6 +11,10 @@ export interface RunNotification {
   totals: Record<string, number>;
   /** Each launch whose image could not be had, by name. */
   failed_images: FailedImage[];
+  /** Every launch image's status, by launch name (and the fallback source or the reason, when there is one). */
+  images: { launch: string; status: string; source?: string; reason?: string }[];
+  /** Set when the run found no image to download at all. */
+  warning?: string;
   /** Whether the failed images are more than the run allows (`--max-image-failures`). */
   image_failures_over_limit?: boolean;
   error?: string;
@@ -28,6 +32,7 @@ export async function notify(notification: RunNotification, options: { webhook?:
     .join(', ');
   const line = `rocket run ${notification.run_id} ${notification.status}${totals ? `: ${totals}` : ''}`;
   if (notification.status === 'failed') log.error(`${line}; error: ${notification.error ?? 'unknown'}`);
+  else if (notification.warning) log.warn(`${line}; ${notification.warning}`);
   else if (notification.failed_images.length > 0)
     log.warn(`${line}; images failed: ${notification.failed_images.map((image) => `${image.launch} (${image.reason})`).join('; ')}`);
   else log.info(line);

@@ -166,6 +166,13 @@ async function executeRocketRun(run: RunHandle, options: RocketOptions, settings
         status,
         totals,
         failed_images: failed,
+        images: result.images.map((image) => ({
+          launch: image.launch_name ?? image.launch_id,
+          status: image.status,
+          ...(image.source ? { source: image.source } : {}),
+          ...(image.reason ? { reason: image.reason } : {}),
+        })),
+        ...(result.imageReport && result.imageReport.totals.unique_urls === 0 ? { warning: 'no launch images found' } : {}),
         ...(result.imageFailures ? { image_failures_over_limit: result.imageFailures.over_limit } : {}),
         ...(failure !== undefined ? { error: messageOf(failure) } : {}),
       },
@@ -218,6 +225,7 @@ async function fetchLaunches(run: RunHandle, options: RocketOptions, settings: S
     const recent = await client.previous({ since: recentSince, until: asOf, limit: settings.limit, maxPages: PREVIOUS_MAX_PAGES }, keep(step));
     step.count('launches', result.launches.length);
     step.count('upcoming', read);
+    if (!result.launches.some((launch) => launch.image_url)) step.log.warn('no launch images found', { launches: result.launches.length });
     const unknown = result.launches.filter((launch) => launch.net === null).length;
     if (unknown > 0) step.log.warn('launches with a net that is not a time: kept with a null time', { launches: unknown });
     if (left !== undefined) callsLeft = left - upcoming.length - recent.pages.length;

@@ -16,7 +16,7 @@ export function registerRocketImages(rocket: Command): void {
       .description('re-hash every stored image against its name and check that every image the index names is there; exits 1 if not'),
   ).action(async (options: ResultsOptions) => {
     const { verifyImages } = await import('@ferry/rocket');
-    const { formatBytes } = await import('@ferry/runs');
+    const { formatBytes } = await import('@ferry/runs/format');
     await withResults(options, async (context) => {
       const report = await verifyImages(await context.open('results'));
       const lines = [

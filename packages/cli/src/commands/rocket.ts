@@ -115,7 +115,7 @@ export function register(program: Command): void {
 }
 
 export async function renderRocketSummary(result: RocketResult, context: StoreContext): Promise<string> {
-  const [{ launchSummaryMarkdown }, { formatBytes }] = await Promise.all([import('@ferry/rocket'), import('@ferry/runs')]);
+  const [{ launchSummaryMarkdown }, { formatBytes }] = await Promise.all([import('@ferry/rocket'), import('@ferry/runs/format')]);
   const { record } = result;
   const seconds = ((record.duration_ms ?? 0) / 1000).toFixed(1);
   const lines = [
