@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Storage } from '@ferry/storage';
 import { layout, type Store } from '@ferry/types';
-import { readLaunchesTable, runRocketPipeline, type RocketOptions } from '@ferry/rocket';
+import { readLaunchesTable, rocketStats, runRocketPipeline, type RocketOptions } from '@ferry/rocket';
 import { FakeLl2Server, emptyPage, json, throttle, type Handler } from './fake-ll2-server.ts';
 import { CAPTURED_AT, generatedFixtures, rewriteHosts, toVersion230 } from './fixtures.ts';
 
@@ -108,6 +108,9 @@ describe('given a launch whose copies come with different last_updated times', (
     const fresh = await runRocketPipeline({ results, api: `${fake.url}/2.3.0`, ...quick });
     expect(fresh.table).toMatchObject({ updated: 1, kept_newer: 0 });
     expect((await readLaunchesTable(results))[0]).toMatchObject({ status: 'Success', last_updated: '2025-03-25T00:00:00.000Z' });
+    // The copy the last run took was 48 h old when that run started (2025-03-27 00:00 UTC).
+    const stats = await rocketStats(results, { sinceMs: 86_400_000, asOf: new Date(CAPTURED_AT.getTime() + 3_600_000) });
+    expect(stats.update_lag_hours).toEqual({ launches: 1, median: 48, max: 48 });
   });
 });
 

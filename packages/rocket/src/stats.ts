@@ -18,6 +18,11 @@ export interface RocketStats {
   rockets: { rocket: string; launches: number; images: number }[];
   /** Hours between consecutive launches of the table (by net), when it has two or more. */
   launch_interval_hours: { launches: number; mean: number; median: number; min: number; max: number } | null;
+  /**
+   * How old the API's copy of a launch (`last_updated`, 2.3.0) was when the run that last saw it started: how far
+   * behind the API a run's data can be. Launches last seen by a run in the window.
+   */
+  update_lag_hours: { launches: number; median: number; max: number } | null;
 }
 
 const HOUR_MS = 3_600_000;
@@ -73,6 +78,13 @@ export async function rocketStats(results: Store, options: { sinceMs: number; as
     rockets.set(row.rocket, entry);
   }
   const nets = table.flatMap((row) => (row.net ? [Date.parse(row.net)] : [])).sort((a, b) => a - b);
+  const startOf = new Map(records.map((record) => [record.run_id, Date.parse(record.started_at)]));
+  const lags = table
+    .flatMap((row) => {
+      const seen = startOf.get(row.last_seen_run);
+      return row.last_updated && seen !== undefined ? [Math.max(0, seen - Date.parse(row.last_updated)) / HOUR_MS] : [];
+    })
+    .sort((a, b) => a - b);
   return {
     since: since.toISOString(),
     as_of: asOf.toISOString(),
@@ -89,6 +101,7 @@ export async function rocketStats(results: Store, options: { sinceMs: number; as
       .map(([rocket, entry]) => ({ rocket, launches: entry.launches, images: entry.images.size }))
       .sort((a, b) => b.images - a.images || b.launches - a.launches || a.rocket.localeCompare(b.rocket)),
     launch_interval_hours: intervals(nets),
+    update_lag_hours: lags.length ? { launches: lags.length, median: round1(median(lags)), max: round1(lags.at(-1)!) } : null,
   };
 }
 
@@ -96,16 +109,23 @@ function intervals(nets: number[]): RocketStats['launch_interval_hours'] {
   if (nets.length < 2) return null;
   const gaps = nets.slice(1).map((net, i) => (net - nets[i]!) / HOUR_MS);
   const sorted = [...gaps].sort((a, b) => a - b);
-  const middle = sorted.length / 2;
-  const median = sorted.length % 2 ? sorted[Math.floor(middle)]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-  const round = (hours: number) => Math.round(hours * 10) / 10;
   return {
     launches: nets.length,
-    mean: round(gaps.reduce((sum, gap) => sum + gap, 0) / gaps.length),
-    median: round(median),
-    min: round(sorted[0]!),
-    max: round(sorted.at(-1)!),
+    mean: round1(gaps.reduce((sum, gap) => sum + gap, 0) / gaps.length),
+    median: round1(median(sorted)),
+    min: round1(sorted[0]!),
+    max: round1(sorted.at(-1)!),
   };
+}
+
+/** The median of sorted numbers. */
+function median(sorted: number[]): number {
+  const middle = sorted.length / 2;
+  return sorted.length % 2 ? sorted[Math.floor(middle)]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+function round1(hours: number): number {
+  return Math.round(hours * 10) / 10;
 }
 
 function rate(failed: number, total: number): number {
@@ -180,6 +200,9 @@ export function renderStatsText(stats: RocketStats): string {
       ),
     );
   const gap = stats.launch_interval_hours;
+  const lag = stats.update_lag_hours;
+  if (lag)
+    parts.push(`Age of the API's copy when a run last saw it (last_updated, ${lag.launches} launches): median ${lag.median} h, max ${lag.max} h`);
   parts.push(
     gap
       ? `Interval between launches (launches table, ${gap.launches} launches): mean ${gap.mean} h, median ${gap.median} h, min ${gap.min} h, max ${gap.max} h`
