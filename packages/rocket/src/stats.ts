@@ -7,7 +7,18 @@ import { readLaunchesTable } from './launches-table.ts';
 export interface RocketStats {
   since: string;
   as_of: string;
-  runs: { run_id: string; started_at: string; status: string; launches: number; images: number; failed: number; failure_rate: number }[];
+  /** Per run: its launches and images, the failed ones, the images it stored new, and the hours since the run before it. */
+  runs: {
+    run_id: string;
+    started_at: string;
+    status: string;
+    launches: number;
+    images: number;
+    failed: number;
+    failure_rate: number;
+    new_images: number;
+    hours_since_previous: number | null;
+  }[];
   /** Images first stored, per UTC day of the run that stored them. */
   new_images_per_day: Record<string, number>;
   /** Download outcomes per image host, over the runs (each launch image that was fetched or failed). */
@@ -43,6 +54,7 @@ export async function rocketStats(results: Store, options: { sinceMs: number; as
     const images = report?.images ?? [];
     const fetched = images.filter((image) => image.status !== 'no_image');
     const failed = fetched.filter((image) => image.status === 'failed').length;
+    const before = runs.at(-1);
     runs.push({
       run_id: record.run_id,
       started_at: record.started_at,
@@ -51,9 +63,11 @@ export async function rocketStats(results: Store, options: { sinceMs: number; as
       images: fetched.length,
       failed,
       failure_rate: rate(failed, fetched.length),
+      new_images: images.filter((image) => image.status === 'downloaded').length,
+      hours_since_previous: before ? round1((Date.parse(record.started_at) - Date.parse(before.started_at)) / HOUR_MS) : null,
     });
     const day = record.started_at.slice(0, 10);
-    const downloaded = images.filter((image) => image.status === 'downloaded').length;
+    const downloaded = runs.at(-1)!.new_images;
     if (downloaded) newPerDay.set(day, (newPerDay.get(day) ?? 0) + downloaded);
     for (const image of fetched) {
       const host = hostOf(image);
@@ -148,7 +162,7 @@ export function renderStatsText(stats: RocketStats): string {
     parts.push(
       'Failure rate per run',
       renderTable(
-        ['run', 'started (UTC)', 'status', 'launches', 'images', 'failed', 'failure rate'],
+        ['run', 'started (UTC)', 'status', 'launches', 'images', 'failed', 'failure rate', 'new images', 'hours since previous'],
         stats.runs.map((run) => [
           run.run_id,
           run.started_at.slice(0, 19).replace('T', ' '),
@@ -157,8 +171,10 @@ export function renderStatsText(stats: RocketStats): string {
           formatCount(run.images),
           formatCount(run.failed),
           percent(run.failure_rate),
+          formatCount(run.new_images),
+          run.hours_since_previous === null ? '-' : String(run.hours_since_previous),
         ]),
-        ['left', 'left', 'left', 'right', 'right', 'right', 'right'],
+        ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'right'],
       ),
     );
   }

@@ -72,6 +72,9 @@ describe('given three rocket runs with 0, 1 and 2 of 4 images failing', () => {
     const json = await runFerry(['rocket', 'stats', '--results', results, '--json', '--html', html]);
     const stats = JSON.parse(json.stdout) as RocketStats;
     expect(stats.runs.map((run) => run.failure_rate)).toEqual([0, 0.25, 0.5]);
+    expect(stats.runs.map((run) => run.new_images)).toEqual([4, 3, 2]);
+    expect(stats.runs[0]!.hours_since_previous).toBeNull();
+    expect(stats.runs[2]!.hours_since_previous).toBeGreaterThanOrEqual(0);
     expect(Object.values(stats.new_images_per_day).reduce((sum, n) => sum + n, 0)).toBe(4 + 3 + 2);
     expect(stats.rockets.reduce((sum, rocket) => sum + rocket.launches, 0)).toBe(4);
     const page = await readFile(html, 'utf8');
