@@ -11,7 +11,7 @@
  * looked for among a few rows, not the whole file.
  */
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, mkdtemp, open, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, open, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Transform } from 'node:stream';
@@ -72,7 +72,9 @@ export async function cleanPeriodWithDuckDb(options: CleanPeriodOptions): Promis
       repeatCandidates: join(workDir, 'repeat-candidates.txt'),
       normalized: join(workDir, 'lf-endings.txt'),
     };
+    const before = await identityOf(options.inputPath);
     const lines = await readTyped(connection, definitions.typed, options, scan);
+    await checkUnchanged(options, before);
     await locateLines(connection, options.source, lines, scan);
     await classifyText(connection, definitions);
     await judgeRepeats(connection, definitions.typed, scan);
@@ -341,6 +343,17 @@ async function scanLines(inputPath: string, paths: ScanPaths): Promise<number> {
     await notCanonical.close();
     await repeatCandidates.close();
   }
+}
+
+/** What tells a changed file: a hard-linked input is the source file itself, which its owner may rewrite at any time. */
+async function identityOf(file: string): Promise<string> {
+  const stats = await stat(file, { bigint: true });
+  return `${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeNs}`;
+}
+
+/** The rows read are only those of one content: a file that changed while the reader and the scan read it is refused. */
+async function checkUnchanged(options: CleanPeriodOptions, before: string): Promise<void> {
+  if ((await identityOf(options.inputPath)) !== before) throw new FerryError(`${options.source} changed while being read; run again`);
 }
 
 /** Which line endings besides LF a file's first bytes have. */

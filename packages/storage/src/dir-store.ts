@@ -50,9 +50,12 @@ interface Sidecar {
   mtimeMs: number;
   md5: string;
   sourceEtag: string;
+  /** The file's identity to the nanosecond (identityKey), which a sidecar written since carries. */
+  identity?: string;
 }
 
-const md5Cache = new Map<string, { size: number; mtimeMs: number; md5: string }>();
+/** The MD5s this process knows, by path, each for one identity of its file (identityKey). */
+const md5Cache = new Map<string, { identity: string; md5: string }>();
 /** Hashing is disk-bound; more than two at once only thrashes. */
 const hashLimit = pLimit(2);
 
@@ -123,15 +126,15 @@ export class DirStore extends BaseStore {
     const file = this.filePath(entry.key);
     const stats = await this.statFile(entry.key);
     if (!stats) throw new FerryError(`${this.where(entry.key)}: not found`);
-    const cached = md5Cache.get(file);
-    if (cached && cached.size === stats.size && cached.mtimeMs === stats.mtimeMs) return cached.md5;
-    const { hashes } = this.options;
-    const sidecar = hashes && (await readSidecar(file, stats));
-    if (sidecar) return sidecar.md5;
     const identity = await identityOf(file);
+    const cached = md5Cache.get(file);
+    if (cached && identity && cached.identity === identityKey(identity)) return cached.md5;
+    const { hashes } = this.options;
+    const sidecar = hashes && (await readSidecar(file, stats, identity));
+    if (sidecar) return sidecar.md5;
     const recorded = identity && (await hashes?.md5Of(identity));
     if (recorded) {
-      md5Cache.set(file, { size: stats.size, mtimeMs: stats.mtimeMs, md5: recorded });
+      md5Cache.set(file, { identity: identityKey(identity), md5: recorded });
       return recorded;
     }
     const md5 = await hashLimit(async () => {
@@ -141,10 +144,12 @@ export class DirStore extends BaseStore {
       });
       return hash.digest('hex');
     });
-    md5Cache.set(file, { size: stats.size, mtimeMs: stats.mtimeMs, md5 });
     // Only while the file is still what was hashed: one that changed meanwhile is hashed again next time.
     const after = await identityOf(file);
-    if (identity && after && sameIdentity(identity, after)) await hashes?.remember(identity, md5);
+    if (identity && after && identityKey(identity) === identityKey(after)) {
+      md5Cache.set(file, { identity: identityKey(identity), md5 });
+      await hashes?.remember(identity, md5);
+    }
     return md5;
   }
 
@@ -198,17 +203,14 @@ export class DirStore extends BaseStore {
     } finally {
       await rm(temp, { force: true });
     }
-    const stats = await stat(file);
-    md5Cache.set(file, { size: stats.size, mtimeMs: stats.mtimeMs, md5 });
-    const sidecar: Sidecar = { size: stats.size, mtimeMs: stats.mtimeMs, md5, sourceEtag: md5 };
-    await writeFile(sidecarPath(file), JSON.stringify(sidecar));
+    await writeSidecar(file, md5, md5);
     return true;
   }
 
   private async sourceEtagOf(entry: Entry): Promise<string | undefined> {
     const file = this.filePath(entry.key);
     const stats = await this.statFile(entry.key);
-    return stats && (await readSidecar(file, stats))?.sourceEtag;
+    return stats && (await readSidecar(file, stats, await identityOf(file)))?.sourceEtag;
   }
 
   async readText(key: string): Promise<string | undefined> {
@@ -328,8 +330,7 @@ export class DirStore extends BaseStore {
   private async writeCopy(key: string, body: Readable, sourceEtag: string | undefined, onBytes?: (n: number) => void): Promise<string> {
     const file = this.filePath(key);
     const written = await writeAtomically(file, body, this.where(key), onBytes);
-    const sidecar: Sidecar = { size: written.size, mtimeMs: written.mtimeMs, md5: written.md5, sourceEtag: sourceEtag ?? written.md5 };
-    await writeFile(sidecarPath(file), JSON.stringify(sidecar));
+    await writeSidecar(file, written.md5, sourceEtag ?? written.md5);
     return written.md5;
   }
 
@@ -380,7 +381,8 @@ async function writeAtomically(
   }
   await rm(sidecarPath(file), { force: true });
   const md5 = hash.digest('hex');
-  md5Cache.set(file, { size, mtimeMs: stats.mtimeMs, md5 });
+  const identity = await identityOf(file);
+  if (identity) md5Cache.set(file, { identity: identityKey(identity), md5 });
   return { size, md5, mtimeMs: stats.mtimeMs, lastModified: stats.mtime };
 }
 
@@ -394,10 +396,20 @@ function sidecarPath(file: string): string {
   return path.join(path.dirname(file), `.${path.basename(file)}${SIDECAR_SUFFIX}`);
 }
 
-async function readSidecar(file: string, stats: Stats): Promise<Sidecar | undefined> {
+/** Records where `file` came from, for its identity now (see the sidecar rule above), and remembers its MD5. */
+async function writeSidecar(file: string, md5: string, sourceEtag: string): Promise<void> {
+  const [stats, identity] = await Promise.all([stat(file), identityOf(file)]);
+  if (!identity) return;
+  md5Cache.set(file, { identity: identityKey(identity), md5 });
+  const sidecar: Sidecar = { size: stats.size, mtimeMs: stats.mtimeMs, md5, sourceEtag, identity: identityKey(identity) };
+  await writeFile(sidecarPath(file), JSON.stringify(sidecar));
+}
+
+async function readSidecar(file: string, stats: Stats, identity: FileIdentity | undefined): Promise<Sidecar | undefined> {
   try {
     const sidecar = JSON.parse(await readFile(sidecarPath(file), 'utf8')) as Sidecar;
-    return sidecar.size === stats.size && sidecar.mtimeMs === stats.mtimeMs ? sidecar : undefined;
+    const same = sidecar.identity === undefined || (identity !== undefined && sidecar.identity === identityKey(identity));
+    return same && sidecar.size === stats.size && sidecar.mtimeMs === stats.mtimeMs ? sidecar : undefined;
   } catch {
     return undefined; // missing or unreadable: simply not known
   }
@@ -432,8 +444,9 @@ async function identityOf(file: string): Promise<FileIdentity | undefined> {
   }
 }
 
-function sameIdentity(a: FileIdentity, b: FileIdentity): boolean {
-  return a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeNs === b.mtimeNs;
+/** Device, inode, size and mtime in nanoseconds: a file that moved in any of them is another content. */
+function identityKey(identity: FileIdentity): string {
+  return `${identity.dev}:${identity.ino}:${identity.size}:${identity.mtimeNs}`;
 }
 
 function isMissing(error: unknown): boolean {

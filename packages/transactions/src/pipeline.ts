@@ -168,11 +168,13 @@ async function syncStep({ options, run }: Context, plan: Plan): Promise<void> {
       step.count('files_copied', copy.copied.length);
       step.count('files_already_there', copy.skipped.length);
       step.addBytes(copy.bytesCopied);
-      // The plan's size and ETag are what the manifest will record: a source that changed meanwhile must not slip in.
+      // The plan's size and ETag are what the manifest will record: a source that changed since the plan read it
+      // must not slip in (the copy reports the ETag the source had when it was copied or found already there).
+      const copiedEtags = new Map([...copy.copied, ...copy.skipped].map((object) => [object.key, object.etag]));
       for (const period of plan.new) {
         const synced = await work.head(layout.work.input(period.source));
-        if (!synced || synced.size !== period.size) {
-          throw new FerryError(`${period.source} changed in the source while it was being copied; run again`);
+        if (!synced || synced.size !== period.size || copiedEtags.get(period.source) !== period.etag) {
+          throw new FerryError(`${period.source} changed while being read; run again`);
         }
       }
     },
