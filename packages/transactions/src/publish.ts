@@ -55,22 +55,26 @@ export async function publishPeriod(args: PublishPeriodArgs): Promise<PeriodReco
   return record;
 }
 
+/** Tries to take back what a failed publish copied: the store that failed it may still be failing for a moment. */
+const REMOVE_ATTEMPTS = 3;
+
 /**
  * After a failed publish, the files it copied, unless the manifest lists them after all (a manifest write whose reply
- * was lost): the manifest, read again now, decides. If it cannot be read, they stay for the next run to remove.
+ * was lost): the manifest, read again now, decides. If that keeps failing, they stay for the next run to remove.
  */
 async function removeOwnUnlisted({ results, work, runId, period, step }: PublishPeriodArgs): Promise<void> {
-  try {
-    const { periods } = await readManifest(results);
-    const removed = await removeUnlisted(
-      results,
-      work,
-      Object.values(periods),
-      (publisher) => publisher.period === period.period && publisher.runId === runId,
-    );
-    if (removed.length > 0) step.log.warn(`removed the ${removed.length} file(s) this failed publish had copied`);
-  } catch (error) {
-    step.log.warn(`could not remove what this failed publish had copied (the next run does): ${(error as Error).message}`);
+  const ownFiles = (publisher: { period: string; runId: string }) => publisher.period === period.period && publisher.runId === runId;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const { periods } = await readManifest(results);
+      const removed = await removeUnlisted(results, work, Object.values(periods), ownFiles);
+      if (removed.length > 0) step.log.warn(`removed the ${removed.length} file(s) this failed publish had copied`);
+      return;
+    } catch (error) {
+      if (attempt < REMOVE_ATTEMPTS) continue;
+      step.log.warn(`could not remove what this failed publish had copied (the next run does): ${(error as Error).message}`);
+      return;
+    }
   }
 }
 
