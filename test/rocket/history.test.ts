@@ -77,6 +77,10 @@ describe('given a --since backfill longer than the quota allows in one run', () 
     const ids = (await readLaunchesTable(results)).map((row) => row.launch_id);
     expect(ids).toEqual(['b5', 'b4', 'b3', 'b2', 'b1', 'r1', 'u1']);
 
+    // Every page as received, numbered across the run: the backfill's follow the recent one.
+    const raw = (await results.list(layout.rocket.raw(first.runId))).map((object) => object.key.slice(layout.rocket.raw(first.runId).length));
+    expect(raw).toEqual(['page-1.json', 'previous-page-1.json', 'previous-page-2.json', 'previous-page-3.json']);
+
     // Complete: a third run spends no call on it.
     const before = fake.seen('/2.3.0/launches/previous/').length;
     const third = await runRocketPipeline({ results, api: `${fake.url}/2.3.0`, since, ...quick });
@@ -145,5 +149,40 @@ describe('given a launch that disappears from the upcoming list', () => {
     const limited = await runRocketPipeline({ results, api: `${fake.url}/2.3.0`, limit: 2, ...quick });
     expect(limited.table).toMatchObject({ gone_from_upcoming: 0 });
     expect((await readLaunchesTable(results)).every((row) => row.in_upcoming)).toBe(true);
+  });
+});
+
+describe('given a 2.0.0 backfill (no quota to ask) that the API throttles part-way', () => {
+  it('when the second page answers 429 for an hour, then the run keeps what it read and succeeds, and the next run goes on from that page', async () => {
+    const template200 = (JSON.parse(rewriteHosts(generatedFixtures().upcomingPage, fake.url)) as { results: Record<string, unknown>[] }).results[1]!;
+    const old = (id: string, net: string) => ({ ...template200, id, name: `Launch ${id}`, net, image: null });
+    fake.on('/2.0.0/launch/upcoming/', json(page([old('u1', '2025-04-01T10:00:00Z')])));
+    const first = page(
+      [old('r1', '2025-03-20T10:00:00Z'), old('b1', '2025-02-10T10:00:00Z')],
+      `${fake.url}/2.0.0/launch/previous/?limit=100&offset=2`,
+    );
+    const second = page([old('b2', '2025-01-20T10:00:00Z'), old('x', '2024-12-01T10:00:00Z')], null);
+    let throttled = true;
+    const previous: Handler = (res, hit, req) => {
+      if (!req.path.includes('offset=2')) return json(first)(res, hit, req);
+      if (throttled)
+        return json({ detail: 'Request was throttled. Expected available in 3600 seconds.' }, 429, { 'retry-after': '3600' })(res, hit, req);
+      return json(second)(res, hit, req);
+    };
+    fake.on('/2.0.0/launch/previous/', previous);
+    const since = new Date('2025-01-01T00:00:00Z');
+
+    const stopped = await runRocketPipeline({ results, api: `${fake.url}/2.0.0`, since, ...quick });
+    expect(stopped.status).toBe('succeeded');
+    expect(stopped.backfill).toMatchObject({ complete: false, launches: 1 });
+    expect(JSON.parse((await results.readText(layout.rocket.backfillState))!)).toMatchObject({
+      next: '/2.0.0/launch/previous/?limit=100&offset=2',
+      complete: false,
+    });
+
+    throttled = false;
+    const resumed = await runRocketPipeline({ results, api: `${fake.url}/2.0.0`, since, ...quick });
+    expect(resumed.backfill).toMatchObject({ complete: true, pages: 1, launches: 1 });
+    expect((await readLaunchesTable(results)).map((row) => row.launch_id)).toEqual(['b2', 'b1', 'r1', 'u1']);
   });
 });

@@ -184,24 +184,27 @@ async function executeRocketRun(run: RunHandle, options: RocketOptions, settings
   return status === 'failed' ? { status, runId: run.id, record, error: failure, ...result } : { status, runId: run.id, record, ...result };
 }
 
-/**
- * Upcoming launches, the 30 days before "as of", and (with `since`) a backfill of older ones. Each page is kept as
- * received and its launches are taken as it arrives, so a run that fails on a later page still counts them.
- */
 /** Which launches the upcoming list had, and how far it was read (Infinity: to its end). */
 interface UpcomingCoverage {
   ids: Set<string>;
   until: number;
 }
 
+/**
+ * Upcoming launches, the 30 days before "as of", and (with `since`) a backfill of older ones. Each page is kept as
+ * received and its launches are taken as it arrives, so a run that fails on a later page still counts them.
+ */
 async function fetchLaunches(run: RunHandle, options: RocketOptions, settings: Settings, result: RocketRunParts): Promise<UpcomingCoverage> {
   const { results } = options;
   const asOf = options.asOf ?? settings.now();
   const recentSince = new Date(asOf.getTime() - 30 * DAY_MS);
   const seen = new Set<string>();
   const upcomingIds = new Set<string>();
+  // Pages are numbered per kind across the run: the backfill's previous pages follow the recent ones.
+  const pagesOfKind = { upcoming: 0, previous: 0 };
   const keep = (step: { addBytes(n: number): void; count(name: string, n?: number): void }) => async (page: FetchedPage) => {
-    await results.write(layout.rocket.rawPage(run.id, page.kind, page.number), page.body, { contentType: 'application/json' });
+    pagesOfKind[page.kind] += 1;
+    await results.write(layout.rocket.rawPage(run.id, page.kind, pagesOfKind[page.kind]), page.body, { contentType: 'application/json' });
     step.addBytes(page.body.length);
     step.count('pages');
     for (const launch of page.page.launches) {
@@ -240,6 +243,8 @@ async function fetchLaunches(run: RunHandle, options: RocketOptions, settings: S
       const budget = Math.max(0, callsLeft ?? BACKFILL_PAGES_PER_RUN);
       const before = result.launches.length;
       let pages = 0;
+      // The next link of the last page read: where a backfill stopped by the rate limit goes on.
+      let reached = resume ?? null;
       let outcome: { next: string | null; complete: boolean } = { next: resume ?? null, complete: false };
       if (state?.since === since.toISOString() && state.complete) {
         step.log.info('backfill already complete', { since: state.since });
@@ -252,6 +257,7 @@ async function fetchLaunches(run: RunHandle, options: RocketOptions, settings: S
             { since, until: recentSince, limit: Number.POSITIVE_INFINITY, maxPages: budget, ...(resume ? { resumeFrom: resume } : {}) },
             async (page) => {
               pages += 1;
+              reached = page.page.next;
               await keep(step)(page);
             },
           );
@@ -260,6 +266,7 @@ async function fetchLaunches(run: RunHandle, options: RocketOptions, settings: S
           // The quota ran out mid-way: what was read stays, and the next run goes on from the page after it.
           if (!(error instanceof RateLimitedError)) throw error;
           step.log.warn('backfill stopped by the rate limit; it goes on next run', { error: error.message });
+          outcome = { next: reached && URL.canParse(reached) ? pathAndQuery(reached) : reached, complete: false };
         }
       }
       await writeBackfillState(results, {
@@ -274,6 +281,11 @@ async function fetchLaunches(run: RunHandle, options: RocketOptions, settings: S
     });
   }
   return { ids: upcomingIds, until: coveredUntil };
+}
+
+function pathAndQuery(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.pathname}${parsed.search}`;
 }
 
 function latestNet(pages: readonly FetchedPage[]): number {
