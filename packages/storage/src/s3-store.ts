@@ -325,7 +325,8 @@ export class S3Store extends BaseStore {
     const { size } = await stat(localPath).catch((error: unknown) => {
       throw new FerryError(`Cannot upload ${localPath}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}`, { cause: error });
     });
-    await this.put(key, createReadStream(localPath), { contentType: options.contentType, size });
+    // A stream cannot be sent twice: a dropped upload is retried from a fresh read of the file.
+    await retryTransient(() => this.put(key, createReadStream(localPath), { contentType: options.contentType, size }));
     return this.headOrFail(key);
   }
 
