@@ -244,7 +244,7 @@ async function main(): Promise<number> {
     say(`running on cluster ${outputs.clusterId}: ferry ${runArgs.join(' ')}`);
     const ran = await sh(`${ferryCmd} ${runArgs.map(quote).join(' ')}`, { extraEnv });
     runCode = interrupted ? 128 + SIGNAL_NUMBERS[interrupted]! : ran.ok ? 0 : ran.code || 1;
-    if (runCode !== 0) say(interrupted ? `run interrupted by ${interrupted}` : `run failed (exit ${ran.code})`);
+    if (runCode !== 0) say(interrupted ? `run interrupted by ${interrupted}` : runEnded(ran.code));
   } catch (error) {
     say((error as Error).message);
     runCode = interrupted ? 128 + SIGNAL_NUMBERS[interrupted]! : 1;
@@ -269,8 +269,13 @@ async function runHere(why: string, split: SplitArgs): Promise<number> {
   say(`running here: ferry ${runArgs.join(' ')}`);
   const ran = await sh(`${ferryCmd} ${runArgs.map(quote).join(' ')}`);
   if (interrupted) return 128 + SIGNAL_NUMBERS[interrupted]!;
-  if (!ran.ok) say(`run failed (exit ${ran.code})`);
+  if (!ran.ok) say(runEnded(ran.code));
   return ran.ok ? 0 : ran.code || 1;
+}
+
+/** How `ferry run` ended when it did not succeed: exit 2 is a partial run (some periods published, some failed). */
+function runEnded(code: number | null): string {
+  return code === 2 ? 'run partial (exit 2): some periods failed, each named above; the others are published' : `run failed (exit ${code})`;
 }
 
 process.on('SIGINT', onSignal);
