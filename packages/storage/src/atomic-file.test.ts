@@ -20,7 +20,7 @@ describe('given a file written atomically', () => {
       onChunk: (chunk) => seen.push(chunk.length),
     });
     expect(await readFile(file, 'utf8')).toBe('new content');
-    expect(stats.size).toBe(11);
+    expect(stats.size).toBe(11n);
     expect(seen).toEqual([4, 7]);
     expect(await readdir(path.dirname(file))).toEqual(['a.txt']);
   });

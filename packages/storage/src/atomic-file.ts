@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, type Stats } from 'node:fs';
+import { createWriteStream, type BigIntStats } from 'node:fs';
 import { link, mkdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable, Transform } from 'node:stream';
@@ -20,10 +20,15 @@ export interface AtomicWriteOptions {
 
 /**
  * Writes `body` to a hidden temp file next to `file` (parent directories created), then gives it the name in one
- * step: readers never see half a file, and the temp file never stays behind. Returns the written file's stats; file
+ * step: readers never see half a file, and the temp file never stays behind. Returns the written file's stats (to the
+ * nanosecond, its identity for a hash record); file
  * system errors are thrown as they are, for the caller to name.
  */
-export async function writeFileAtomically(file: string, body: string | Uint8Array | Readable, options: AtomicWriteOptions = {}): Promise<Stats> {
+export async function writeFileAtomically(
+  file: string,
+  body: string | Uint8Array | Readable,
+  options: AtomicWriteOptions = {},
+): Promise<BigIntStats> {
   const temp = tempPathFor(file);
   const source = typeof body === 'string' || body instanceof Uint8Array ? Readable.from([Buffer.from(body)]) : body;
   const { onChunk } = options;
@@ -41,7 +46,7 @@ export async function writeFileAtomically(file: string, body: string | Uint8Arra
     // A renamed temp file is gone already: one file system call less for each of many small files.
     if (!placed) await rm(temp, { force: true });
   }
-  return stat(file);
+  return stat(file, { bigint: true });
 }
 
 /** A fresh hidden temp name next to `file`, `.<name>.ferry-tmp-<random>`. */

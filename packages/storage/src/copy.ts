@@ -77,7 +77,7 @@ export async function copyIncremental(from: Store, to: Store, options: CopyOptio
 }
 
 const SMALL_OBJECT = 1024 * 1024;
-const SMALL_OBJECTS_IN_FLIGHT = 16;
+const SMALL_OBJECTS_IN_FLIGHT = 8;
 
 /**
  * Waits for every task and throws the first failure, if any. Promise.all would return at the first failure while the

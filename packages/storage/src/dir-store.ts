@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { constants, createReadStream, type Stats } from 'node:fs';
+import { constants, createReadStream, type BigIntStats, type Stats } from 'node:fs';
 import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
@@ -124,31 +124,41 @@ export class DirStore extends BaseStore {
 
   async etagOf(entry: Entry): Promise<string> {
     const file = this.filePath(entry.key);
-    const stats = await this.statFile(entry.key);
-    if (!stats) throw new FerryError(`${this.where(entry.key)}: not found`);
     const identity = await identityOf(file);
+    if (!identity) throw new FerryError(`${this.where(entry.key)}: not found`);
+    return (
+      (await this.knownMd5(file, identity)) ??
+      this.hashed(
+        file,
+        identity,
+        await hashLimit(async () => {
+          const hash = createHash('md5');
+          await pipeline(createReadStream(file), async (chunks: AsyncIterable<Buffer>) => {
+            for await (const chunk of chunks) hash.update(chunk);
+          });
+          return hash.digest('hex');
+        }),
+      )
+    );
+  }
+
+  /** The MD5 of the file as it is (`identity`), if this process, its sidecar or the hash record knows it. */
+  private async knownMd5(file: string, identity: FileIdentity): Promise<string | undefined> {
     const cached = md5Cache.get(file);
-    if (cached && identity && cached.identity === identityKey(identity)) return cached.md5;
+    if (cached?.identity === identityKey(identity)) return cached.md5;
     const { hashes } = this.options;
-    const sidecar = hashes && (await readSidecar(file, stats, identity));
-    if (sidecar) return sidecar.md5;
-    const recorded = identity && (await hashes?.md5Of(identity));
-    if (recorded) {
-      md5Cache.set(file, { identity: identityKey(identity), md5: recorded });
-      return recorded;
-    }
-    const md5 = await hashLimit(async () => {
-      const hash = createHash('md5');
-      await pipeline(createReadStream(file), async (chunks: AsyncIterable<Buffer>) => {
-        for await (const chunk of chunks) hash.update(chunk);
-      });
-      return hash.digest('hex');
-    });
-    // Only while the file is still what was hashed: one that changed meanwhile is hashed again next time.
+    if (!hashes) return undefined;
+    const recorded = (await readSidecar(file, identity))?.md5 ?? (await hashes.md5Of(identity));
+    if (recorded) md5Cache.set(file, { identity: identityKey(identity), md5: recorded });
+    return recorded;
+  }
+
+  /** Remembers a file's new hash, only while the file is still what was hashed: one that changed meanwhile is hashed again. */
+  private async hashed(file: string, identity: FileIdentity, md5: string): Promise<string> {
     const after = await identityOf(file);
-    if (identity && after && identityKey(identity) === identityKey(after)) {
+    if (after && identityKey(identity) === identityKey(after)) {
       md5Cache.set(file, { identity: identityKey(identity), md5 });
-      await hashes?.remember(identity, md5);
+      void this.options.hashes?.remember(identity, md5);
     }
     return md5;
   }
@@ -157,10 +167,20 @@ export class DirStore extends BaseStore {
     return { body: await this.readStream(entry.key), size: entry.size };
   }
 
-  /** A file's ETag is its MD5, so it is hashed first, then read again for the copy. */
+  /**
+   * A file's ETag is its MD5, so a large file is hashed first (unless known), then read again for the copy; a small
+   * one is read once, into memory, and hashed from there.
+   */
   async openWithEtag(entry: Entry): Promise<CopySource & { etag: string }> {
-    const etag = await this.etagOf(entry);
-    return { body: createReadStream(this.filePath(entry.key)), size: entry.size, etag };
+    const file = this.filePath(entry.key);
+    if (entry.size > SMALL_FILE) return { body: createReadStream(file), size: entry.size, etag: await this.etagOf(entry) };
+    const identity = await identityOf(file);
+    if (!identity) throw new FerryError(`${this.where(entry.key)}: not found`);
+    const content = await readFile(file).catch((error: unknown) => {
+      throw dirError(error, this.where(entry.key), 'read');
+    });
+    const etag = (await this.knownMd5(file, identity)) ?? (await this.hashed(file, identity, md5Of(content)));
+    return { body: content, size: content.length, etag };
   }
 
   /** The sidecar holds both the source ETag and the file's MD5, so it is asked first: no hashing. */
@@ -209,8 +229,8 @@ export class DirStore extends BaseStore {
 
   private async sourceEtagOf(entry: Entry): Promise<string | undefined> {
     const file = this.filePath(entry.key);
-    const stats = await this.statFile(entry.key);
-    return stats && (await readSidecar(file, stats, await identityOf(file)))?.sourceEtag;
+    const identity = await identityOf(file);
+    return identity && (await readSidecar(file, identity))?.sourceEtag;
   }
 
   async readText(key: string): Promise<string | undefined> {
@@ -327,10 +347,10 @@ export class DirStore extends BaseStore {
   }
 
   /** Writes a copied object and records where it came from (see the sidecar rule above); returns its content MD5. */
-  private async writeCopy(key: string, body: Readable, sourceEtag: string | undefined, onBytes?: (n: number) => void): Promise<string> {
+  private async writeCopy(key: string, body: Readable | Buffer, sourceEtag: string | undefined, onBytes?: (n: number) => void): Promise<string> {
     const file = this.filePath(key);
     const written = await writeAtomically(file, body, this.where(key), onBytes);
-    await writeSidecar(file, written.md5, sourceEtag ?? written.md5);
+    await writeSidecar(file, written.md5, sourceEtag ?? written.md5, written.identity);
     return written.md5;
   }
 
@@ -365,7 +385,7 @@ async function writeAtomically(
   body: string | Uint8Array | Readable,
   where: string,
   onBytes?: (n: number) => void,
-): Promise<{ size: number; md5: string; mtimeMs: number; lastModified: Date }> {
+): Promise<{ size: number; md5: string; identity: FileIdentity; lastModified: Date }> {
   const hash = createHash('md5');
   let size = 0;
   const onChunk = (chunk: Buffer) => {
@@ -373,18 +393,21 @@ async function writeAtomically(
     size += chunk.length;
     onBytes?.(chunk.length);
   };
-  let stats: Stats;
+  let stats: BigIntStats;
   try {
     stats = await writeFileAtomically(file, body, { onChunk });
   } catch (error) {
     throw dirError(error, where, 'write');
   }
-  await rm(sidecarPath(file), { force: true });
+  // A sidecar left from the old content names another identity (the new file is a new inode): it is never trusted.
   const md5 = hash.digest('hex');
-  const identity = await identityOf(file);
-  if (identity) md5Cache.set(file, { identity: identityKey(identity), md5 });
-  return { size, md5, mtimeMs: stats.mtimeMs, lastModified: stats.mtime };
+  const identity: FileIdentity = { dev: stats.dev, ino: stats.ino, size: stats.size, mtimeNs: stats.mtimeNs };
+  md5Cache.set(file, { identity: identityKey(identity), md5 });
+  return { size, md5, identity, lastModified: stats.mtime };
 }
+
+/** Files up to this size are read into memory once to be hashed and copied. */
+const SMALL_FILE = 1024 * 1024;
 
 const PRECONDITION_FAILED: ConditionalWrite = { written: false, reason: 'precondition-failed' };
 
@@ -397,19 +420,21 @@ function sidecarPath(file: string): string {
 }
 
 /** Records where `file` came from, for its identity now (see the sidecar rule above), and remembers its MD5. */
-async function writeSidecar(file: string, md5: string, sourceEtag: string): Promise<void> {
-  const [stats, identity] = await Promise.all([stat(file), identityOf(file)]);
+async function writeSidecar(file: string, md5: string, sourceEtag: string, known?: FileIdentity): Promise<void> {
+  const identity = known ?? (await identityOf(file));
   if (!identity) return;
   md5Cache.set(file, { identity: identityKey(identity), md5 });
-  const sidecar: Sidecar = { size: stats.size, mtimeMs: stats.mtimeMs, md5, sourceEtag, identity: identityKey(identity) };
+  const sidecar: Sidecar = { size: Number(identity.size), mtimeMs: Number(identity.mtimeNs) / 1e6, md5, sourceEtag, identity: identityKey(identity) };
   await writeFile(sidecarPath(file), JSON.stringify(sidecar));
 }
 
-async function readSidecar(file: string, stats: Stats, identity: FileIdentity | undefined): Promise<Sidecar | undefined> {
+/** The sidecar of `file`, when it was written for the file's identity now (an older one, without it: size and mtime). */
+async function readSidecar(file: string, identity: FileIdentity): Promise<Sidecar | undefined> {
   try {
     const sidecar = JSON.parse(await readFile(sidecarPath(file), 'utf8')) as Sidecar;
-    const same = sidecar.identity === undefined || (identity !== undefined && sidecar.identity === identityKey(identity));
-    return same && sidecar.size === stats.size && sidecar.mtimeMs === stats.mtimeMs ? sidecar : undefined;
+    if (sidecar.identity !== undefined) return sidecar.identity === identityKey(identity) ? sidecar : undefined;
+    const older = sidecar.size === Number(identity.size) && Math.abs(sidecar.mtimeMs - Number(identity.mtimeNs) / 1e6) < 0.001;
+    return older ? sidecar : undefined;
   } catch {
     return undefined; // missing or unreadable: simply not known
   }

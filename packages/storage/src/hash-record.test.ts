@@ -47,9 +47,9 @@ describe('given a local file hashed by an earlier run', () => {
   it('when it is hashed for the first time, then its hash is recorded for the next run', async () => {
     const { storage, store, key } = await freshFile('recorded once');
     expect((await store.head('a.txt'))?.etag).toBe(md5('recorded once'));
+    await storage.close(); // the record is written soon after, and at the latest when storage closes
     const recorded = JSON.parse(await readFile(record, 'utf8')) as Record<string, { md5: string }>;
     expect(recorded[key]?.md5).toBe(md5('recorded once'));
-    await storage.close();
   });
 
   it('when it was rewritten with the same size and its mtime set back to the millisecond, then it is hashed again', async () => {

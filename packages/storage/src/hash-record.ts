@@ -22,6 +22,8 @@ interface Recorded {
   md5: string;
 }
 
+const GATHER_MS = 50;
+
 /** Enough for every file of many runs; the oldest entries go first. */
 const MAX_ENTRIES = 20_000;
 
@@ -45,7 +47,8 @@ export class HashRecord {
 
   /**
    * Records a hash; written soon after (merged with what other processes recorded meanwhile), hashes recorded while
-   * a write is under way in the next one. Never fails a copy: an unwritable record only means hashing again.
+   * a write is under way in the next one. Nothing waits for the write, and none fails a copy: an unwritable record
+   * only means hashing again. The returned promise is the write's, for whoever must see it on disk.
    */
   async remember(identity: FileIdentity, md5: string): Promise<void> {
     const entries = await this.entries();
@@ -56,7 +59,14 @@ export class HashRecord {
     return this.writing;
   }
 
+  /** Once the hashes recorded so far are on disk (or could not be written). */
+  async written(): Promise<void> {
+    await this.writing;
+  }
+
   private async writeWhileDirty(): Promise<void> {
+    // A moment's wait gathers the hashes of a copy of many small files into a few writes.
+    await new Promise((resolve) => setTimeout(resolve, GATHER_MS));
     while (this.dirty) {
       this.dirty = false;
       const entries = await this.entries();

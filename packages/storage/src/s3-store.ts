@@ -333,7 +333,7 @@ export class S3Store extends BaseStore {
   /**
    * Streams a body in, recording the source ETag when given: a stream of known size up to SINGLE_PUT_MAX goes up as
    * one PutObject, read straight from its source (no part buffers, one request, and nothing for the server to put
-   * together); anything else as a multipart upload of the configured part size.
+   * together), and so do bytes in memory up to the part size; anything else as a multipart upload of that part size.
    */
   async put(
     key: string,
@@ -341,14 +341,16 @@ export class S3Store extends BaseStore {
     options: { contentType?: string; sourceEtag?: string; onBytes?: (n: number) => void; size?: number },
   ): Promise<void> {
     const metadata = options.sourceEtag ? { [SOURCE_ETAG_METADATA]: options.sourceEtag } : undefined;
-    if (options.size !== undefined && options.size <= SINGLE_PUT_MAX && typeof body !== 'string' && !(body instanceof Uint8Array)) {
+    const size = body instanceof Uint8Array ? body.length : options.size;
+    const singlePut = typeof body !== 'string' && size !== undefined && size <= (body instanceof Uint8Array ? this.context.partSize : SINGLE_PUT_MAX);
+    if (singlePut) {
       try {
         await this.context.client.send(
           new PutObjectCommand({
             Bucket: this.bucket,
             Key: this.objectKey(key),
             Body: body,
-            ContentLength: options.size,
+            ContentLength: size,
             ContentType: options.contentType,
             Metadata: metadata,
           }),
@@ -356,7 +358,7 @@ export class S3Store extends BaseStore {
       } catch (error) {
         throw this.fail(error, key, 'PutObject');
       }
-      options.onBytes?.(options.size);
+      options.onBytes?.(size);
       return;
     }
     const upload = new Upload({

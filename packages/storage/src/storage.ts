@@ -120,6 +120,7 @@ export class Storage {
     this.embedded = undefined;
     this.started = undefined;
     if (embedded) await (await embedded.catch(() => undefined))?.stop();
+    await this.hashes?.written();
   }
 
   /** The endpoint a location's requests go to, signed for its region; starts the embedded server when it is the one. */

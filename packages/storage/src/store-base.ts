@@ -13,7 +13,8 @@ export interface Entry {
 
 /** A source body being copied, with what the destination should record about it. */
 export interface CopySource {
-  body: Readable;
+  /** A stream, or the whole content of a small object already in memory. */
+  body: Readable | Buffer;
   size: number;
   /** The source ETag when known before reading (S3); a directory source is hashed while it streams. */
   etag?: string;
