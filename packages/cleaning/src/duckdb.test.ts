@@ -350,3 +350,40 @@ describe('given files that are not plain text', () => {
     await expect(cleanContent(content as Buffer, 1)).rejects.toMatchObject({ name: 'FerryError', message });
   });
 });
+
+describe('given a 45 MB file whose rows do not fit in the memory DuckDB is held to', () => {
+  it('when cleaned, then its rows are kept compressed in a database file and every count and quarantined line is exact', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ferry-cleaning-small-memory-'));
+    try {
+      const inputPath = join(dir, '2019-08-22.txt');
+      const lines: string[] = [];
+      const expected: Array<[number, string]> = [];
+      for (let id = 0; id < 900_000; id++) {
+        const amount = id % 10_007 === 0 ? '0.00' : '12.34';
+        lines.push(`${id},2019-08-22 06:51:03,${id % 1000},${id % 1000},${amount},24663,0,0,0`);
+        if (id % 10_007 === 0) expected.push([lines.length, 'non_positive_amount']);
+      }
+      lines.push(lines[5]!);
+      expected.push([lines.length, 'duplicate']);
+      await writeFile(inputPath, `${lines.join('\n')}\n`);
+      const outDir = join(dir, 'out');
+      const quality = await cleanPeriodWithDuckDb({
+        inputPath,
+        outDir,
+        period: '2019-08-22',
+        source: '2019-08-22.txt',
+        threads: 1,
+        memoryLimit: '100MB',
+      });
+      const quarantined = await query(
+        `SELECT line_number, rule FROM read_parquet('${join(outDir, 'quarantine', '*.parquet')}') ORDER BY line_number`,
+      );
+      expect(quarantined.map((r) => [Number(r.line_number), r.rule])).toEqual(expected);
+      expect(quality.rows_written).toBe(lines.length - expected.length);
+      const [written] = await query(`SELECT count(*) AS n FROM read_parquet('${join(outDir, 'data', '**', '*.parquet')}')`);
+      expect(Number(written!.n)).toBe(quality.rows_written);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -12,7 +12,7 @@
  */
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, open, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -73,6 +73,7 @@ export async function cleanPeriodWithDuckDb(options: CleanPeriodOptions): Promis
       normalized: join(workDir, 'lf-endings.txt'),
     };
     const before = await identityOf(options.inputPath);
+    await keepTypedRowsWhereTheyFit(connection, options, workDir);
     const lines = await readTyped(connection, definitions.typed, options, scan);
     await checkUnchanged(options, before);
     await locateLines(connection, options.source, lines, scan);
@@ -96,6 +97,33 @@ export async function cleanPeriodWithDuckDb(options: CleanPeriodOptions): Promis
 interface Definitions {
   typed: CleaningDefinition;
   line: CleaningDefinition;
+}
+
+/**
+ * Where `typed`, the one table of every row, is kept: in memory while its rows (about twice the file's bytes, as
+ * DuckDB holds them) fit in three quarters of DuckDB's memory limit; otherwise in a database file in the scratch
+ * folder, whose row groups DuckDB compresses as it writes them (a tenth of that), instead of spilling them whole to
+ * its temp directory and reading them back. Every other table is a temporary one, in memory.
+ */
+async function keepTypedRowsWhereTheyFit(connection: DuckDBConnection, options: CleanPeriodOptions, workDir: string): Promise<void> {
+  const { size } = await stat(options.inputPath);
+  const limit = options.memoryLimit === undefined ? 0.8 * totalmem() : bytesOf(options.memoryLimit);
+  await connection.run(
+    TYPED_ROW_BYTES_PER_FILE_BYTE * size <= 0.75 * limit ? `ATTACH ':memory:' AS rows` : `ATTACH ${q(join(workDir, 'rows.duckdb'))} AS rows`,
+  );
+  await connection.run('USE rows');
+}
+
+/** DuckDB's in-memory rows of the classified table take about this many bytes per byte of the source file. */
+const TYPED_ROW_BYTES_PER_FILE_BYTE = 2;
+
+/** `2GB`, `512MiB`, `4G`: the sizes DuckDB's memory_limit takes (KB = 1000 bytes, KiB = 1024), in bytes. */
+function bytesOf(size: string): number {
+  const match = /^(\d+(?:\.\d+)?) ?([KMGT]?)(i?)B?$/i.exec(size.trim());
+  if (!match) return Number.POSITIVE_INFINITY;
+  const [, amount, prefix, binary] = match;
+  const power = ' KMGT'.indexOf((prefix || ' ').toUpperCase());
+  return Number(amount) * (binary ? 1024 : 1000) ** power;
 }
 
 /**
@@ -125,7 +153,7 @@ async function readTyped(
     strict_mode = false, store_rejects = true, rejects_table = 'reader_rejects', rejects_scan = 'reader_reject_scans')`;
   const [scanned, read] = await Promise.allSettled([
     scanLines(options.inputPath, scan),
-    connection.run(`CREATE TEMP TABLE typed AS ${renderDuckDbClassification(definition, { input: typedRead })}`),
+    connection.run(`CREATE TABLE typed AS ${renderDuckDbClassification(definition, { input: typedRead })}`),
   ]);
   // The scan's error first: it says what is wrong with the file (the reader only fails on it, vaguely).
   if (scanned.status === 'rejected') throw scanned.reason;
