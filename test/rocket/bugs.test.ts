@@ -1,33 +1,22 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Storage } from '@ferry/storage';
-import { layout, type Store } from '@ferry/types';
+import { layout } from '@ferry/types';
 import { runRocketPipeline, type LaunchReport, type RocketOptions } from '@ferry/rocket';
 import { FakeLl2Server, emptyPage, image, json, status } from './fake-ll2-server.ts';
 import { CAPTURED_AT, contentTypeOf, generatedFixtures, generatedPng, rewriteHosts } from './fixtures.ts';
 
+import { closeRocketBed, openRocketBed, type RocketBed } from './bed.ts';
 /** The bugs issue 15 lists, one story each; every one of these failed before its fix. */
 
 const quick = { timeoutMs: 600, retry: { retries: 0, minTimeoutMs: 10 }, console: false } satisfies Partial<RocketOptions>;
 
-let fake: FakeLl2Server;
-let dir: string;
-let storage: Storage;
-let results: Store;
+let bed: RocketBed;
+let { fake, results } = {} as RocketBed;
 
 beforeEach(async () => {
-  fake = await FakeLl2Server.start();
-  dir = await mkdtemp(join(tmpdir(), 'ferry-rocket-bugs-'));
-  storage = await Storage.open();
-  results = await storage.store(join(dir, 'results'));
+  bed = await openRocketBed('bugs');
+  ({ fake, results } = bed);
 });
-afterEach(async () => {
-  await fake.close();
-  await storage.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterEach(() => closeRocketBed(bed));
 
 /** The generated 2.0.0 page on the fake, every image served; `next` as given. */
 function servePage(next: string | null, options: { failing?: number } = {}): { results: Record<string, unknown>[] } {

@@ -1,34 +1,23 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Storage } from '@ferry/storage';
-import type { Store } from '@ferry/types';
 import { runRocketPipeline, type RocketOptions } from '@ferry/rocket';
 import { FakeLl2Server, emptyPage, image, json, sequence, status, throttle, type Handler } from './fake-ll2-server.ts';
 import { CAPTURED_AT, generatedFixtures, generatedJpeg, generatedPng, rewriteHosts, toVersion230 } from './fixtures.ts';
 
+import { closeRocketBed, openRocketBed, type RocketBed } from './bed.ts';
 /** Downloads users can steer: retries, per-host limits, fallback sources. */
 
 const quick = { timeoutMs: 2000, now: () => CAPTURED_AT, console: false, maxImageFailures: { percent: 100 } } satisfies Partial<RocketOptions>;
 
-let fake: FakeLl2Server;
-let dir: string;
-let storage: Storage;
-let results: Store;
+let bed: RocketBed;
+let { fake, dir, storage, results } = {} as RocketBed;
 
 beforeEach(async () => {
-  fake = await FakeLl2Server.start();
-  dir = await mkdtemp(join(tmpdir(), 'ferry-rocket-downloads-'));
-  storage = await Storage.open();
-  results = await storage.store(join(dir, 'results'));
+  bed = await openRocketBed('downloads');
+  ({ fake, dir, storage, results } = bed);
 });
-afterEach(async () => {
-  await fake.close();
-  await storage.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterEach(() => closeRocketBed(bed));
 
 /** 2.3.0 launches shaped like the generated page, with the image URLs given (thumbnail and rocket image per launch). */
 function serve230(images: { image: string | null; thumbnail?: string | null; rocket?: string | null }[]): void {

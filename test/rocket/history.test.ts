@@ -1,33 +1,22 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Storage } from '@ferry/storage';
-import { layout, type Store } from '@ferry/types';
+import { layout } from '@ferry/types';
 import { readLaunchesTable, rocketStats, runRocketPipeline, type RocketOptions } from '@ferry/rocket';
-import { FakeLl2Server, emptyPage, json, throttle, type Handler } from './fake-ll2-server.ts';
+import { emptyPage, json, throttle, type Handler } from './fake-ll2-server.ts';
 import { CAPTURED_AT, generatedFixtures, rewriteHosts, toVersion230 } from './fixtures.ts';
 
+import { closeRocketBed, openRocketBed, type RocketBed } from './bed.ts';
 /** History and sync: backfill within the rate limit, newer copies by last_updated, launches gone from upcoming. */
 
 const quick = { timeoutMs: 2000, retry: { retries: 0, minTimeoutMs: 10 }, now: () => CAPTURED_AT, console: false } satisfies Partial<RocketOptions>;
 
-let fake: FakeLl2Server;
-let dir: string;
-let storage: Storage;
-let results: Store;
+let bed: RocketBed;
+let { fake, results } = {} as RocketBed;
 
 beforeEach(async () => {
-  fake = await FakeLl2Server.start();
-  dir = await mkdtemp(join(tmpdir(), 'ferry-rocket-history-'));
-  storage = await Storage.open();
-  results = await storage.store(join(dir, 'results'));
+  bed = await openRocketBed('history');
+  ({ fake, results } = bed);
 });
-afterEach(async () => {
-  await fake.close();
-  await storage.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterEach(() => closeRocketBed(bed));
 
 const template = () =>
   (JSON.parse(toVersion230(rewriteHosts(generatedFixtures().upcomingPage, 'http://unused'))) as { results: Record<string, unknown>[] }).results[1]!;

@@ -1,31 +1,20 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Storage } from '@ferry/storage';
-import { layout, type Store } from '@ferry/types';
+import { layout } from '@ferry/types';
 import { runRocketPipeline, type LaunchReport, type RocketOptions } from '@ferry/rocket';
-import { FakeLl2Server, emptyPage, image, json } from './fake-ll2-server.ts';
+import { emptyPage, image, json } from './fake-ll2-server.ts';
 import { CAPTURED_AT, generatedFixtures, generatedJpeg, rewriteHosts } from './fixtures.ts';
 
+import { closeRocketBed, openRocketBed, type RocketBed } from './bed.ts';
 const quick = { timeoutMs: 2000, retry: { retries: 0, minTimeoutMs: 10 }, now: () => CAPTURED_AT, console: false } satisfies Partial<RocketOptions>;
 
-let fake: FakeLl2Server;
-let dir: string;
-let storage: Storage;
-let results: Store;
+let bed: RocketBed;
+let { fake, results } = {} as RocketBed;
 
 beforeEach(async () => {
-  fake = await FakeLl2Server.start();
-  dir = await mkdtemp(join(tmpdir(), 'ferry-rocket-reports-'));
-  storage = await Storage.open();
-  results = await storage.store(join(dir, 'results'));
+  bed = await openRocketBed('reports');
+  ({ fake, results } = bed);
 });
-afterEach(async () => {
-  await fake.close();
-  await storage.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterEach(() => closeRocketBed(bed));
 
 /** Four launches: two on 2025-04-01 UTC late in the evening, one on 2025-04-02, one on 2025-04-07 (the next ISO week). */
 function serveEvening(): void {
