@@ -3,8 +3,8 @@ import { layout } from '@ferry/types';
 import { runRocketPipeline, type LaunchReport, type RocketOptions } from '@ferry/rocket';
 import { FakeLl2Server, emptyPage, image, json, status } from './fake-ll2-server.ts';
 import { CAPTURED_AT, contentTypeOf, generatedFixtures, generatedPng, rewriteHosts } from './fixtures.ts';
-
 import { closeRocketBed, openRocketBed, type RocketBed } from './bed.ts';
+
 /** The bugs issue 15 lists, one story each; every one of these failed before its fix. */
 
 const quick = { timeoutMs: 600, retry: { retries: 0, minTimeoutMs: 10 }, console: false } satisfies Partial<RocketOptions>;

@@ -4,8 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runRocketPipeline, type RocketOptions } from '@ferry/rocket';
 import { FakeLl2Server, emptyPage, image, json, sequence, status, throttle, type Handler } from './fake-ll2-server.ts';
 import { CAPTURED_AT, generatedFixtures, generatedJpeg, generatedPng, rewriteHosts, toVersion230 } from './fixtures.ts';
-
 import { closeRocketBed, openRocketBed, type RocketBed } from './bed.ts';
+
 /** Downloads users can steer: retries, per-host limits, fallback sources. */
 
 const quick = { timeoutMs: 2000, now: () => CAPTURED_AT, console: false, maxImageFailures: { percent: 100 } } satisfies Partial<RocketOptions>;

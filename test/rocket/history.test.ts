@@ -3,8 +3,8 @@ import { layout } from '@ferry/types';
 import { readLaunchesTable, rocketStats, runRocketPipeline, type RocketOptions } from '@ferry/rocket';
 import { emptyPage, json, throttle, type Handler } from './fake-ll2-server.ts';
 import { CAPTURED_AT, generatedFixtures, rewriteHosts, toVersion230 } from './fixtures.ts';
-
 import { closeRocketBed, openRocketBed, type RocketBed } from './bed.ts';
+
 /** History and sync: backfill within the rate limit, newer copies by last_updated, launches gone from upcoming. */
 
 const quick = { timeoutMs: 2000, retry: { retries: 0, minTimeoutMs: 10 }, now: () => CAPTURED_AT, console: false } satisfies Partial<RocketOptions>;

@@ -3,8 +3,8 @@ import { layout } from '@ferry/types';
 import { runRocketPipeline, type LaunchReport, type RocketOptions } from '@ferry/rocket';
 import { emptyPage, image, json } from './fake-ll2-server.ts';
 import { CAPTURED_AT, generatedFixtures, generatedJpeg, rewriteHosts } from './fixtures.ts';
-
 import { closeRocketBed, openRocketBed, type RocketBed } from './bed.ts';
+
 const quick = { timeoutMs: 2000, retry: { retries: 0, minTimeoutMs: 10 }, now: () => CAPTURED_AT, console: false } satisfies Partial<RocketOptions>;
 
 let bed: RocketBed;

@@ -1,7 +1,4 @@
 import type { Command } from 'commander';
-import { rocketKeys } from '@ferry/rocket';
-import { exportResults, formatBytes } from '@ferry/runs';
-import { transactionsKeys } from '@ferry/transactions';
 import { layout } from '@ferry/types';
 import { withStores, type LocationOptions } from '../context.ts';
 import { addLocationOptions } from '../options.ts';
@@ -21,6 +18,11 @@ export function register(program: Command): void {
         .argument('<dir>', 'local folder to export into (created if missing)'),
     ).option('--run <id>', `export one run only: its ${layout.results.run('<id>').prefix} folder and the periods it published`),
   ).action(async (dir: string, options: ExportOptions) => {
+    const [{ rocketKeys }, { exportResults, formatBytes }, { transactionsKeys }] = await Promise.all([
+      import('@ferry/rocket'),
+      import('@ferry/runs'),
+      import('@ferry/transactions'),
+    ]);
     await withStores(options, async (context) => {
       const results = await context.open('results');
       const exported = await exportResults(results, dir, {

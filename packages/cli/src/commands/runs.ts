@@ -1,5 +1,4 @@
 import { Option, type Command } from 'commander';
-import { listRuns, renderRunsTable } from '@ferry/runs';
 import type { Pipeline } from '@ferry/types';
 import { withStores, type LocationOptions } from '../context.ts';
 import { addLocationOptions } from '../options.ts';
@@ -19,6 +18,7 @@ export function register(program: Command): void {
       .addOption(new Option('--pipeline <pipeline>', 'only runs of this pipeline').choices(['transactions', 'rocket']))
       .option('--json', 'print the run records as JSON'),
   ).action(async (options: RunsOptions) => {
+    const { listRuns, renderRunsTable } = await import('@ferry/runs');
     await withStores(options, async (context) => {
       const runs = await listRuns(await context.open('results'), options.pipeline ? { pipeline: options.pipeline } : {});
       if (options.check) {
