@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSample } from '@ferry/sample';
 import { useMinio } from '@ferry/storage/test-support';
-import { MINIO, skipNote } from '@ferry/testbed';
+import { MINIO, seededRandom, skipNote } from '@ferry/testbed';
 import { createDuckDbEngine, readManifest, runTransactions, type TransactionsRunResult } from '@ferry/transactions';
 import { completedOrThrow, layout, type Store } from '@ferry/types';
 import { openTestStores, readPublishedRows, type TestStores } from '../support/stores.ts';
@@ -18,18 +18,6 @@ const SEED = 13;
 const MAX_OFFSET_MS = 900;
 const NOTE = skipNote(MINIO);
 const minio = useMinio();
-
-/** mulberry32: a small seeded generator, so a failing trial's offsets can be replayed. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const dayAfter = (start: string, days: number) => new Date(Date.parse(`${start}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -79,7 +67,7 @@ describe.skipIf(NOTE)(`${NOTE}given two sources publishing into one versioned re
   };
 
   it(`when two runs start together at seeded random offsets, ${TRIALS} times in a row, then exactly one publishes at a time and no manifest entry is ever lost`, async () => {
-    const random = seeded(SEED);
+    const random = seededRandom(SEED);
     const published = new Map<string, string>(); // period → run id, for every period any run reported publishing
     const tally = { published: 0, refused: 0, noop: 0 };
     const started = Date.now();

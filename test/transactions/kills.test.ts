@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSample } from '@ferry/sample';
 import { Storage } from '@ferry/storage';
 import { useMinio } from '@ferry/storage/test-support';
-import { MINIO, skipNote } from '@ferry/testbed';
+import { MINIO, seededRandom, skipNote } from '@ferry/testbed';
 import { createDuckDbEngine, runTransactions, type TransactionsRunResult } from '@ferry/transactions';
 import { FERRY_BIN } from '../support/cli.ts';
 import { checkPublished, publishedView, type PublishedView } from '../support/published.ts';
@@ -18,18 +18,6 @@ type Phase = (typeof PHASES)[number];
 const SAMPLE = { daysPerPeriod: 2, rowsPerDay: 300, start: '2019-08-22', defects: { duplicate: 0.01, malformed: 0.01 } };
 const NOTE = skipNote(MINIO);
 const minio = useMinio();
-
-/** mulberry32: a small seeded generator, so a failing trial's kill point can be replayed. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * SIGKILL of a `ferry run` child at seeded points of sync, clean and publish. Each trial starts from a results store
@@ -129,7 +117,7 @@ describe.skipIf(NOTE)(`${NOTE}given a results store on MinIO holding an earlier 
   }
 
   it(`when \`ferry run\` is SIGKILLed at ${TRIALS} seeded points of sync, clean and publish, then the manifest never lists a missing file, and the next run publishes exactly what a clean run does, leaving nothing unlisted`, async () => {
-    const random = seeded(SEED);
+    const random = seededRandom(SEED);
     for (let trial = 0; trial < TRIALS; trial++) {
       const name = `trial-${trial}`;
       const phase = PHASES[trial % PHASES.length]!;
