@@ -1,5 +1,5 @@
-import { DEFAULT_RULE_PARAMS, FerryError, REPAIR_IDS, RULE_IDS } from '@ferry/types';
-import type { PeriodQuality, QuarantineRecord, RepairId, RuleId } from '@ferry/types';
+import { DEFAULT_RULE_PARAMS, FerryError, noRejections, REPAIR_IDS } from '@ferry/types';
+import type { PeriodQuality, QuarantineRecord, RepairId } from '@ferry/types';
 import { defectCounts, defectiveLine, planDefects, resolveRates } from './defects.ts';
 import type { DefectKind, DefectRates, Row } from './defects.ts';
 import { CLOCK_BYTES, dateOfDay, dayOfDate, EPOCH_DATE, HEADER, SECONDS_PER_DAY, writeBytes, writeDigits } from './format.ts';
@@ -139,7 +139,7 @@ function preparePeriod(settings: Settings, world: World, firstDay: number, first
   let truth: SamplePeriodTruth | undefined;
 
   function* chunks(): Generator<Buffer, void, undefined> {
-    const rejected = Object.fromEntries(RULE_IDS.map((rule) => [rule, 0])) as Record<RuleId, number>;
+    const rejected = noRejections();
     const repaired = Object.fromEntries(REPAIR_IDS.map((repair) => [repair, 0])) as Record<RepairId, number>;
     const rejectedLines: SamplePeriodTruth['rejectedLines'] = [];
     // Each line goes straight into a byte buffer: piling up strings until a chunk is full costs more in GC than it saves.

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { renderPySparkJob } from '@ferry/cleaning';
 import { Storage } from '@ferry/storage';
-import { DEFAULT_RULE_PARAMS, FerryError, layout, type Logger, type PeriodQuality, type SourcePeriod, type Store } from '@ferry/types';
+import { DEFAULT_RULE_PARAMS, FerryError, layout, noRejections, type Logger, type PeriodQuality, type SourcePeriod, type Store } from '@ferry/types';
 import { StaticTokenSource, YandexClient } from '@ferry/yandex';
 import { clusterRequest, YandexEmulator, type JobRunInput, type EmulatorOptions } from '../../../test/emulator/index.ts';
 import { createDataprocEngine } from './dataproc-engine.ts';
@@ -47,17 +47,7 @@ function qualityOf(period: SourcePeriod, rows: number): PeriodQuality {
     rows_read: rows,
     rows_written: rows,
     comment_lines: 0,
-    rejected: {
-      malformed: 0,
-      duplicate: 0,
-      invalid_terminal: 0,
-      terminal_out_of_range: 0,
-      invalid_customer: 0,
-      non_positive_amount: 0,
-      invalid_datetime: 0,
-      inconsistent_time: 0,
-      invalid_fraud_label: 0,
-    },
+    rejected: noRejections(),
     repaired: { midnight_24h: 0 },
   };
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { FerryError } from './errors.ts';
 import { jsonFormat } from './format.ts';
 import { manifestFormat } from './manifest.ts';
-import { periodQualityFormat, qualityReportFormat } from './quality.ts';
+import { noRejections, periodQualityFormat, qualityReportFormat } from './quality.ts';
 import { runLockFormat } from './lock.ts';
 import { runRecordFormat } from './runs.ts';
 
@@ -99,17 +99,7 @@ describe('given the quality a period stages', () => {
     rows_read: 5,
     rows_written: 4,
     comment_lines: 0,
-    rejected: {
-      malformed: 0,
-      duplicate: 1,
-      invalid_terminal: 0,
-      terminal_out_of_range: 0,
-      invalid_customer: 0,
-      non_positive_amount: 0,
-      invalid_datetime: 0,
-      inconsistent_time: 0,
-      invalid_fraud_label: 0,
-    },
+    rejected: { ...noRejections(), duplicate: 1 },
     repaired: { midnight_24h: 0 },
   };
 

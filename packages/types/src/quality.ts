@@ -15,6 +15,11 @@ export const RULE_IDS = [
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
+/** Zero rejections under every rule, in RULE_IDS order: where a period's counts start. */
+export function noRejections(): Record<RuleId, number> {
+  return Object.fromEntries(RULE_IDS.map((id) => [id, 0])) as Record<RuleId, number>;
+}
+
 export const REPAIR_IDS = ['midnight_24h'] as const;
 export type RepairId = (typeof REPAIR_IDS)[number];
 

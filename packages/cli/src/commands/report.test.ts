@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startRun } from '@ferry/runs';
 import { qualitySection } from '@ferry/transactions';
 import { Storage } from '@ferry/storage';
-import { FerryError } from '@ferry/types';
+import { FerryError, noRejections } from '@ferry/types';
 import { runCommand } from '../test-support.ts';
 import { register } from './report.ts';
 
@@ -35,17 +35,6 @@ describe('given a recorded run whose clean step needed a retry', () => {
         },
         { retries: 1, minTimeoutMs: 0 },
       );
-      const zero = {
-        malformed: 0,
-        duplicate: 1,
-        invalid_terminal: 0,
-        terminal_out_of_range: 0,
-        invalid_customer: 0,
-        non_positive_amount: 0,
-        invalid_datetime: 0,
-        inconsistent_time: 0,
-        invalid_fraud_label: 0,
-      };
       run.addSection(
         qualitySection([
           {
@@ -54,7 +43,7 @@ describe('given a recorded run whose clean step needed a retry', () => {
             rows_read: 5,
             rows_written: 4,
             comment_lines: 1,
-            rejected: zero,
+            rejected: { ...noRejections(), duplicate: 1 },
             repaired: { midnight_24h: 0 },
           },
         ]),
