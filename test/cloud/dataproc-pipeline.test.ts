@@ -229,14 +229,8 @@ describe('given a new source period and a cluster whose jobs run the DuckDB stan
   });
   afterAll(() => harness?.close());
 
-  it('when the API answers bursts of 429 and 500 during the run, then they are retried and the run succeeds', async () => {
-    // Consecutive failures of one call stay within the client's retries (6); later calls see the rest.
-    harness.emulator.failures.bursts.push(
-      { status: 429, count: 2, retryAfterSeconds: 1 },
-      { status: 500, count: 2 },
-      { status: 503, count: 1, match: /operations|jobs/ },
-    );
-    const result = completedOrThrow(
+  const runOnCluster = async () =>
+    completedOrThrow(
       await runTransactions({
         source: harness.source,
         work: await harness.storage.store('s3://ferry-work'),
@@ -245,6 +239,15 @@ describe('given a new source period and a cluster whose jobs run the DuckDB stan
         console: false,
       }),
     );
+
+  it('when the API answers bursts of 429 and 500 during the run, then they are retried and the run succeeds', async () => {
+    // Consecutive failures of one call stay within the client's retries (6); later calls see the rest.
+    harness.emulator.failures.bursts.push(
+      { status: 429, count: 2, retryAfterSeconds: 1 },
+      { status: 500, count: 2 },
+      { status: 503, count: 1, match: /operations|jobs/ },
+    );
+    const result = await runOnCluster();
     expect(result.status).toBe('succeeded');
     expect(harness.emulator.failures.bursts.every((burst) => burst.count === 0)).toBe(true);
     expect(result.published).toHaveLength(2);
@@ -255,15 +258,7 @@ describe('given a new source period and a cluster whose jobs run the DuckDB stan
     const jobsBefore = harness.emulator.jobs.size;
     harness.emulator.failures.lostAnswers.push({ count: 1, match: /^POST .*\/jobs$/ });
     await harness.source.write('2019-12-01.txt', (await harness.source.readText((await harness.source.list())[0]!.key))!);
-    const result = completedOrThrow(
-      await runTransactions({
-        source: harness.source,
-        work: await harness.storage.store('s3://ferry-work'),
-        results: await harness.storage.store('s3://ferry-results'),
-        engine: createDataprocEngine({ client: harness.client, clusterId, pollIntervalMs: 50 }),
-        console: false,
-      }),
-    );
+    const result = await runOnCluster();
     expect(result.status).toBe('succeeded');
     expect(result.published.map((period) => period.period)).toEqual(['2019-12-01']);
     expect(harness.emulator.failures.lostAnswers[0]!.count).toBe(0);
