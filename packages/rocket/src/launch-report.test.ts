@@ -1,25 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Launch } from './launch.ts';
+import { aLaunch } from './launch.fixture.ts';
 import { buildLaunchReport, formatInZone, launchReportMarkdown } from './launch-report.ts';
 
 const now = new Date('2025-03-27T00:00:00Z');
-const launch = (id: string, net: string, extra: Partial<Launch> = {}): Launch => ({
-  id,
-  name: `Launch ${id}`,
-  net,
-  status: 'Go',
-  provider: 'SpaceX',
-  rocket: 'Falcon 9',
-  pad: 'SLC-40',
-  pad_country: 'USA',
-  pad_timezone: null,
-  image_url: null,
-  slug: `launch-${id}`,
-  last_updated: null,
-  thumbnail_url: null,
-  rocket_image_url: null,
-  ...extra,
-});
+const launch = (id: string, net: string, extra: Partial<Launch> = {}): Launch => aLaunch(id, { net, status: 'Go', pad_timezone: null, ...extra });
 
 describe('given a launch time', () => {
   it('when shown on a Florida pad after the DST switch, then local time is UTC-4 with the zone named', () => {

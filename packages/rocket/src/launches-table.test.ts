@@ -5,26 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { Storage } from '@ferry/storage';
 import { layout, type Store } from '@ferry/types';
-import type { Launch } from './launch.ts';
+import { aLaunch } from './launch.fixture.ts';
 import { readLaunchesTable, upsertLaunchesTable } from './launches-table.ts';
-
-const launch = (id: string, extra: Partial<Launch> = {}): Launch => ({
-  id,
-  name: `Launch ${id}`,
-  net: '2025-03-29T11:30:00.000Z',
-  status: 'TBD',
-  provider: 'SpaceX',
-  rocket: 'Falcon 9',
-  pad: 'SLC-40',
-  pad_country: 'USA',
-  pad_timezone: 'America/New_York',
-  image_url: null,
-  slug: `launch-${id}`,
-  last_updated: null,
-  thumbnail_url: null,
-  rocket_image_url: null,
-  ...extra,
-});
 
 let dir: string;
 let storage: Storage;
@@ -60,7 +42,7 @@ describe('given a launches table written by an earlier run', () => {
   it('when a later run sees one launch again with a new status and time and one new launch, then the table is upserted by id', async () => {
     const first = await upsertLaunchesTable({
       store: results,
-      launches: [launch('a'), launch('b')],
+      launches: [aLaunch('a'), aLaunch('b')],
       images: [{ url: 'u', launch_id: 'a', status: 'downloaded', sha256: 'f'.repeat(64) }],
       runId: 'run-1',
     });
@@ -68,7 +50,7 @@ describe('given a launches table written by an earlier run', () => {
 
     const second = await upsertLaunchesTable({
       store: results,
-      launches: [launch('b', { status: 'Go', net: '2025-03-30T01:00:00.000Z' }), launch('c')],
+      launches: [aLaunch('b', { status: 'Go', net: '2025-03-30T01:00:00.000Z' }), aLaunch('c')],
       images: [],
       runId: 'run-2',
     });
@@ -97,7 +79,7 @@ describe('given a launches table written by the ferry before last_updated, slug 
 
     const result = await upsertLaunchesTable({
       store: results,
-      launches: [launch('b', { last_updated: '2025-03-20T00:00:00.000Z' })],
+      launches: [aLaunch('b', { last_updated: '2025-03-20T00:00:00.000Z' })],
       images: [],
       runId: 'run-1',
     });

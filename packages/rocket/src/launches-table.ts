@@ -19,20 +19,14 @@ export interface LaunchesTableResult {
   unknown_time: number;
 }
 
-/** One row of the launches table, as it is read back. */
-export interface LaunchRow {
+/** One row of the launches table, as it is read back: a launch's own fields, and what the table keeps about it. */
+export interface LaunchRow extends Pick<
+  Launch,
+  'name' | 'net' | 'last_updated' | 'status' | 'provider' | 'rocket' | 'pad' | 'pad_country' | 'pad_timezone' | 'image_url'
+> {
   launch_id: string;
-  name: string;
+  /** Null in a table written before slugs were kept. */
   slug: string | null;
-  net: string | null;
-  last_updated: string | null;
-  status: string;
-  provider: string;
-  rocket: string;
-  pad: string;
-  pad_country: string | null;
-  pad_timezone: string | null;
-  image_url: string | null;
   image_sha256: string | null;
   image_file: string | null;
   in_upcoming: boolean | null;
