@@ -4,7 +4,7 @@
  * ferry, reference, ratio, goal, met. `pnpm bench [rows, default 10M]`.
  *
  *   clean        cleanPeriodWithDuckDb against a plain DuckDB CSV → day-partitioned parquet copy (bench:clean)
- *   run          `ferry run` directory → directory, end to end, against the same plain copy
+ *   run          `ferry run` directory → directory, end to end (each step's time in its measure), against the same plain copy
  *   plan         a no-op `ferry plan` over three 584 MB local sources, against `ferry plan --checksum` (hashing them)
  *   --help       `ferry --help` and `ferry plan --help`, against node starting alone
  *   copy         folder → S3, S3 → S3, S3 → folder and the no-op against rclone (bench:copy)
@@ -46,11 +46,18 @@ try {
   table.push(cleaningRow(rows, cleaning, MEMORY_LIMIT));
 
   const stores = ['--source', source, '--work', join(dir, 'work'), '--results', join(dir, 'results')];
-  const ferry = (...args: string[]) => timed(() => run(process.execPath, [FERRY, ...args], { env, maxBuffer: 64 * 1024 * 1024 }));
+  const ferryWithOutput = async (...args: string[]) => {
+    const start = performance.now();
+    const { stdout, stderr } = await run(process.execPath, [FERRY, ...args], { env, maxBuffer: 64 * 1024 * 1024 });
+    return { seconds: (performance.now() - start) / 1000, output: `${stdout}${stderr}` };
+  };
+  const ferry = async (...args: string[]) => (await ferryWithOutput(...args)).seconds;
   await ferry('--help'); // compiles the CLI once, should a source have changed
-  const endToEnd = await ferry('run', ...stores, '--engine', 'duckdb', '--threads', THREADS, '--memory-limit', MEMORY_LIMIT);
+  // --debug for the steps' lines: where the time goes.
+  const first = await ferryWithOutput('run', ...stores, '--engine', 'duckdb', '--threads', THREADS, '--memory-limit', MEMORY_LIMIT, '--debug');
+  const endToEnd = first.seconds;
   table.push({
-    measure: `ferry run, ${(rows / 1e6).toFixed(0)} M rows, directory → directory (plan, sync, clean, publish)`,
+    measure: `ferry run, ${(rows / 1e6).toFixed(0)} M rows, directory → directory (${stepTimes(first.output)})`,
     ferry: `${endToEnd.toFixed(2)} s`,
     reference: `plain DuckDB copy ${(cleaning.copy.wallMs / 1000).toFixed(2)} s`,
     ratio: endToEnd / (cleaning.copy.wallMs / 1000),
@@ -92,6 +99,12 @@ table.push(...(await benchCopy()));
 
 console.log(`\nload average at the end ${load()}; ${((performance.now() - started) / 1000).toFixed(0)} s in all`);
 printTable(table);
+
+/** `plan 0.91 s, sync 0.00 s, clean 6.62 s, publish 0.71 s` from a run's `[step] done in …` lines. */
+function stepTimes(output: string): string {
+  const steps = [...output.matchAll(/\[(plan|sync|clean|publish)[^\]]*\] done in ([\d.]+) (ms|s)\b/g)];
+  return steps.map(([, step, amount, unit]) => `${step} ${(Number(amount) / (unit === 'ms' ? 1000 : 1)).toFixed(2)} s`).join(', ');
+}
 
 async function timed(work: () => Promise<unknown>): Promise<number> {
   const start = performance.now();

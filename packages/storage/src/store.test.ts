@@ -8,6 +8,7 @@ import { MINIO, skipNote } from '@ferry/testbed';
 import type { Store } from '@ferry/types';
 import { FerryError } from '@ferry/types';
 import { S3Store } from './s3-store.ts';
+import { localPathOf } from './store-base.ts';
 import { Storage } from './storage.ts';
 import { tempDir, useMinio, versionsOf } from './test-support.ts';
 
@@ -211,6 +212,20 @@ describe('given a directory store', () => {
     expect(await store.replace('lock.json', 'mine', md5('held'))).toEqual({ written: false, reason: 'conflict' });
     expect(await store.readText('lock.json')).toBe('held');
     expect((await store.list()).map((o) => o.key)).toEqual(['lock.json']);
+  });
+});
+
+describe('given a directory store and a bucket store', () => {
+  it('when a local tool asks where a key is, then the directory names its file (and a prefix its folder), whose content a write there becomes, and the bucket has none', async () => {
+    const root = path.join(work.dir, 'dirs', 'in-place');
+    const store = (await storage.store(root)).child('staging');
+    expect(localPathOf(store, 'run/')).toBe(path.join(root, 'staging', 'run'));
+    const file = localPathOf(store, 'run/data/part-0.parquet')!;
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, 'written in place');
+    expect(await store.list('run/')).toEqual([expect.objectContaining({ key: 'run/data/part-0.parquet', etag: md5('written in place') })]);
+    expect(() => localPathOf(store, '../escape')).toThrow(FerryError);
+    expect(localPathOf(await storage.store('s3://contract-bucket/in-place'), 'run/')).toBeUndefined();
   });
 });
 
