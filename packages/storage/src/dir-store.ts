@@ -3,12 +3,12 @@ import { constants, createReadStream, type BigIntStats, type Stats } from 'node:
 import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import pLimit from 'p-limit';
 import lockfile from 'proper-lockfile';
 import type { ConditionalWrite, ObjectInfo } from '@ferry/types';
 import { FerryError } from '@ferry/types';
 import { TEMP_MARK, tempPathFor, writeFileAtomically } from './atomic-file.ts';
+import { md5OfFile } from './md5-workers.ts';
 import type { FileIdentity, HashRecord } from './hash-record.ts';
 import { BaseStore, byKey, checkKey, checkPrefix, joinUrl, type CopySource, type Entry, type Received } from './store-base.ts';
 
@@ -136,13 +136,8 @@ export class DirStore extends BaseStore {
       this.hashed(
         file,
         identity,
-        await hashLimit(async () => {
-          const hash = createHash('md5');
-          await pipeline(createReadStream(file, { highWaterMark: HASH_CHUNK }), async (chunks: AsyncIterable<Buffer>) => {
-            for await (const chunk of chunks) hash.update(chunk);
-          });
-          return hash.digest('hex');
-        }),
+        // A large file in a worker thread (md5-workers.ts), so two are hashed on two cores; a small one here, at once.
+        await hashLimit(async () => (Number(identity.size) > SMALL_FILE ? md5OfFile(file) : md5Of(await readFile(file)))),
       )
     );
   }
@@ -410,9 +405,6 @@ async function writeAtomically(
   md5Cache.set(file, { identity: identityKey(identity), md5 });
   return { size, md5, identity, lastModified: stats.mtime };
 }
-
-/** Hashing reads in chunks this large: a third faster than the streams' default 64 KiB (fewer calls into OpenSSL). */
-const HASH_CHUNK = 1024 * 1024;
 
 /** Files up to this size are read into memory once to be hashed and copied. */
 const SMALL_FILE = 1024 * 1024;
