@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { RULE_IDS } from '@ferry/types';
+import { layout, RULE_IDS } from '@ferry/types';
 import type { PeriodQuality } from '@ferry/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASES } from './cases.fixture.ts';
@@ -83,8 +83,8 @@ describe('given a source file with a line for every rule, the repair and the val
     expect(quality.rows_read).toBe(quality.rows_written + rejected);
   });
 
-  it('when cleaned, then quality.json holds the same PeriodQuality', async () => {
-    expect(JSON.parse(await readFile(join(outDir, 'quality.json'), 'utf8'))).toEqual(quality);
+  it('when cleaned, then the staged quality file holds the same PeriodQuality', async () => {
+    expect(JSON.parse(await readFile(join(outDir, layout.work.stagedFiles.quality), 'utf8'))).toEqual(quality);
     expect(quality).toMatchObject({ period: '2019-08-22', source: SOURCE });
   });
 

@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { SPARK, skipNote, sparkPaths } from '@ferry/testbed';
+import { layout } from '@ferry/types';
 import { describe, expect, it } from 'vitest';
 import { pySparkJobArgs, readJobTemplate, renderPySparkJob } from './pyspark.ts';
 
@@ -49,8 +50,8 @@ describe('given the job template and the job rendered from it', () => {
   it.skipIf(!PYTHON)(`${noPython}when its CLI is parsed (pyspark stubbed), then the engine's arguments fill in the SQL`, () => {
     // Only the argument handling runs: pyspark is replaced by empty modules, no Spark session is created.
     const args = pySparkJobArgs({
-      inputUri: 's3a://b/p/input_data/',
-      outputUri: 's3a://b/p/output_data/_staging/r1/',
+      inputUri: `s3a://b/p/${layout.work.inputs}`,
+      outputUri: `s3a://b/p/${layout.work.staging('r1')}`,
       sources: ['2019-08-22.txt', '2019-09-21.txt'],
       params: { terminalIdMax: 1234, epoch: '2019-08-23 00:00:00' },
     });

@@ -28,7 +28,7 @@ DEFAULT_TERMINAL_ID_MAX = 999
 DEFAULT_EPOCH = "2019-08-22 00:00:00"
 RULE_IDS = ("malformed", "duplicate", "invalid_terminal", "terminal_out_of_range", "invalid_customer", "non_positive_amount", "invalid_datetime", "inconsistent_time", "invalid_fraud_label")
 REPAIR_IDS = ("midnight_24h",)
-# Where one period's output goes under --output-uri<period>/: data/tx_date=…/, quarantine/, quality.json, or failed.json.
+# The names of one period's files under --output-uri<period>/, rendered from the staged layout of the layout module.
 STAGED_LAYOUT = {"data": "data/", "quarantine": "quarantine/", "quality": "quality.json", "failure": "failed.json"}
 # The SQL's rule parameters, filled in from the command line.
 PARAM_PLACEHOLDERS = {"terminal_id_max": "{{terminal_id_max}}", "epoch_seconds": "{{epoch_seconds}}"}

@@ -28,7 +28,7 @@ DEFAULT_TERMINAL_ID_MAX = "<<ferry:default_terminal_id_max>>"
 DEFAULT_EPOCH = "<<ferry:default_epoch>>"
 RULE_IDS = "<<ferry:rule_ids>>"
 REPAIR_IDS = "<<ferry:repair_ids>>"
-# Where one period's output goes under --output-uri<period>/: data/tx_date=…/, quarantine/, quality.json, or failed.json.
+# The names of one period's files under --output-uri<period>/, rendered from the staged layout of the layout module.
 STAGED_LAYOUT = "<<ferry:staged_layout>>"
 # The SQL's rule parameters, filled in from the command line.
 PARAM_PLACEHOLDERS = "<<ferry:param_placeholders>>"
