@@ -29,7 +29,7 @@ describe('given the images of a rocket run', () => {
   });
 
   it('when images.json is written before it had a version and read now, then it is version 1 and reads whole', () => {
-    const { images } = imageReportFormat.parse(JSON.stringify(report), 'runs/r/images.json');
+    const { images } = imageReportFormat.parse(JSON.stringify(report), layout.results.run('r').images);
     expect(images).toEqual(report.images);
     expect(JSON.parse(imageReportFormat.encode(report))).toEqual({ version: 1, ...report });
   });

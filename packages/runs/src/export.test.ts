@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Storage } from '@ferry/storage';
-import { FerryError, type PipelineKeys, type Store } from '@ferry/types';
+import { FerryError, layout, type PipelineKeys, type Store } from '@ferry/types';
 import { exportResults, startRun } from './index.ts';
 
 let dir: string;
@@ -61,8 +61,8 @@ describe('given a results store with two runs that each published a period', () 
 
     expect(exported.dir).toBe(path.join(out, 'ferry-export-20261121T054312Z'));
     const files = await filesUnder(exported.dir);
-    for (const runId of [first, second]) {
-      for (const name of ['run.json', 'log.ndjson', 'report.md', 'report.html']) expect(files).toContain(`runs/${runId}/${name}`);
+    for (const run of [first, second].map((runId) => layout.results.run(runId))) {
+      for (const key of [run.record, run.log, run.reportMarkdown, run.reportHtml]) expect(files).toContain(key);
     }
     expect(files).toEqual(
       expect.arrayContaining([
@@ -79,7 +79,7 @@ describe('given a results store with two runs that each published a period', () 
     );
     const readme = await readFile(path.join(exported.dir, 'README.txt'), 'utf8');
     expect(readme).toContain('the whole results store');
-    expect(readme).toContain(`runs/${second}/report.html`);
+    expect(readme).toContain(layout.results.run(second).reportHtml);
     expect(readme).toContain('  transactions/tx_date=2019-08-22/part-0.parquet');
     expect(readme).toMatch(/\n {2}runs\/<run-id>\/report\.html +the run report with its Gantt chart/);
     expect(readme).toMatch(/\n {2}transactions\/tx_date=YYYY-MM-DD\/ +what the test pipeline published\n/);
@@ -88,13 +88,14 @@ describe('given a results store with two runs that each published a period', () 
   it('when one run is exported, then only its run folder and the files of the periods it published are copied', async () => {
     const exported = await exportResults(results, path.join(dir, 'exports'), { pipelines, runId: first });
 
+    const run = layout.results.run(first);
     expect(await filesUnder(exported.dir)).toEqual([
       'README.txt',
       'quarantine/2019-08-22.parquet',
-      `runs/${first}/log.ndjson`,
-      `runs/${first}/report.html`,
-      `runs/${first}/report.md`,
-      `runs/${first}/run.json`,
+      run.log,
+      run.reportHtml,
+      run.reportMarkdown,
+      run.record,
       'transactions/tx_date=2019-08-22/part-0.parquet',
     ]);
     expect(exported.files).toBe(6);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Storage } from '@ferry/storage';
-import { FerryError, type LogLine, type RunRecord, type Store } from '@ferry/types';
+import { FerryError, layout, type LogLine, type RunRecord, type Store } from '@ferry/types';
 import { listRuns, loadRun, newRunId, renderRunsTable, startRun } from './index.ts';
 
 /** A clock the test moves by hand, so durations are exact without waiting. */
@@ -37,7 +37,7 @@ describe('given a transactions run with a plan, a sync and a flaky clean step', 
     const clock = manualClock('2026-11-21T05:43:00.000Z');
     const consoleLines: string[] = [];
     const run = await startRun({ pipeline: 'transactions', engine: 'duckdb', results, now: clock.now, console: (line) => consoleLines.push(line) });
-    const runningRecord = await readJson<RunRecord>(`runs/${run.id}/run.json`);
+    const runningRecord = await readJson<RunRecord>(layout.results.run(run.id).record);
 
     await run.step('plan', async (step) => {
       clock.advance(120);
@@ -82,7 +82,7 @@ describe('given a transactions run with a plan, a sync and a flaky clean step', 
 
   it('when it finishes, then every step is recorded in order with its counts, bytes and timings', async () => {
     const { record, run } = await recordRun();
-    const stored = await readJson<RunRecord>(`runs/${run.id}/run.json`);
+    const stored = await readJson<RunRecord>(layout.results.run(run.id).record);
     expect(stored).toEqual({ version: 1, ...record });
     expect(stored.status).toBe('succeeded');
     expect(stored.duration_ms).toBe(120 + 1500 + 3 * 400 + 30);
@@ -112,7 +112,7 @@ describe('given a transactions run with a plan, a sync and a flaky clean step', 
 
   it('when it finishes, then log.ndjson holds one structured JSON line per event and the console a readable line', async () => {
     const { run, consoleLines } = await recordRun();
-    const text = (await results.readText(`runs/${run.id}/log.ndjson`))!;
+    const text = (await results.readText(layout.results.run(run.id).log))!;
     const lines = text
       .trimEnd()
       .split('\n')
@@ -132,14 +132,14 @@ describe('given a transactions run with a plan, a sync and a flaky clean step', 
 
   it('when it finishes, then report.md and report.html are written with the Gantt chart', async () => {
     const { run } = await recordRun();
-    const markdown = (await results.readText(`runs/${run.id}/report.md`))!;
+    const markdown = (await results.readText(layout.results.run(run.id).reportMarkdown))!;
     expect(markdown).toContain('```mermaid\ngantt');
     expect(markdown).toContain('dateFormat YYYY-MM-DD HH:mm:ss.SSS');
     expect(markdown).toContain('clean 2019-08-22 (attempt 1, failed) :crit, 2026-11-21 05:43:01.620, 2026-11-21 05:43:02.020');
     expect(markdown).toContain('clean 2019-08-22 (attempt 2, failed) :crit,');
     expect(markdown).toContain('clean 2019-08-22 (attempt 3) :done,');
     expect(markdown).toContain('sync :done, 2026-11-21 05:43:00.120, 2026-11-21 05:43:01.620');
-    const html = (await results.readText(`runs/${run.id}/report.html`))!;
+    const html = (await results.readText(layout.results.run(run.id).reportHtml))!;
     expect(html.match(/<rect [^>]*data-step="clean 2019-08-22"/g)).toHaveLength(3);
   });
 });
@@ -160,7 +160,7 @@ describe('given a step that fails with an error not worth retrying', () => {
     expect(record).toMatchObject({ status: 'failed', error: failure.message });
     expect(record.steps[0]).toMatchObject({ name: 'fetch launches', status: 'failed', error: failure.message });
     expect(record.steps[0]!.attempts).toHaveLength(1);
-    const report = (await results.readText(`runs/${run.id}/report.md`))!;
+    const report = (await results.readText(layout.results.run(run.id).reportMarkdown))!;
     expect(report).toContain('## Failures');
     expect(report).toContain(`fetch launches: ${failure.message}`);
   });
@@ -178,11 +178,11 @@ describe('given a run where some items fail while the rest go on', () => {
       { item: '2019-12-01', reason: '2019-12-01.txt is gzip-compressed: ferry cleans plain text, so decompress it first' },
       { item: '2019-12-02', reason: '2019-12-02.txt is not a text file (seen with [REDACTED])' },
     ]);
-    const markdown = (await results.readText(`runs/${run.id}/report.md`))!;
+    const markdown = (await results.readText(layout.results.run(run.id).reportMarkdown))!;
     expect(markdown).toContain('- **status**: partial (2 failed)');
     expect(markdown).toContain('## Failures\n\n- 2019-12-01: 2019-12-01.txt is gzip-compressed');
     expect(markdown).toContain('- 2019-12-02: 2019-12-02.txt is not a text file');
-    expect((await results.readText(`runs/${run.id}/report.html`))!).toContain('<td class="status-partial">partial (2 failed)</td>');
+    expect((await results.readText(layout.results.run(run.id).reportHtml))!).toContain('<td class="status-partial">partial (2 failed)</td>');
     expect(renderRunsTable(await listRuns(results))).toMatch(/\| partial \(2 failed\) +\|/);
   });
 });
@@ -194,7 +194,7 @@ describe('given a results store that refuses the write of a finished run.json on
       get(target, name) {
         if (name === 'write') {
           return (key: string, ...rest: Parameters<Store['write']> extends [string, ...infer R] ? R : never) => {
-            if (refuse && key.endsWith('/run.json')) {
+            if (refuse && layout.results.runIdOfRecord(key) !== undefined) {
               refuse = false;
               return Promise.reject(new FerryError(`${key}: failed (503 SlowDown) on upload`));
             }
@@ -209,8 +209,11 @@ describe('given a results store that refuses the write of a finished run.json on
     refuse = true;
     const error = await run.finish('succeeded').catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(FerryError);
-    expect(await run.finish('failed', error)).toMatchObject({ status: 'failed', error: `runs/${run.id}/run.json: failed (503 SlowDown) on upload` });
-    expect(await readJson(`runs/${run.id}/run.json`)).toMatchObject({ status: 'failed' });
+    expect(await run.finish('failed', error)).toMatchObject({
+      status: 'failed',
+      error: `${layout.results.run(run.id).record}: failed (503 SlowDown) on upload`,
+    });
+    expect(await readJson(layout.results.run(run.id).record)).toMatchObject({ status: 'failed' });
   });
 });
 
@@ -253,12 +256,12 @@ describe('given several recorded runs of both pipelines', () => {
     const run = await startRun({ pipeline: 'transactions', results, console: false });
     const section = { title: 'Quality', text: 'No periods were cleaned.' };
     run.addSection(section);
-    await run.writeArtifact('quality.json', JSON.stringify({ run_id: run.id, periods: [] }));
+    await run.writeArtifact(layout.results.runFiles.quality, JSON.stringify({ run_id: run.id, periods: [] }));
     const record = await run.finish('succeeded');
 
     expect(record.sections).toEqual([section]);
     expect(await loadRun(results, run.id)).toEqual(record);
-    expect(await results.readText(`runs/${run.id}/quality.json`)).toBe(JSON.stringify({ run_id: run.id, periods: [] }));
+    expect(await results.readText(layout.results.run(run.id).quality)).toBe(JSON.stringify({ run_id: run.id, periods: [] }));
     await expect(loadRun(results, '20200101T000000Z-000000')).rejects.toThrow(FerryError);
     await expect(loadRun(results, '../etc')).rejects.toThrow(FerryError);
   });
@@ -267,15 +270,17 @@ describe('given several recorded runs of both pipelines', () => {
     const kept = await recordAt('rocket', '2026-11-20T10:00:00Z', 'succeeded');
     const newer = await recordAt('rocket', '2026-11-21T10:00:00Z', 'succeeded');
     const broken = await recordAt('rocket', '2026-11-22T10:00:00Z', 'succeeded');
-    await results.write(`runs/${newer.run_id}/run.json`, JSON.stringify({ ...newer, version: 2 }));
+    await results.write(layout.results.run(newer.run_id).record, JSON.stringify({ ...newer, version: 2 }));
     const { steps: _, ...withoutSteps } = broken;
-    await results.write(`runs/${broken.run_id}/run.json`, JSON.stringify({ version: 1, ...withoutSteps }));
+    await results.write(layout.results.run(broken.run_id).record, JSON.stringify({ version: 1, ...withoutSteps }));
 
     await expect(loadRun(results, newer.run_id)).rejects.toThrow(
-      new FerryError(`${dir}/runs/${newer.run_id}/run.json is a ferry run record of version 2, newer than this ferry reads (1): upgrade ferry`),
+      new FerryError(
+        `${dir}/${layout.results.run(newer.run_id).record} is a ferry run record of version 2, newer than this ferry reads (1): upgrade ferry`,
+      ),
     );
     await expect(loadRun(results, broken.run_id)).rejects.toThrow(
-      new FerryError(`${dir}/runs/${broken.run_id}/run.json is not a ferry run record: steps is missing`),
+      new FerryError(`${dir}/${layout.results.run(broken.run_id).record} is not a ferry run record: steps is missing`),
     );
     expect((await listRuns(results)).map((run) => run.run_id)).toEqual([kept.run_id]);
   });
@@ -298,9 +303,9 @@ describe('given a run that logs a lot and then dies without finishing', () => {
     });
     // No finish(): the recorder flushes on its own every few hundred lines.
     await vi.waitFor(async () => {
-      const lines = (await results.readText(`runs/${run.id}/log.ndjson`))?.trimEnd().split('\n') ?? [];
+      const lines = (await results.readText(layout.results.run(run.id).log))?.trimEnd().split('\n') ?? [];
       expect(lines.length).toBeGreaterThanOrEqual(1000);
     });
-    expect(await readJson<RunRecord>(`runs/${run.id}/run.json`)).toMatchObject({ status: 'running' });
+    expect(await readJson<RunRecord>(layout.results.run(run.id).record)).toMatchObject({ status: 'running' });
   });
 });

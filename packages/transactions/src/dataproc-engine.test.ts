@@ -65,7 +65,7 @@ describe('given a running cluster and a work bucket', () => {
   let failing: Map<string, string>;
 
   /**
-   * Stands in for the PySpark job: checks its CLI contract and writes quality.json where the job would, or, for a
+   * Stands in for the PySpark job: checks its CLI contract and writes the period's quality where the job would, or, for a
    * source in `failing`, its failure record.
    */
   async function fakeJob({ spec, log }: JobRunInput): Promise<void> {
@@ -129,15 +129,15 @@ describe('given a running cluster and a work bucket', () => {
 
     expect(qualities).toEqual({ cleaned: [qualityOf(PERIODS[0]!, 100), qualityOf(PERIODS[1]!, 100)], failed: [] });
     expect(done.map((quality) => quality.period)).toEqual(['2019-08-22', '2019-09-21']);
-    expect(await work.readText(`jobs/${RUN_ID}/job.py`)).toBe(renderPySparkJob(DEFAULT_RULE_PARAMS));
+    expect(await work.readText(layout.work.job(RUN_ID))).toBe(renderPySparkJob(DEFAULT_RULE_PARAMS));
     expect(submitted).toEqual([
       {
-        mainPythonFileUri: `s3a://ferry-work/team-a/jobs/${RUN_ID}/job.py`,
+        mainPythonFileUri: `s3a://ferry-work/team-a/${layout.work.job(RUN_ID)}`,
         args: [
           '--input-uri',
-          's3a://ferry-work/team-a/input_data/',
+          `s3a://ferry-work/team-a/${layout.work.inputs}`,
           '--output-uri',
-          `s3a://ferry-work/team-a/output_data/_staging/${RUN_ID}/`,
+          `s3a://ferry-work/team-a/${layout.work.staging(RUN_ID)}`,
           '--sources',
           '2019-08-22.txt,2019-09-21.txt',
           '--terminal-id-max',

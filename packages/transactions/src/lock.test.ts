@@ -26,8 +26,8 @@ beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'ferry-lock-'));
   embedded = await Storage.open({ embeddedDir: join(root, 's3') });
   if (!MINIO_NOTE) {
-    await minio().createBuckets(['locks']);
-    await minio().createBuckets(['versioned-locks'], { versioned: true });
+    await minio().createBuckets(['lock-test']);
+    await minio().createBuckets(['versioned-lock-test'], { versioned: true });
     real = await Storage.open(minioConfig(minio()));
   }
 });
@@ -55,9 +55,14 @@ interface Backend {
 
 const backends: Backend[] = [
   { name: 'a local directory', note: '', atomic: true, open: async () => opened(embedded, join(root, 'dirs', `results-${++stores}`)) },
-  { name: 'the embedded S3 server (s3rver)', note: '', atomic: false, open: async () => opened(embedded, `s3://locks/results-${++stores}`) },
-  { name: 'MinIO', note: MINIO_NOTE, atomic: true, open: async () => opened(real, `s3://locks/results-${++stores}`) },
-  { name: 'a versioned MinIO bucket', note: MINIO_NOTE, atomic: true, open: async () => opened(real, `s3://versioned-locks/results-${++stores}`) },
+  { name: 'the embedded S3 server (s3rver)', note: '', atomic: false, open: async () => opened(embedded, `s3://lock-test/results-${++stores}`) },
+  { name: 'MinIO', note: MINIO_NOTE, atomic: true, open: async () => opened(real, `s3://lock-test/results-${++stores}`) },
+  {
+    name: 'a versioned MinIO bucket',
+    note: MINIO_NOTE,
+    atomic: true,
+    open: async () => opened(real, `s3://versioned-lock-test/results-${++stores}`),
+  },
 ];
 
 async function opened(storage: Storage, location: string) {
@@ -291,10 +296,10 @@ for (const backend of enforcing)
 
 describe.skipIf(MINIO_NOTE)(`${MINIO_NOTE}given a versioned MinIO bucket`, () => {
   it("when a run releases the lock, then the key's current version is a delete marker, and the next run creates the lock over it", async () => {
-    const { results } = await opened(real, `s3://versioned-locks/markers-${++stores}`);
+    const { results } = await opened(real, `s3://versioned-lock-test/markers-${++stores}`);
     const clock = clocked();
     await (await clock.acquire(results, 'run-a')).release();
-    const versions = () => versionsOf(minio(), 'versioned-locks', `markers-${stores}/${LOCK_KEY}`);
+    const versions = () => versionsOf(minio(), 'versioned-lock-test', `markers-${stores}/${LOCK_KEY}`);
     expect(await versions()).toEqual([
       { kind: 'delete marker', latest: true },
       { kind: 'object', latest: false },
@@ -340,7 +345,7 @@ describe.skipIf(MINIO_NOTE)(`${MINIO_NOTE}given MinIO behind a proxy that answer
   });
   const results = async () => {
     const prefix = `contended-${++stores}`;
-    return { direct: await real.store(`s3://locks/${prefix}`), proxied: await through.store(`s3://locks/${prefix}`) };
+    return { direct: await real.store(`s3://lock-test/${prefix}`), proxied: await through.store(`s3://lock-test/${prefix}`) };
   };
 
   it('when the first create is answered 409 and nothing is there, then the run reads the lock, retries once and holds it', async () => {
@@ -364,7 +369,7 @@ describe.skipIf(MINIO_NOTE)(`${MINIO_NOTE}given MinIO behind a proxy that answer
     const { direct, proxied } = await results();
     conflicts = 2;
     await expect(clocked().acquire(proxied, 'run-a')).rejects.toThrow(
-      /^the results store's lock s3:\/\/locks\/contended-\d+\/locks\/transactions\.json is contended: another run is taking it right now/,
+      /^the results store's lock s3:\/\/lock-test\/contended-\d+\/locks\/transactions\.json is contended: another run is taking it right now/,
     );
     expect(await direct.head(LOCK_KEY)).toBeUndefined();
   });

@@ -84,7 +84,7 @@ describe('given a results store whose manifest this ferry cannot read', () => {
   });
 });
 
-describe('given a quality.json already at the key of the run', () => {
+describe('given a quality report already at its key in the folder of the run', () => {
   it('when it is from a newer ferry or lacks a field, then the run fails naming the file and the field, publishes nothing and leaves it as it is', async () => {
     const key = layout.results.run('run-again').quality;
     for (const [text, problem] of [

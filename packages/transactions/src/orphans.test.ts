@@ -15,7 +15,7 @@ const UNLISTED = [
   quarantineFile('2019-08-22', 'r1', 0),
 ];
 /** Not names ferry gives its files: left alone. */
-const FOREIGN = ['transactions/tx_date=2019-08-22/part-0000.parquet', 'transactions/README.txt', 'runs/r3/run.json'];
+const FOREIGN = ['transactions/tx_date=2019-08-22/part-0000.parquet', 'transactions/README.txt', layout.results.run('r3').record];
 
 describe('given a results store whose manifest lists some of the published files', () => {
   let root: string;

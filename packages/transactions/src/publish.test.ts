@@ -19,18 +19,19 @@ const QUALITY: PeriodQuality = {
   repaired: { midnight_24h: 0 },
 };
 
+const STAGED = layout.work.stagedFiles;
 /** The staging layout exactly as Spark leaves it on a local file system: several part files a day, _SUCCESS and .crc files. */
 const SPARK_STAGED = [
-  'data/_SUCCESS',
-  'data/._SUCCESS.crc',
-  'data/tx_date=2019-08-22/part-00000-5ca9ff79-d6a4-42de-9e55-6cc86a255cda.c000.snappy.parquet',
-  'data/tx_date=2019-08-22/.part-00000-5ca9ff79-d6a4-42de-9e55-6cc86a255cda.c000.snappy.parquet.crc',
-  'data/tx_date=2019-08-22/part-00001-5ca9ff79-d6a4-42de-9e55-6cc86a255cda.c000.snappy.parquet',
-  'data/tx_date=2019-08-23/part-00001-5ca9ff79-d6a4-42de-9e55-6cc86a255cda.c000.snappy.parquet',
-  'quarantine/_SUCCESS',
-  'quarantine/part-00000-be8feb1a-3580-4801-ab70-7f504030d47e-c000.snappy.parquet',
-  'quarantine/.part-00000-be8feb1a-3580-4801-ab70-7f504030d47e-c000.snappy.parquet.crc',
-  'quality.json',
+  `${STAGED.data}_SUCCESS`,
+  `${STAGED.data}._SUCCESS.crc`,
+  `${STAGED.data}tx_date=2019-08-22/part-00000-5ca9ff79-d6a4-42de-9e55-6cc86a255cda.c000.snappy.parquet`,
+  `${STAGED.data}tx_date=2019-08-22/.part-00000-5ca9ff79-d6a4-42de-9e55-6cc86a255cda.c000.snappy.parquet.crc`,
+  `${STAGED.data}tx_date=2019-08-22/part-00001-5ca9ff79-d6a4-42de-9e55-6cc86a255cda.c000.snappy.parquet`,
+  `${STAGED.data}tx_date=2019-08-23/part-00001-5ca9ff79-d6a4-42de-9e55-6cc86a255cda.c000.snappy.parquet`,
+  `${STAGED.quarantine}_SUCCESS`,
+  `${STAGED.quarantine}part-00000-be8feb1a-3580-4801-ab70-7f504030d47e-c000.snappy.parquet`,
+  `${STAGED.quarantine}.part-00000-be8feb1a-3580-4801-ab70-7f504030d47e-c000.snappy.parquet.crc`,
+  STAGED.quality,
 ];
 
 describe('given a period staged as Spark writes it', () => {

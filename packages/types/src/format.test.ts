@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { FerryError } from './errors.ts';
 import { jsonFormat } from './format.ts';
+import { layout } from './layout.ts';
 import { manifestFormat } from './manifest.ts';
 import { noRejections, periodQualityFormat, qualityReportFormat } from './quality.ts';
 import { runLockFormat } from './lock.ts';
 import { runRecordFormat } from './runs.ts';
 
-const WHERE = 'results/manifest.json';
+const WHERE = `results/${layout.results.manifest}`;
 const period = {
   period: '2019-08-22',
   source: '2019-08-22.txt',
@@ -32,7 +33,7 @@ describe('given the manifest format', () => {
     const text = JSON.stringify({ version: 1, periods: { '2019-08-22': { ...period, files: [{ key: 'k', size: 1 }] } } });
     expect(() => manifestFormat.parse(text, WHERE)).toThrow(
       new FerryError(
-        'results/manifest.json is not a ferry manifest: periods.2019-08-22.files[0].etag is missing; fix or restore it (the store is versioned) before running again',
+        `${WHERE} is not a ferry manifest: periods.2019-08-22.files[0].etag is missing; fix or restore it (the store is versioned) before running again`,
       ),
     );
   });
@@ -40,20 +41,18 @@ describe('given the manifest format', () => {
   it('when a field has the wrong type or the version is unknown, then the line says what it is and what was expected', () => {
     const wrong = JSON.stringify({ version: 1, periods: { '2019-08-22': { ...period, size: '10', files: [] } } });
     expect(() => manifestFormat.parse(wrong, WHERE)).toThrow(
-      'results/manifest.json is not a ferry manifest: periods.2019-08-22.size is a string ("10"), expected number',
+      `${WHERE} is not a ferry manifest: periods.2019-08-22.size is a string ("10"), expected number`,
     );
-    expect(() => manifestFormat.parse('{"version": 0, "periods": {}}', WHERE)).toThrow(
-      'results/manifest.json is not a ferry manifest: version is 0, expected 1',
-    );
-    expect(() => manifestFormat.parse('[]', WHERE)).toThrow('results/manifest.json is not a ferry manifest: the file is an array, expected object');
-    expect(() => manifestFormat.parse('{ not json', WHERE)).toThrow('results/manifest.json is not valid JSON');
+    expect(() => manifestFormat.parse('{"version": 0, "periods": {}}', WHERE)).toThrow(`${WHERE} is not a ferry manifest: version is 0, expected 1`);
+    expect(() => manifestFormat.parse('[]', WHERE)).toThrow(`${WHERE} is not a ferry manifest: the file is an array, expected object`);
+    expect(() => manifestFormat.parse('{ not json', WHERE)).toThrow(`${WHERE} is not valid JSON`);
   });
 
   it('when the manifest comes from a newer ferry, then it is refused as such, not as a broken file', () => {
     const decoded = manifestFormat.decode('{"version": 2, "periods": {}, "owners": {}}');
     expect(decoded).toEqual({ ok: false, problem: { kind: 'newer', version: 2, reads: 1 } });
     expect(() => manifestFormat.parse('{"version": 2}', WHERE)).toThrow(
-      'results/manifest.json is a ferry manifest of version 2, newer than this ferry reads (1): upgrade ferry',
+      `${WHERE} is a ferry manifest of version 2, newer than this ferry reads (1): upgrade ferry`,
     );
   });
 
@@ -73,11 +72,11 @@ describe('given files written before their formats had a version', () => {
       host_id: 'b/p',
       pid: 42,
     };
-    expect(runLockFormat.parse(JSON.stringify(lock), 'locks/transactions.json')).toEqual(lock);
+    expect(runLockFormat.parse(JSON.stringify(lock), layout.results.lock)).toEqual(lock);
     expect(runLockFormat.encode(lock)).toBe(`${JSON.stringify({ version: 1, ...lock })}\n`);
     expect(qualityReportFormat.parse('{"run_id": "r1", "periods": []}', 'q')).toEqual({ run_id: 'r1', periods: [] });
     const record = { run_id: 'r1', pipeline: 'rocket', status: 'succeeded', started_at: 't', steps: [], totals: {} };
-    expect(runRecordFormat.parse(JSON.stringify(record), 'runs/r1/run.json')).toEqual(record);
+    expect(runRecordFormat.parse(JSON.stringify(record), layout.results.run('r1').record)).toEqual(record);
   });
 
   it('when a format changed shape since, then its unversioned files read through the migration', () => {
@@ -105,8 +104,9 @@ describe('given the quality a period stages', () => {
 
   it('when a rule count is missing, then the line names that rule; when all are there, the file has no version field', () => {
     const { duplicate: _, ...fewer } = quality.rejected;
-    expect(() => periodQualityFormat.parse(JSON.stringify({ ...quality, rejected: fewer }), 'work/quality.json')).toThrow(
-      'work/quality.json is not a period quality file: rejected.duplicate is missing',
+    const where = layout.work.staged('r1', quality.period).quality;
+    expect(() => periodQualityFormat.parse(JSON.stringify({ ...quality, rejected: fewer }), where)).toThrow(
+      `${where} is not a period quality file: rejected.duplicate is missing`,
     );
     expect(JSON.parse(periodQualityFormat.encode(quality))).toEqual(quality);
   });

@@ -12,6 +12,12 @@ describe('given the store layout', () => {
       failure: 'output_data/_staging/r1/2019-08-22/failed.json',
     });
     expect(layout.work.staging('r1')).toBe('output_data/_staging/r1/');
+    expect([layout.work.inputs, layout.work.stagingRoot, layout.work.stagedFiles.quality, layout.results.runs]).toEqual([
+      'input_data/',
+      'output_data/_staging/',
+      'quality.json',
+      'runs/',
+    ]);
     expect(layout.work.dayOfStaged('tx_date=2019-08-23/part-00001.parquet')).toBe('2019-08-23');
     expect(layout.work.dayOfStaged('_SUCCESS')).toBeUndefined();
     expect(layout.work.output('2019-08-23', '2019-08-22', 'r1', 0)).toBe('output_data/tx_date=2019-08-23/2019-08-22_r1_0.parquet');
@@ -41,8 +47,10 @@ describe('given the store layout', () => {
   it('when a run is recorded, then its folder holds the recorder files and the pipelines artifacts', () => {
     const run = layout.results.run('20261121T054300Z-3fa9c1');
     expect(run.prefix).toBe('runs/20261121T054300Z-3fa9c1/');
-    expect([run.record, run.log, run.reportMarkdown, run.reportHtml, run.quality, run.images]).toEqual(
-      ['run.json', 'log.ndjson', 'report.md', 'report.html', 'quality.json', 'images.json'].map((name) => `runs/20261121T054300Z-3fa9c1/${name}`),
+    expect([run.record, run.log, run.reportMarkdown, run.reportHtml, run.quality, run.images, run.launches, run.launchesMarkdown]).toEqual(
+      ['run.json', 'log.ndjson', 'report.md', 'report.html', 'quality.json', 'images.json', 'launches.json', 'launches.md'].map(
+        (name) => `runs/20261121T054300Z-3fa9c1/${name}`,
+      ),
     );
     expect(layout.results.runIdOfRecord(run.record)).toBe('20261121T054300Z-3fa9c1');
     expect(layout.results.runIdOfRecord(run.log)).toBeUndefined();

@@ -5,6 +5,7 @@ import { list } from 'tar';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runRocketPipeline } from '@ferry/rocket';
 import { Storage } from '@ferry/storage';
+import { layout } from '@ferry/types';
 import { FakeLl2Server, emptyPage, image, json } from '../../../../test/rocket/fake-ll2-server.ts';
 import { CAPTURED_AT, generatedFixtures, generatedJpeg, rewriteHosts } from '../../../../test/rocket/fixtures.ts';
 import { runFerry } from '../test-support.ts';
@@ -76,7 +77,7 @@ describe('given two rocket runs in a results folder', () => {
     await list({ file: path.join(out, entries[0]!), onReadEntry: (entry) => void files.push(entry.path) });
     const stem = entries[0]!.replace('.tar.gz', '');
     expect(files).toContain(`${stem}/images-by-launch/2025-04-05_falcon-9-test.jpg`);
-    expect(files).toContain(`${stem}/runs/${second}/report.html`);
+    expect(files).toContain(`${stem}/${layout.results.run(second).reportHtml}`);
     expect(files).toContain(`${stem}/README.txt`);
     expect(files.some((file) => file.includes('starlink'))).toBe(false);
   });

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startRun } from '@ferry/runs';
 import { qualitySection } from '@ferry/transactions';
 import { Storage } from '@ferry/storage';
-import { FerryError, noRejections } from '@ferry/types';
+import { FerryError, layout, noRejections } from '@ferry/types';
 import { runCommand } from '../test-support.ts';
 import { register } from './report.ts';
 
@@ -59,7 +59,7 @@ describe('given a recorded run whose clean step needed a retry', () => {
     expect(out).toMatch(/\| 2019-08-22 \| +5 \| +4 \| +1 \| +1 \| +0 \| duplicate 1 +\|/);
     expect(out).toMatch(/\| clean 2019-08-22 \| succeeded \| +2 \|/);
     expect(out).toContain('clean 2019-08-22 (attempt 1): executor lost');
-    expect(out).toContain(`/runs/${runId}/report.html`);
+    expect(out).toContain(`/${layout.results.run(runId).reportHtml}`);
   });
 
   it('when the id is unknown, then a FerryError says so', async () => {

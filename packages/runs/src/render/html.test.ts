@@ -5,7 +5,7 @@ import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Storage } from '@ferry/storage';
-import type { RunRecord } from '@ferry/types';
+import { layout, type RunRecord } from '@ferry/types';
 import { renderReportHtml, startRun } from '../index.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -42,8 +42,8 @@ async function recordRun(): Promise<{ html: string; record: RunRecord }> {
       })
       .catch(() => undefined);
     await run.finish('failed', failure);
-    const html = (await results.readText(`runs/${run.id}/report.html`))!;
-    return { html, record: JSON.parse((await results.readText(`runs/${run.id}/run.json`))!) as RunRecord };
+    const html = (await results.readText(layout.results.run(run.id).reportHtml))!;
+    return { html, record: JSON.parse((await results.readText(layout.results.run(run.id).record))!) as RunRecord };
   } finally {
     await storage.close();
     await rm(dir, { recursive: true, force: true });
