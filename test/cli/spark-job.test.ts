@@ -7,6 +7,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASES } from '@ferry/cleaning/cases';
 import { SPARK, skipNote, sparkSubmit } from '@ferry/testbed';
+import { layout } from '@ferry/types';
 import { ferry } from '../support/cli.ts';
 
 const SOURCE = '2019-08-22.txt';
@@ -76,7 +77,10 @@ describe.skipIf(!!SPARK.missing())(
         (row) => row.rule !== 'kept' && row.rule !== 'comment',
       );
       expect(await quarantine(staged)).toEqual(expected);
-      const quality = JSON.parse(await readFile(join(staged, 'quality.json'), 'utf8')) as { rows_written: number; comment_lines: number };
+      const quality = JSON.parse(await readFile(join(staged, layout.work.stagedFiles.quality), 'utf8')) as {
+        rows_written: number;
+        comment_lines: number;
+      };
       expect(quality.rows_written).toBe(CASES.filter((c) => c.expect === 'kept').length);
       expect(quality.comment_lines).toBe(CASES.filter((c) => c.expect === 'comment').length);
     });

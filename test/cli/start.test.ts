@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { layout } from '@ferry/types';
 import { ferry } from '../support/cli.ts';
 
 describe('given a fresh working directory and the README commands', () => {
@@ -47,7 +48,7 @@ describe('given a fresh working directory and the README commands', () => {
   it('when the results manifest is corrupt, then the run stops with one clear line and no stack trace', async () => {
     const results = join(cwd, 'broken-results');
     await mkdir(results, { recursive: true });
-    await writeFile(join(results, 'manifest.json'), '{ not json');
+    await writeFile(join(results, layout.results.manifest), '{ not json');
     const broken = await ferry(['run', '--results', results], { cwd });
     expect(broken.code).not.toBe(0);
     expect(broken.stderr.trim().split('\n').at(-1)).toMatch(/^error: .*manifest\.json is not valid JSON/);

@@ -19,7 +19,7 @@ describe(`given new source periods and the cloud-run script with a stack that de
 
   it('when the job fails inside Spark (its input deleted before it starts), then the exit status is non-zero, the cluster is destroyed, nothing is published and the manifest is unchanged', async () => {
     const work = await harness.storage.store('s3://ferry-work');
-    harness.emulator.failures.beforeNextJob = async () => work.delete((await work.list('input_data/')).map((object) => object.key));
+    harness.emulator.failures.beforeNextJob = async () => work.delete((await work.list(layout.work.inputs)).map((object) => object.key));
     const results = await harness.storage.store('s3://ferry-results/failing');
     const manifestBefore = await results.readText(MANIFEST_KEY);
 

@@ -171,7 +171,7 @@ describe(`given source periods with every defect kind, odd fields and a file of 
         .filter((key) => key.startsWith('transactions/'))
         .sort(),
     ).toEqual(keys);
-    expect(await (await harness.storage.store('s3://ferry-work/dataproc')).list('output_data/_staging/')).toEqual([]);
+    expect(await (await harness.storage.store('s3://ferry-work/dataproc')).list(layout.work.stagingRoot)).toEqual([]);
   });
 
   it.skipIf(!JOBS.real)(`${JOBS.real ? '' : 'SKIPPED, no real Spark: '}when the split file is cleaned, then Spark read it in several splits`, () => {

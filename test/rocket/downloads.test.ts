@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runRocketPipeline, type RocketOptions } from '@ferry/rocket';
+import { layout } from '@ferry/types';
 import { FakeLl2Server, emptyPage, image, json, sequence, status, throttle, type Handler } from './fake-ll2-server.ts';
 import { CAPTURED_AT, generatedFixtures, generatedJpeg, generatedPng, rewriteHosts, toVersion230 } from './fixtures.ts';
 import { closeRocketBed, openRocketBed, type RocketBed } from './bed.ts';
@@ -162,7 +163,7 @@ describe('given upcoming launches none of which has an image', () => {
         { launch: 'Launch 1', status: 'no_image' },
       ],
     });
-    const log = (await results.readText(`runs/${result.runId}/log.ndjson`))!;
+    const log = (await results.readText(layout.results.run(result.runId).log))!;
     expect(log).toContain('"msg":"no launch images found"');
   });
 });

@@ -80,7 +80,7 @@ describe('given launches and images served by a fake Launch Library', () => {
       expect(first.launches.map((launch) => launch.id)).toEqual(scenario.launches.map((launch) => launch.id));
 
       // One entry per launch.
-      const report = await readJson<ImageReport>(results, `runs/${first.record.run_id}/images.json`);
+      const report = await readJson<ImageReport>(results, layout.results.run(first.record.run_id).images);
       expect(report.images.map((entry) => entry.launch_id)).toEqual(scenario.launches.map((launch) => launch.id));
       for (const imageCase of scenario.cases) {
         const [entry] = byUrl(report.images, imageCase.url);
@@ -140,7 +140,7 @@ describe('given launches and images served by a fake Launch Library', () => {
       expect(page1).toContain(fake.url);
 
       const second = await runRocketPipeline({ results, api: scenario.api, ...quick });
-      const again = await readJson<ImageReport>(results, `runs/${second.record.run_id}/images.json`);
+      const again = await readJson<ImageReport>(results, layout.results.run(second.record.run_id).images);
       expect(again.totals.downloaded).toBe(0);
       expect(again.totals.bytes_downloaded).toBe(0);
       for (const url of Object.keys(index)) expect(byUrl(again.images, url)[0]!.status, url).toBe('present');
@@ -189,10 +189,10 @@ describe('given a fake Launch Library and a results store on the embedded S3 ser
 
     expect(result.record.status).toBe('partial');
     expect(result.record.steps.map((step) => step.name)).toEqual(['fetch launches', 'download images', 'build tables', 'report', 'notify']);
-    const prefix = `runs/${result.record.run_id}/`;
-    const keys = (await s3.list(prefix)).map((object) => object.key.slice(prefix.length));
+    const run = layout.results.run(result.record.run_id);
+    const keys = (await s3.list(run.prefix)).map((object) => object.key);
     expect(keys).toEqual(
-      expect.arrayContaining(['run.json', 'log.ndjson', 'report.md', 'report.html', 'images.json', 'launches.json', 'launches.md']),
+      expect.arrayContaining([run.record, run.log, run.reportMarkdown, run.reportHtml, run.images, run.launches, run.launchesMarkdown]),
     );
     expect(fake.seen(scenario.upcomingPath)[0]!.headers.authorization).toBe(`Token ${token}`);
 
@@ -216,12 +216,12 @@ describe('given a fake Launch Library and a results store on the embedded S3 ser
       expect(text).not.toContain('ferry-hook-path');
     }
 
-    const launches = await readJson<LaunchReport>(s3, `${prefix}launches.json`);
+    const launches = await readJson<LaunchReport>(s3, run.launches);
     expect(launches.last_30_days.count + launches.upcoming.count).toBe(scenario.launches.length);
     expect(
       launches.upcoming.launches.every((launch) => launch.net_local !== null && launch.net_local.includes('(') && launch.net_utc.endsWith('UTC')),
     ).toBe(true);
-    const markdown = await s3.readText(`${prefix}launches.md`);
+    const markdown = await s3.readText(run.launchesMarkdown);
     expect(markdown).toContain('## Last 30 days');
     expect(markdown).toContain('| Provider | Launches |');
   });
@@ -248,7 +248,7 @@ describe('given a fake Launch Library that fails', () => {
     fake.on('/hooks/h', status(500));
     const result = await runRocketPipeline({ results, api: `${fake.url}/2.0.0`, webhook: `${fake.url}/hooks/h`, ...quick });
     expect(result.record.status).toBe('succeeded');
-    const log = (await results.readText(`runs/${result.record.run_id}/log.ndjson`))!
+    const log = (await results.readText(layout.results.run(result.record.run_id).log))!
       .trim()
       .split('\n')
       .map((line) => JSON.parse(line) as { level: string; msg: string; error?: string });
@@ -306,7 +306,7 @@ describe('given a bandwidth cap', () => {
     fake.on('/2.0.0/launch/upcoming/', json({ count: launches.length, next: null, previous: null, results: launches }));
     fake.on('/2.0.0/launch/previous/', emptyPage);
     const result = await runRocketPipeline({ results, api: `${fake.url}/2.0.0`, ...quick, timeoutMs: 5000, concurrency: 3, maxBytesPerSecond: cap });
-    const report = await readJson<ImageReport>(results, `runs/${result.record.run_id}/images.json`);
+    const report = await readJson<ImageReport>(results, layout.results.run(result.record.run_id).images);
     expect(report.totals.downloaded).toBe(6);
     expect(report.totals.bytes_downloaded).toBeGreaterThan(1_100_000);
     const rate = report.totals.bytes_downloaded / (report.elapsed_ms / 1000);

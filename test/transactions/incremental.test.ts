@@ -125,8 +125,8 @@ for (const [backend, note] of backends)
       expect(engine.calls).toBe(0);
       expect(await stores.results.head(MANIFEST_KEY)).toBeUndefined();
       expect(await stores.results.child('transactions/').list()).toEqual([]);
-      const [failed] = (await stores.results.child('runs/').list()).filter((object) => object.key.endsWith('/run.json'));
-      expect(JSON.parse((await stores.results.child('runs/').readText(failed!.key))!)).toMatchObject({
+      const [failed] = (await stores.results.list(layout.results.runs)).filter((object) => layout.results.runIdOfRecord(object.key) !== undefined);
+      expect(JSON.parse((await stores.results.readText(failed!.key))!)).toMatchObject({
         status: 'failed',
         error: expect.stringContaining('other-run'),
       });
@@ -145,13 +145,13 @@ for (const [backend, note] of backends)
         defects: { duplicate: 0.01, invalid_terminal: 0.01, non_positive_amount: 0.005, midnight_24h: 0.005 },
       });
       const result = await run(countingEngine());
-      const record = JSON.parse((await stores.results.readText(`runs/${result.runId}/run.json`))!) as RunRecord;
+      const record = JSON.parse((await stores.results.readText(layout.results.run(result.runId).record))!) as RunRecord;
       expect(record.periods).toHaveLength(2);
       for (const period of record.periods!) {
         expect(period.rows_rejected).toBeGreaterThan(0);
         expect(period.rows_read).toBe(period.rows_written + period.rows_rejected);
       }
-      const quality = JSON.parse((await stores.results.readText(`runs/${result.runId}/quality.json`))!);
+      const quality = JSON.parse((await stores.results.readText(layout.results.run(result.runId).quality))!);
       expect(quality.periods.map((period: { source: string }) => period.source)).toEqual(['2019-08-22.txt', '2019-08-25.txt']);
       const quarantine = await stores.results.child('quarantine/').list();
       expect(quarantine.map((object) => object.key.split('/')[0])).toEqual(expect.arrayContaining(['period=2019-08-22', 'period=2019-08-25']));

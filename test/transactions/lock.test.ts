@@ -58,7 +58,7 @@ for (const [backend, note] of backends)
       expect(await stores.results.head(MANIFEST_KEY)).toBeUndefined();
       expect(await stores.results.list('transactions/')).toEqual([]);
       expect(await stores.results.list('quarantine/')).toEqual([]);
-      const [record] = (await stores.results.list('runs/')).filter((object) => object.key.endsWith('/run.json'));
+      const [record] = (await stores.results.list(layout.results.runs)).filter((object) => layout.results.runIdOfRecord(object.key) !== undefined);
       expect(JSON.parse((await stores.results.readText(record!.key))!) as RunRecord).toMatchObject({
         status: 'failed',
         error: expect.stringContaining('lost'),
@@ -117,7 +117,7 @@ describe.skipIf(NOTE)(`${NOTE}given \`ferry\` against MinIO`, () => {
     expect(next.stderr).not.toMatch(/error:/);
     expect(next.code).toBe(0);
     const runId = /^Run (\S+) /m.exec(next.stdout)![1]!;
-    const log = (await stores.results.readText(`runs/${runId}/log.ndjson`))!;
+    const log = (await stores.results.readText(layout.results.run(runId).log))!;
     expect(log).toContain(`took over the lock of run ${killed.runId}: its process ${killed.pid} on this host (${hostname()}) is gone`);
     await expectPublished();
   });
@@ -139,7 +139,7 @@ describe.skipIf(NOTE)(`${NOTE}given \`ferry\` against MinIO`, () => {
     const next = await cli('run');
     expect(next.code).toBe(0);
     const runId = /^Run (\S+) /m.exec(next.stdout)![1]!;
-    expect(await stores.results.readText(`runs/${runId}/log.ndjson`)).not.toContain('took over');
+    expect(await stores.results.readText(layout.results.run(runId).log)).not.toContain('took over');
     await expectPublished();
   });
 
