@@ -17,7 +17,7 @@ describe('given a file written atomically', () => {
     await writeFileAtomically(file, 'old');
     const seen: number[] = [];
     const stats = await writeFileAtomically(file, Readable.from([Buffer.from('new '), Buffer.from('content')]), {
-      onChunk: (chunk) => seen.push(chunk.length),
+      onChunk: (chunk) => void seen.push(chunk.length),
     });
     expect(await readFile(file, 'utf8')).toBe('new content');
     expect(stats.size).toBe(11n);

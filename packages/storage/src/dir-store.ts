@@ -8,7 +8,7 @@ import lockfile from 'proper-lockfile';
 import type { ConditionalWrite, ObjectInfo } from '@ferry/types';
 import { FerryError } from '@ferry/types';
 import { TEMP_MARK, tempPathFor, writeFileAtomically } from './atomic-file.ts';
-import { md5OfFile } from './md5-workers.ts';
+import { md5OfFile, md5OfStream, type StreamMd5 } from './md5-workers.ts';
 import type { FileIdentity, HashRecord } from './hash-record.ts';
 import { BaseStore, byKey, checkKey, checkPrefix, joinUrl, type CopySource, type Entry, type Received } from './store-base.ts';
 
@@ -386,21 +386,23 @@ async function writeAtomically(
   where: string,
   onBytes?: (n: number) => void,
 ): Promise<{ size: number; md5: string; identity: FileIdentity; lastModified: Date }> {
-  const hash = createHash('md5');
+  // A stream is hashed in a worker as it passes (md5-workers.ts), off the thread that reads and writes it.
+  const hash = typeof body === 'string' || body instanceof Uint8Array ? mainThreadMd5() : md5OfStream();
   let size = 0;
   const onChunk = (chunk: Buffer) => {
-    hash.update(chunk);
     size += chunk.length;
     onBytes?.(chunk.length);
+    return hash.update(chunk);
   };
   let stats: BigIntStats;
   try {
     stats = await writeFileAtomically(file, body, { onChunk });
   } catch (error) {
+    hash.abandon();
     throw dirError(error, where, 'write');
   }
   // A sidecar left from the old content names another identity (the new file is a new inode): it is never trusted.
-  const md5 = hash.digest('hex');
+  const md5 = await hash.digest();
   const identity: FileIdentity = { dev: stats.dev, ino: stats.ino, size: stats.size, mtimeNs: stats.mtimeNs };
   md5Cache.set(file, { identity: identityKey(identity), md5 });
   return { size, md5, identity, lastModified: stats.mtime };
@@ -410,6 +412,16 @@ async function writeAtomically(
 const SMALL_FILE = 1024 * 1024;
 
 const PRECONDITION_FAILED: ConditionalWrite = { written: false, reason: 'precondition-failed' };
+
+/** The StreamMd5 of content already in memory: hashing it here costs less than handing it to a worker. */
+function mainThreadMd5(): StreamMd5 {
+  const hash = createHash('md5');
+  return {
+    update: (chunk) => void hash.update(chunk),
+    digest: async () => hash.digest('hex'),
+    abandon: () => undefined,
+  };
+}
 
 function md5Of(content: string | Buffer): string {
   return createHash('md5').update(content).digest('hex');

@@ -2,27 +2,45 @@ import { cpus } from 'node:os';
 import { Worker } from 'node:worker_threads';
 
 /*
- * MD5 of large files in worker threads. Node hashes on the thread that calls update(), so two files "hashed at once"
- * on the main thread take turns on one core; in workers they take one core each, and the main thread stays free for
- * whatever else the run does meanwhile. The worker is a script given as text (eval), so it needs no file of its own
- * beside the compiled CLI's chunks. A worker keeps the process alive only while it has a file to hash.
+ * MD5 in worker threads. Node hashes on the thread that calls update(), so two files "hashed at once" on the main
+ * thread take turns on one core, and a download hashed as it streams in shares its core with the HTTP parsing and the
+ * file writes; in workers each hash takes a core of its own. A file on disk is read and hashed by one worker whole
+ * (md5OfFile); bytes streaming by are copied into 1 MiB blocks of memory shared with a worker (md5OfStream). The worker is a script given as text (eval), so it needs no file of its own beside the compiled
+ * CLI's chunks. A worker keeps the process alive only while it has work.
  */
+const BLOCK = 1024 * 1024;
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
 const { createHash } = require('node:crypto');
 const { closeSync, openSync, readSync } = require('node:fs');
-const buffer = Buffer.allocUnsafe(${1024 * 1024});
-parentPort.on('message', ({ id, file }) => {
+const buffer = Buffer.allocUnsafe(${BLOCK});
+const streams = new Map();
+parentPort.on('message', ({ id, file, shared, slot, length, end }) => {
   try {
-    const hash = createHash('md5');
-    const fd = openSync(file, 'r');
-    try {
-      for (let n; (n = readSync(fd, buffer, 0, buffer.length, null)) > 0; ) hash.update(buffer.subarray(0, n));
-    } finally {
-      closeSync(fd);
+    if (file !== undefined) {
+      const hash = createHash('md5');
+      const fd = openSync(file, 'r');
+      try {
+        for (let n; (n = readSync(fd, buffer, 0, buffer.length, null)) > 0; ) hash.update(buffer.subarray(0, n));
+      } finally {
+        closeSync(fd);
+      }
+      parentPort.postMessage({ id, md5: hash.digest('hex') });
+      return;
     }
-    parentPort.postMessage({ id, md5: hash.digest('hex') });
+    let stream = streams.get(id);
+    if (!stream) streams.set(id, (stream = { hash: createHash('md5'), ring: new Uint8Array(shared) }));
+    const { hash, ring } = stream;
+    if (slot !== undefined) {
+      hash.update(ring.subarray(slot * ${BLOCK}, slot * ${BLOCK} + length));
+      parentPort.postMessage({ id, hashed: slot });
+    }
+    if (end) {
+      streams.delete(id);
+      parentPort.postMessage({ id, md5: hash.digest('hex') });
+    }
   } catch (error) {
+    streams.delete(id);
     parentPort.postMessage({ id, error: { message: error.message, code: error.code } });
   }
 });
@@ -31,70 +49,180 @@ parentPort.on('message', ({ id, file }) => {
 interface Reply {
   id: number;
   md5?: string;
+  /** The slot of a stream's ring whose block was hashed. */
+  hashed?: number;
   error?: { message: string; code?: string };
+}
+
+interface Job {
+  resolve: (md5: string) => void;
+  reject: (error: Error) => void;
+  /** A stream's block was hashed: its slot is free again. */
+  onHashed?: (slot: number) => void;
 }
 
 interface HashWorker {
   worker: Worker;
-  busy: boolean;
+  /** Files being hashed plus streams open on it. */
+  jobs: Map<number, Job>;
 }
 
-/** Disk-bound beyond this: more only thrash. */
+/** Disk-bound (files) or core-bound (streams) beyond this: more only thrash. */
 const WORKERS = Math.max(1, Math.min(2, cpus().length));
-const workers: HashWorker[] = [];
-const queue: { file: string; resolve: (md5: string) => void; reject: (error: Error) => void }[] = [];
-const pending = new Map<number, { resolve: (md5: string) => void; reject: (error: Error) => void; slot: HashWorker }>();
+/** Files and streams have workers of their own, so a stream's next block never waits behind a whole file. */
+const filePool: HashWorker[] = [];
+const streamPool: HashWorker[] = [];
+const queue: { file: string; job: Job }[] = [];
 let nextId = 0;
 
 /** The hex MD5 of a file's content, computed in a worker thread. */
 export function md5OfFile(file: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    queue.push({ file, resolve, reject });
-    dispatch();
+    queue.push({ file, job: { resolve, reject } });
+    dispatchFiles();
   });
 }
 
-function dispatch(): void {
+/** An MD5 fed with the chunks of a stream as they pass, computed in a worker thread. */
+export interface StreamMd5 {
+  /** Takes a copy of the chunk; resolves once the worker is no more than a few blocks behind (backpressure). */
+  update(chunk: Uint8Array): Promise<void> | undefined;
+  digest(): Promise<string>;
+  /** Drops the hash (the stream failed); its worker forgets it. */
+  abandon(): void;
+}
+
+/** Blocks of a stream's ring: one being filled while the others wait for, or are being hashed by, its worker. */
+const SLOTS = 4;
+
+/**
+ * The stream's bytes are copied into a ring of SLOTS blocks in memory shared with its worker, which is told only
+ * which slot to hash: nothing is allocated or transferred per block. When every slot waits for the worker, update()
+ * asks the stream to wait.
+ */
+export function md5OfStream(): StreamMd5 {
+  const id = nextId++;
+  const slot = leastBusy(streamPool) ?? startWorker(streamPool);
+  const shared = new SharedArrayBuffer(SLOTS * BLOCK);
+  // Buffer.copy is a plain memcpy; TypedArray.set into shared memory is many times slower.
+  const ring = Buffer.from(shared);
+  const free = Array.from({ length: SLOTS }, (_, index) => index);
+  let current = free.shift()!;
+  let filled = 0;
+  let slotFreed: (() => void) | undefined;
+  let failed: Error | undefined;
+  const result = new Promise<string>((resolve, reject) => {
+    slot.jobs.set(id, {
+      resolve,
+      reject: (error) => {
+        failed = error;
+        slotFreed?.();
+        reject(error);
+      },
+      onHashed: (hashed) => {
+        free.push(hashed);
+        slotFreed?.();
+      },
+    });
+  });
+  result.catch(() => undefined); // seen by digest(); a stream that failed first never asks
+  track(slot);
+  let introduced = false;
+  const send = (end: boolean) => {
+    slot.worker.postMessage({ id, shared: introduced ? undefined : shared, slot: filled > 0 ? current : undefined, length: filled, end });
+    introduced = true;
+    filled = 0;
+  };
+  const nextSlot = async (): Promise<void> => {
+    while (free.length === 0 && !failed) await new Promise<void>((resolve) => (slotFreed = resolve));
+    slotFreed = undefined;
+    if (failed) throw failed;
+    current = free.shift()!;
+  };
+  return {
+    update(chunk) {
+      if (failed) throw failed;
+      let at = 0;
+      const fill = (): Promise<void> | undefined => {
+        while (at < chunk.length) {
+          const n = Math.min(chunk.length - at, BLOCK - filled);
+          Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).copy(ring, current * BLOCK + filled, at, at + n);
+          filled += n;
+          at += n;
+          if (filled < BLOCK) break;
+          send(false);
+          if (free.length === 0) return nextSlot().then(fill);
+          current = free.shift()!;
+        }
+        return undefined;
+      };
+      return fill();
+    },
+    digest() {
+      if (!failed) send(true);
+      return result;
+    },
+    abandon() {
+      if (failed || !slot.jobs.has(id)) return;
+      filled = 0;
+      send(true);
+    },
+  };
+}
+
+function dispatchFiles(): void {
   while (queue.length > 0) {
-    const slot = workers.find((candidate) => !candidate.busy) ?? (workers.length < WORKERS ? startWorker() : undefined);
+    const slot = filePool.find((candidate) => candidate.jobs.size === 0) ?? (filePool.length < WORKERS ? startWorker(filePool) : undefined);
     if (!slot) return;
-    const job = queue.shift()!;
+    const { file, job } = queue.shift()!;
     const id = nextId++;
-    slot.busy = true;
-    slot.worker.ref();
-    pending.set(id, { resolve: job.resolve, reject: job.reject, slot });
-    slot.worker.postMessage({ id, file: job.file });
+    slot.jobs.set(id, job);
+    track(slot);
+    slot.worker.postMessage({ id, file });
   }
 }
 
-function startWorker(): HashWorker {
-  const slot: HashWorker = { worker: new Worker(WORKER_SOURCE, { eval: true }), busy: false };
+/** A free or new worker while there are fewer than WORKERS, else the one with the fewest streams. */
+function leastBusy(pool: HashWorker[]): HashWorker | undefined {
+  const idle = pool.find((slot) => slot.jobs.size === 0);
+  if (idle || pool.length < WORKERS) return idle;
+  return pool.reduce((best, slot) => (slot.jobs.size < best.jobs.size ? slot : best));
+}
+
+/** A worker holds the process open exactly while it has jobs. */
+function track(slot: HashWorker): void {
+  if (slot.jobs.size > 0) slot.worker.ref();
+  else slot.worker.unref();
+}
+
+function startWorker(pool: HashWorker[]): HashWorker {
+  const slot: HashWorker = { worker: new Worker(WORKER_SOURCE, { eval: true }), jobs: new Map() };
   slot.worker.unref();
   slot.worker.on('message', (reply: Reply) => {
-    const job = pending.get(reply.id);
+    const job = slot.jobs.get(reply.id);
     if (!job) return;
-    pending.delete(reply.id);
-    slot.busy = false;
-    slot.worker.unref();
+    if (reply.hashed !== undefined) {
+      job.onHashed?.(reply.hashed);
+      return;
+    }
+    slot.jobs.delete(reply.id);
+    track(slot);
     if (reply.md5 !== undefined) job.resolve(reply.md5);
     else job.reject(Object.assign(new Error(reply.error?.message ?? 'hashing failed'), { code: reply.error?.code }));
-    dispatch();
+    if (pool === filePool) dispatchFiles();
   });
-  slot.worker.on('error', (error) => failWorker(slot, error));
-  slot.worker.on('exit', () => failWorker(slot, new Error('the hashing worker exited')));
-  workers.push(slot);
+  slot.worker.on('error', (error) => failWorker(pool, slot, error));
+  slot.worker.on('exit', () => failWorker(pool, slot, new Error('the hashing worker exited')));
+  pool.push(slot);
   return slot;
 }
 
-/** A worker that died fails its file, and is replaced by the next file that needs one. */
-function failWorker(slot: HashWorker, error: Error): void {
-  const at = workers.indexOf(slot);
+/** A worker that died fails its jobs, and is replaced by the next job that needs one. */
+function failWorker(pool: HashWorker[], slot: HashWorker, error: Error): void {
+  const at = pool.indexOf(slot);
   if (at === -1) return;
-  workers.splice(at, 1);
-  for (const [id, job] of pending) {
-    if (job.slot !== slot) continue;
-    pending.delete(id);
-    job.reject(error);
-  }
-  dispatch();
+  pool.splice(at, 1);
+  for (const job of slot.jobs.values()) job.reject(error);
+  slot.jobs.clear();
+  if (pool === filePool) dispatchFiles();
 }

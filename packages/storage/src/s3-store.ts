@@ -40,6 +40,8 @@ export const SOURCE_ETAG_METADATA = 'ferry-source-etag';
 export const MAX_SINGLE_COPY = 5 * 1024 ** 3;
 /** Streams of a known size up to this go up as one PutObject (rclone's upload cutoff is 200 MiB). */
 const SINGLE_PUT_MAX = 256 * 1024 ** 2;
+/** Objects up to this size are read into memory to be copied. */
+const SMALL_OBJECT = 1024 * 1024;
 /** UploadPartCopy parts of this size keep the count low (S3 allows 10,000), unless the single-copy limit is lower. */
 const COPY_PART_SIZE = 256 * 1024 ** 2;
 
@@ -193,10 +195,12 @@ export class S3Store extends BaseStore {
     }
   }
 
+  /** A small object is read whole, so its destination writes (or sends) it in one go, without a stream. */
   async openForCopy(entry: Entry): Promise<CopySource> {
     const object = await this.getObject(entry.key);
+    const body = entry.size <= SMALL_OBJECT ? asBuffer(await object.Body!.transformToByteArray()) : (object.Body as Readable);
     return {
-      body: object.Body as Readable,
+      body,
       size: object.ContentLength ?? entry.size,
       etag: unquote(object.ETag),
       contentType: object.ContentType,
@@ -522,6 +526,10 @@ function encodeCopySource(bucket: string, key: string, embedded: boolean): strin
 /** A condition that was not met: 412; 409, another conditional write on the key; 404, MinIO's answer to If-Match on a key that is gone. */
 function conditionFailed(error: unknown): boolean {
   return statusOf(error) === 412 || codeOf(error) === 'PreconditionFailed' || statusOf(error) === 409 || isNotFound(error);
+}
+
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 function unquote(etag: string | undefined): string | undefined {
