@@ -7,7 +7,7 @@
  *
  *   pnpm bench:copy [big files, default 8] [big file MB, default 64] [small files, default 1000]
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -96,7 +96,12 @@ async function writeFiles(dir: string, files: number, bytes: number): Promise<vo
   for (let i = 0; i < files; i++) await writeFile(join(dir, `${String(i).padStart(4, '0')}.bin`), randomBytes(bytes));
 }
 
+/**
+ * Each copy starts with the files written so far flushed to disk: otherwise whichever tool runs next pays for the
+ * writeback of the one before (a server-side copy leaves 512 MB of dirty pages), and the kernel slows its writes.
+ */
 async function timed(work: () => Promise<unknown>): Promise<number> {
+  spawnSync('sync');
   const started = performance.now();
   await work();
   return (performance.now() - started) / 1000;
