@@ -140,32 +140,32 @@ for (const { name, note, open, atomic } of kinds)
 
     it('when an object is created, then it is written once and a second create of the key leaves it alone', async () => {
       const store = await open();
-      expect(await store.create('locks/a.json', 'first')).toEqual({ written: true, etag: md5('first') });
-      expect(await store.create('locks/a.json', 'second')).toEqual({ written: false, reason: 'precondition-failed' });
-      expect(await store.readText('locks/a.json')).toBe('first');
-      expect((await store.list('locks/')).map((object) => object.key)).toEqual(['locks/a.json']);
+      expect(await store.create('mutex/a.json', 'first')).toEqual({ written: true, etag: md5('first') });
+      expect(await store.create('mutex/a.json', 'second')).toEqual({ written: false, reason: 'precondition-failed' });
+      expect(await store.readText('mutex/a.json')).toBe('first');
+      expect((await store.list('mutex/')).map((object) => object.key)).toEqual(['mutex/a.json']);
     });
 
     it('when an object is replaced on its ETag, then only a replace of the current version is written', async () => {
       const store = await open();
-      const created = await store.create('locks/b.json', 'v1');
-      expect(await store.readVersion('locks/b.json')).toEqual({ text: 'v1', etag: md5('v1') });
-      expect(await store.replace('locks/b.json', 'v2', md5('v1'))).toEqual({ written: true, etag: md5('v2') });
-      expect(created.written && (await store.replace('locks/b.json', 'v3', created.etag))).toEqual({ written: false, reason: 'precondition-failed' });
-      expect(await store.readText('locks/b.json')).toBe('v2');
-      expect(await store.replace('locks/missing.json', 'v1', md5('v1'))).toEqual({ written: false, reason: 'precondition-failed' });
-      expect(await store.head('locks/missing.json')).toBeUndefined();
+      const created = await store.create('mutex/b.json', 'v1');
+      expect(await store.readVersion('mutex/b.json')).toEqual({ text: 'v1', etag: md5('v1') });
+      expect(await store.replace('mutex/b.json', 'v2', md5('v1'))).toEqual({ written: true, etag: md5('v2') });
+      expect(created.written && (await store.replace('mutex/b.json', 'v3', created.etag))).toEqual({ written: false, reason: 'precondition-failed' });
+      expect(await store.readText('mutex/b.json')).toBe('v2');
+      expect(await store.replace('mutex/missing.json', 'v1', md5('v1'))).toEqual({ written: false, reason: 'precondition-failed' });
+      expect(await store.head('mutex/missing.json')).toBeUndefined();
     });
 
     it('when an object is deleted on its ETag, then a stale ETag leaves it and the current one removes it', async () => {
       const store = await open();
-      await store.write('locks/c.json', 'mine');
-      expect(await store.deleteIfMatch('locks/c.json', md5('theirs'))).toBe(false);
-      expect(await store.readText('locks/c.json')).toBe('mine');
-      expect(await store.deleteIfMatch('locks/c.json', md5('mine'))).toBe(true);
-      expect(await store.readVersion('locks/c.json')).toBeUndefined();
-      expect(await store.deleteIfMatch('locks/c.json', md5('mine'))).toBe(false);
-      expect(await store.create('locks/c.json', 'next')).toMatchObject({ written: true });
+      await store.write('mutex/c.json', 'mine');
+      expect(await store.deleteIfMatch('mutex/c.json', md5('theirs'))).toBe(false);
+      expect(await store.readText('mutex/c.json')).toBe('mine');
+      expect(await store.deleteIfMatch('mutex/c.json', md5('mine'))).toBe(true);
+      expect(await store.readVersion('mutex/c.json')).toBeUndefined();
+      expect(await store.deleteIfMatch('mutex/c.json', md5('mine'))).toBe(false);
+      expect(await store.create('mutex/c.json', 'next')).toMatchObject({ written: true });
     });
 
     it(`when asked how its conditional writes hold, then it says ${atomic ? 'atomic' : 'best-effort'}`, async () => {
@@ -255,21 +255,21 @@ describe.skipIf(MINIO_NOTE)(`${MINIO_NOTE}given more than 1,000 keys in MinIO`, 
 describe.skipIf(MINIO_NOTE)(`${MINIO_NOTE}given a versioned MinIO bucket`, () => {
   it('when a key is deleted, then its current version is a delete marker, it reads as absent, and create writes it again', async () => {
     const store = await real.store('s3://versioned-bucket/markers');
-    await store.write('locks/x.json', 'one');
-    await store.write('locks/x.json', 'two');
-    await store.delete(['locks/x.json']);
-    expect(await versionsOf(minio(), 'versioned-bucket', 'markers/locks/x.json')).toEqual([
+    await store.write('mutex/x.json', 'one');
+    await store.write('mutex/x.json', 'two');
+    await store.delete(['mutex/x.json']);
+    expect(await versionsOf(minio(), 'versioned-bucket', 'markers/mutex/x.json')).toEqual([
       { kind: 'delete marker', latest: true },
       { kind: 'object', latest: false },
       { kind: 'object', latest: false },
     ]);
 
-    expect(await store.head('locks/x.json')).toBeUndefined();
-    expect(await store.list('locks/')).toEqual([]);
-    expect(await store.readVersion('locks/x.json')).toBeUndefined();
-    expect(await store.replace('locks/x.json', 'three', md5('two'))).toEqual({ written: false, reason: 'precondition-failed' });
-    expect(await store.create('locks/x.json', 'three')).toEqual({ written: true, etag: md5('three') });
-    expect(await store.create('locks/x.json', 'four')).toEqual({ written: false, reason: 'precondition-failed' });
-    expect(await store.readText('locks/x.json')).toBe('three');
+    expect(await store.head('mutex/x.json')).toBeUndefined();
+    expect(await store.list('mutex/')).toEqual([]);
+    expect(await store.readVersion('mutex/x.json')).toBeUndefined();
+    expect(await store.replace('mutex/x.json', 'three', md5('two'))).toEqual({ written: false, reason: 'precondition-failed' });
+    expect(await store.create('mutex/x.json', 'three')).toEqual({ written: true, etag: md5('three') });
+    expect(await store.create('mutex/x.json', 'four')).toEqual({ written: false, reason: 'precondition-failed' });
+    expect(await store.readText('mutex/x.json')).toBe('three');
   });
 });
