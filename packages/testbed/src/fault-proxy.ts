@@ -30,7 +30,7 @@ export interface FaultProxyOptions {
   target: string;
   /** The same seed picks the same faults for the same requests. */
   seed: number;
-  /** The share of requests that get a fault, 0 to 1; `setRate` changes it. */
+  /** The share of requests that get a fault, 0 to 1. */
   rate: number;
   /** The faults to pick from, equally likely; default all of them. */
   kinds?: readonly FaultKind[];
@@ -47,7 +47,6 @@ export interface FaultCounts {
 export interface FaultProxy {
   /** Where clients connect instead of the target: http://127.0.0.1:<port>. */
   readonly endpoint: string;
-  setRate(rate: number): void;
   /** Requests seen and faults injected so far. */
   counts(): FaultCounts;
   stop(): Promise<void>;
@@ -71,7 +70,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   const target = new URL(options.target);
   const kinds = options.kinds ?? FAULT_KINDS;
   const slowMs = options.slowMs ?? 400;
-  let rate = options.rate;
+  const { rate } = options;
   const seen = new Map<string, number>();
   const counts: FaultCounts = {
     requests: 0,
@@ -161,9 +160,6 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   const { port } = server.address() as AddressInfo;
   return {
     endpoint: `http://127.0.0.1:${port}`,
-    setRate(next) {
-      rate = next;
-    },
     counts: () => structuredClone(counts),
     async stop() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
