@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import { decideEngine, ENGINE_CHOICES, type EngineChoice, type EngineDecision } from '@ferry/transactions/engine-choice';
 import { clusterHostsFromEnv, FerryError, priceTableFormat, type PriceTable, type SourcePeriod } from '@ferry/types';
-import { refuse, type Parser } from './options.ts';
+import { byteCount } from './options.ts';
 
 /** How `ferry plan` and `ferry run` choose where cleaning runs (see @ferry/transactions decideEngine). */
 export interface EngineOptions {
@@ -10,16 +10,6 @@ export interface EngineOptions {
   autoThreshold?: number;
   prices?: string;
 }
-
-const UNITS: Record<string, number> = { B: 1, KB: 1e3, MB: 1e6, GB: 1e9, TB: 1e12, KIB: 1024, MIB: 1024 ** 2, GIB: 1024 ** 3, TIB: 1024 ** 4 };
-
-/** A size in bytes: a number and a unit of 1000 (KB … TB) or 1024 (KiB … TiB), e.g. 20GiB or 500MB. */
-export const byteCount: Parser<number> = (text) => {
-  const match = /^(\d+(?:\.\d+)?) ?([KMGT]i?B|B)$/i.exec(text);
-  const bytes = match ? Number(match[1]) * UNITS[match[2]!.toUpperCase()]! : NaN;
-  if (!(bytes > 0)) refuse('a size like 20GiB or 500MB');
-  return Math.round(bytes);
-};
 
 /** --engine and --auto-threshold, with `fallback` as the engine when none is named; --prices too where cluster time is priced. */
 export function addEngineOptions(command: Command, fallback: EngineChoice | undefined, options: { prices: boolean }): Command {

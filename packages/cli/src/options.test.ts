@@ -1,7 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { commands } from './commands/index.ts';
-import { addLocationOptions, byteSize, dateTime, day, duration, httpUrl, wholeNumber, type Parser } from './options.ts';
+import { addLocationOptions, byteCount, byteSize, dateTime, day, duration, httpUrl, wholeNumber, type Parser } from './options.ts';
 import { runFerry } from './test-support.ts';
 
 afterEach(() => vi.unstubAllEnvs());
@@ -46,6 +46,8 @@ describe('given the typed parsers', () => {
   it('when sizes and URLs are read, then DuckDB sizes and http(s) URLs pass and the rest are refused', () => {
     expect(['4GB', '512MiB', '4 GB', '1.5G', '100KB'].map(byteSize)).toEqual(['4GB', '512MiB', '4 GB', '1.5G', '100KB']);
     for (const text of ['80%', '4', '0GB', '4Gi', 'lots']) expect(refusal(byteSize, text)).toBe('It takes a size like 4GB or 512MiB.');
+    expect(['20GiB', '500MB', '1.5 KB', '1KB', '3B'].map(byteCount)).toEqual([20 * 1024 ** 3, 500e6, 1500, 1000, 3]);
+    for (const text of ['20G', '4', '0GB', 'lots']) expect(refusal(byteCount, text)).toBe('It takes a size like 20GiB or 500MB.');
     expect(httpUrl('https://hooks.example.test/x')).toBe('https://hooks.example.test/x');
     for (const text of ['ftp://example.test/', 'hooks.example.test/x', '']) expect(refusal(httpUrl, text)).toBe('It takes an http(s) URL.');
   });

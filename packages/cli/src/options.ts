@@ -48,6 +48,16 @@ export const byteSize: Parser<string> = (text) => {
   return text;
 };
 
+const UNITS: Record<string, number> = { B: 1, KB: 1e3, MB: 1e6, GB: 1e9, TB: 1e12, KIB: 1024, MIB: 1024 ** 2, GIB: 1024 ** 3, TIB: 1024 ** 4 };
+
+/** A size in bytes: a number and a unit of 1000 (KB … TB) or 1024 (KiB … TiB), e.g. 20GiB or 500MB. */
+export const byteCount: Parser<number> = (text) => {
+  const match = /^(\d+(?:\.\d+)?) ?([KMGT]i?B|B)$/i.exec(text);
+  const bytes = match ? Number(match[1]) * UNITS[match[2]!.toUpperCase()]! : NaN;
+  if (!(bytes > 0)) refuse('a size like 20GiB or 500MB');
+  return Math.round(bytes);
+};
+
 export const httpUrl: Parser<string> = (text) => {
   if (!URL.canParse(text) || !/^https?:$/.test(new URL(text).protocol)) refuse('an http(s) URL');
   return text;
