@@ -10,7 +10,7 @@ export type EngineChoice = (typeof ENGINE_CHOICES)[number];
  * real-size period (2.8 GB) in 23–33 s, about 100 MB/s, so 20 GiB take some 3–4 minutes, still less than the cluster's
  * estimated start alone (CLUSTER_START_SECONDS), let alone its job and its deletion; past that, the cluster's cores win.
  */
-export const DEFAULT_AUTO_THRESHOLD_BYTES = 20 * 1024 ** 3;
+const DEFAULT_AUTO_THRESHOLD_BYTES = 20 * 1024 ** 3;
 
 /**
  * The throughput model of the cluster estimate. `pnpm bench:spark`: Spark local[2] on 2 cores cleaned 10 M rows
@@ -20,9 +20,6 @@ export const SPARK_BYTES_PER_CORE_SECOND = 584e6 / 58.4 / 2;
 /** Estimates, not measurements (the docs say cluster creation typically takes 5–15 minutes; deletion is quicker). */
 export const CLUSTER_START_SECONDS = 10 * 60;
 export const CLUSTER_STOP_SECONDS = 3 * 60;
-
-/** A subcluster of the work stack's cluster (@ferry/types clusterHosts). */
-export type ClusterHostsSpec = ClusterHosts;
 
 export interface ClusterEstimate {
   /** Bytes of new source data the job would clean. */
@@ -44,11 +41,7 @@ export interface EngineDecision {
 }
 
 /** The estimate of a cluster run over `bytes` of new data, on these hosts. */
-export function estimateClusterRun(
-  bytes: number,
-  hosts: readonly ClusterHostsSpec[],
-  prices?: { table: PriceTable; where: string },
-): ClusterEstimate {
+function estimateClusterRun(bytes: number, hosts: readonly ClusterHosts[], prices?: { table: PriceTable; where: string }): ClusterEstimate {
   const sparkCores = hosts.filter((host) => host.role === 'data').reduce((sum, host) => sum + host.cores * host.count, 0);
   const jobSeconds = Math.ceil(bytes / (SPARK_BYTES_PER_CORE_SECOND * Math.max(sparkCores, 1)));
   const lifetime = CLUSTER_START_SECONDS + jobSeconds + CLUSTER_STOP_SECONDS;
@@ -72,7 +65,7 @@ export function estimateClusterRun(
 export function decideEngine(
   choice: EngineChoice,
   periods: readonly SourcePeriod[],
-  options: { thresholdBytes?: number; hosts: readonly ClusterHostsSpec[]; prices?: { table: PriceTable; where: string } },
+  options: { thresholdBytes?: number; hosts: readonly ClusterHosts[]; prices?: { table: PriceTable; where: string } },
 ): EngineDecision {
   const bytes = periods.reduce((sum, period) => sum + period.size, 0);
   const threshold = options.thresholdBytes ?? DEFAULT_AUTO_THRESHOLD_BYTES;

@@ -6,17 +6,5 @@ export { LOCK_TTL_MS, acquireRunLock, describeHolder, inspectRunLock, removeRunL
 export { listSourcePeriods, periodOfSourceKey } from './periods.ts';
 export { createDuckDbEngine, type DuckDbEngineOptions } from './duckdb-engine.ts';
 export { createDataprocEngine, type DataprocEngineOptions } from './dataproc-engine.ts';
-export {
-  CLUSTER_START_SECONDS,
-  CLUSTER_STOP_SECONDS,
-  DEFAULT_AUTO_THRESHOLD_BYTES,
-  ENGINE_CHOICES,
-  SPARK_BYTES_PER_CORE_SECOND,
-  decideEngine,
-  estimateClusterRun,
-  renderEngineDecision,
-  type ClusterEstimate,
-  type ClusterHostsSpec,
-  type EngineChoice,
-  type EngineDecision,
-} from './engine-choice.ts';
+// The CLI imports the rest of engine-choice.ts from @ferry/transactions/engine-choice.
+export { renderEngineDecision } from './engine-choice.ts';
