@@ -1,7 +1,7 @@
 #!/usr/bin/env tsx
 /**
- * Benchmark of @ferry/storage's incremental copy beside rclone, on the same embedded S3 server (s3rver, in this
- * process): a local folder → S3 (upload), S3 → S3 on the same endpoint (server-side copy), S3 → folder (download),
+ * Benchmark of @ferry/storage's incremental copy beside rclone, on the same embedded S3 server (s3rver, in a
+ * process of its own): a local folder → S3 (upload), S3 → S3 on the same endpoint (server-side copy), S3 → folder (download),
  * each for 8 × 64 MB and for 1,000 × 10 KB, and a second folder → S3 pass of the 8 files (the no-op of an up-to-date
  * sync). Prints both times and the ratio; rclone is run when it is on PATH (Debian's `rclone` package).
  *
@@ -26,7 +26,7 @@ export interface CopySets {
   smallFiles: number;
 }
 
-export const DEFAULT_COPY_SETS: CopySets = { bigFiles: 8, bigFileMb: 64, smallFiles: 1000 };
+const DEFAULT_COPY_SETS: CopySets = { bigFiles: 8, bigFileMb: 64, smallFiles: 1000 };
 
 /** The copy measures, one row each: ferry's time, rclone's (when installed) and the ratio, goal ≤ 1.0. */
 export async function benchCopy(sets: CopySets = DEFAULT_COPY_SETS): Promise<BenchRow[]> {
@@ -118,5 +118,6 @@ async function rcloneVersion(): Promise<string | undefined> {
 // Last, once every declaration above is initialised.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [big, mb, small] = process.argv.slice(2).map(Number);
-  printTable(await benchCopy({ bigFiles: big || 8, bigFileMb: mb || 64, smallFiles: small || 1000 }));
+  const { bigFiles, bigFileMb, smallFiles } = DEFAULT_COPY_SETS;
+  printTable(await benchCopy({ bigFiles: big || bigFiles, bigFileMb: mb || bigFileMb, smallFiles: small || smallFiles }));
 }
