@@ -16,7 +16,8 @@ export interface RocketBed {
 export async function openRocketBed(label: string): Promise<RocketBed> {
   const fake = await FakeLl2Server.start();
   const dir = await mkdtemp(join(tmpdir(), `ferry-rocket-${label}-`));
-  const storage = await Storage.open();
+  // Stores on s3:// go to an embedded S3 server whose data lives in the bed's folder (it starts only if one is asked for).
+  const storage = await Storage.open({ embeddedDir: join(dir, 's3') });
   return { fake, dir, storage, results: await storage.store(join(dir, 'results')) };
 }
 

@@ -1,13 +1,10 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Storage } from '@ferry/storage';
 import { layout } from '@ferry/types';
 import { runRocketPipeline } from '@ferry/rocket';
-import { FakeLl2Server, emptyPage, image, json, status } from './fake-ll2-server.ts';
+import { closeRocketBed, openRocketBed } from './bed.ts';
+import { emptyPage, image, json, status } from './fake-ll2-server.ts';
 import { CAPTURED_AT, generatedFixtures, generatedJpeg, rewriteHosts } from './fixtures.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -16,9 +13,8 @@ const note = missing ? `SKIPPED, ${missing}: ` : '';
 
 /** A real rocket run whose API names one launch with markup, as a malicious response could; one image fails. */
 async function rocketReport(): Promise<string> {
-  const fake = await FakeLl2Server.start();
-  const dir = await mkdtemp(join(tmpdir(), 'ferry-rocket-html-'));
-  const storage = await Storage.open();
+  const bed = await openRocketBed('html');
+  const { fake, results } = bed;
   try {
     const page = JSON.parse(rewriteHosts(generatedFixtures().upcomingPage, fake.url)) as { next: string | null; results: Record<string, unknown>[] };
     page.next = null;
@@ -28,7 +24,6 @@ async function rocketReport(): Promise<string> {
     });
     fake.on('/2.0.0/launch/upcoming/', json(page));
     fake.on('/2.0.0/launch/previous/', emptyPage);
-    const results = await storage.store(join(dir, 'results'));
     const run = await runRocketPipeline({
       results,
       api: `${fake.url}/2.0.0`,
@@ -39,9 +34,7 @@ async function rocketReport(): Promise<string> {
     });
     return (await results.readText(layout.results.run(run.runId).reportHtml))!;
   } finally {
-    await fake.close();
-    await storage.close();
-    await rm(dir, { recursive: true, force: true });
+    await closeRocketBed(bed);
   }
 }
 

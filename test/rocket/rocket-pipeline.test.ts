@@ -1,12 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { Storage } from '@ferry/storage';
+import type { Storage } from '@ferry/storage';
 import { layout, type Store } from '@ferry/types';
 import { runRocketPipeline } from '@ferry/rocket';
 import type { ImageReport, ImageReportEntry, LaunchReport, RocketOptions } from '@ferry/rocket';
+import { closeRocketBed, openRocketBed, type RocketBed } from './bed.ts';
 import { FakeLl2Server, emptyPage, image, json, status, throttle } from './fake-ll2-server.ts';
 import { CAPTURED_AT, REAL_FIXTURES_MISSING, generatedFixtures, generatedPng, realFixtures, rewriteHosts } from './fixtures.ts';
 import { serveScenario } from './scenario.ts';
@@ -20,23 +19,17 @@ if (!real) console.warn(REAL_FIXTURES_MISSING);
 const quick = { timeoutMs: 600, retry: { retries: 1, minTimeoutMs: 10 }, now: () => CAPTURED_AT, console: false } satisfies Partial<RocketOptions>;
 
 let fake: FakeLl2Server;
-let dir: string;
 let storage: Storage;
 let results: Store;
 
-/** A fresh server and store per test, in the variables above. Not for concurrent tests: they would share them. */
+/** A fresh rocket bed per test, in the variables above. Not for concurrent tests: they would share them. */
 function useServerAndStore(): void {
+  let bed: RocketBed;
   beforeEach(async () => {
-    fake = await FakeLl2Server.start();
-    dir = await mkdtemp(join(tmpdir(), 'ferry-rocket-e2e-'));
-    storage = await Storage.open({ embeddedDir: join(dir, 's3') });
-    results = await storage.store(join(dir, 'results'));
+    bed = await openRocketBed('e2e');
+    ({ fake, storage, results } = bed);
   });
-  afterEach(async () => {
-    await fake.close();
-    await storage.close();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterEach(() => closeRocketBed(bed));
 }
 
 async function readJson<T>(store: Store, key: string): Promise<T> {
@@ -61,17 +54,11 @@ describe('given launches and images served by a fake Launch Library', () => {
   it.concurrent.for(scenarios)(
     'given $label, when the pipeline runs twice, then each unique image is stored once, duplicates and failures are reported with reasons, and the second run downloads nothing',
     async ({ fixtures, version }, { onTestFinished }) => {
-      const fake = await FakeLl2Server.start();
-      const dir = await mkdtemp(join(tmpdir(), 'ferry-rocket-e2e-'));
-      const storage = await Storage.open();
+      const bed = await openRocketBed('e2e');
+      const { fake, dir, results } = bed;
       // The context's hook, not the global one: vitest cannot tell concurrent tests apart in global hooks, and would
       // run this cleanup when a sibling case finishes.
-      onTestFinished(async () => {
-        await fake.close();
-        await storage.close();
-        await rm(dir, { recursive: true, force: true });
-      });
-      const results = await storage.store(join(dir, 'results'));
+      onTestFinished(() => closeRocketBed(bed));
       const scenario = serveScenario(fake, fixtures!, version);
       const first = await runRocketPipeline({ results, api: scenario.api, ...quick });
       // Four images fail on purpose: the run finishes, partial, naming each.
