@@ -45,7 +45,8 @@ export interface CleanPeriodOptions {
   tempDir?: string;
 }
 
-const q = (value: string): string => `'${value.replaceAll("'", "''")}'`;
+/** A DuckDB string literal (paths, source names, rule labels). */
+const q = (value: string): string => DUCKDB.string(value);
 
 /**
  * Cleans one local source file into outDir, laid out as one period's staged files (layout.work.stagedFiles): parquet
