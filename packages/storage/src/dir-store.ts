@@ -173,7 +173,11 @@ export class DirStore extends BaseStore {
    */
   async openWithEtag(entry: Entry): Promise<CopySource & { etag: string }> {
     const file = this.filePath(entry.key);
-    if (entry.size > SMALL_FILE) return { body: createReadStream(file), size: entry.size, etag: await this.etagOf(entry) };
+    // Hashed before the stream opens: a file gone meanwhile fails here, not as an error event no one listens to yet.
+    if (entry.size > SMALL_FILE) {
+      const etag = await this.etagOf(entry);
+      return { body: createReadStream(file), size: entry.size, etag };
+    }
     const identity = await identityOf(file);
     if (!identity) throw new FerryError(`${this.where(entry.key)}: not found`);
     const content = await readFile(file).catch((error: unknown) => {
@@ -212,17 +216,7 @@ export class DirStore extends BaseStore {
    */
   private async placeLinked(sourceFile: string, key: string, md5: string): Promise<boolean> {
     const file = this.filePath(key);
-    await mkdir(path.dirname(file), { recursive: true });
-    const temp = tempPathFor(file);
-    try {
-      if (!(await linkedCopy(sourceFile, temp))) return false;
-      await rm(sidecarPath(file), { force: true });
-      await rename(temp, file);
-    } catch (error) {
-      throw dirError(error, this.where(key), 'link');
-    } finally {
-      await rm(temp, { force: true });
-    }
+    if (!(await linkInto(sourceFile, file, this.where(key), () => rm(sidecarPath(file), { force: true })))) return false;
     await writeSidecar(file, md5, md5);
     return true;
   }
@@ -247,19 +241,10 @@ export class DirStore extends BaseStore {
     const entry = await this.headEntry(key);
     if (!entry) throw new FerryError(`${this.where(key)}: not found`);
     const target = path.resolve(localPath);
-    await mkdir(path.dirname(target), { recursive: true });
-    const temp = tempPathFor(target);
-    try {
-      if (await linkedCopy(this.filePath(key), temp)) {
-        await rename(temp, target);
-        return { key, size: entry.size, etag: await this.etagOf(entry), lastModified: entry.lastModified };
-      }
-    } catch (error) {
-      throw dirError(error, this.where(key), 'link');
-    } finally {
-      await rm(temp, { force: true });
+    if (await linkInto(this.filePath(key), target, this.where(key))) {
+      return { key, size: entry.size, etag: await this.etagOf(entry), lastModified: entry.lastModified };
     }
-    const written = await writeAtomically(path.resolve(localPath), createReadStream(this.filePath(key)), this.where(key));
+    const written = await writeAtomically(target, createReadStream(this.filePath(key)), this.where(key));
     return { key, size: written.size, etag: written.md5, lastModified: entry.lastModified };
   }
 
@@ -403,7 +388,7 @@ async function writeAtomically(
   }
   // A sidecar left from the old content names another identity (the new file is a new inode): it is never trusted.
   const md5 = await hash.digest();
-  const identity: FileIdentity = { dev: stats.dev, ino: stats.ino, size: stats.size, mtimeNs: stats.mtimeNs };
+  const identity = identityFrom(stats);
   md5Cache.set(file, { identity: identityKey(identity), md5 });
   return { size, md5, identity, lastModified: stats.mtime };
 }
@@ -452,6 +437,25 @@ async function readSidecar(file: string, identity: FileIdentity): Promise<Sideca
   }
 }
 
+/**
+ * Gives `file` the content of `source` by reflink or hard link, made at a temp name and renamed over it (after
+ * `beforeRename`); false when neither link can be made.
+ */
+async function linkInto(source: string, file: string, where: string, beforeRename?: () => Promise<void>): Promise<boolean> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const temp = tempPathFor(file);
+  try {
+    if (!(await linkedCopy(source, temp))) return false;
+    await beforeRename?.();
+    await rename(temp, file);
+    return true;
+  } catch (error) {
+    throw dirError(error, where, 'link');
+  } finally {
+    await rm(temp, { force: true });
+  }
+}
+
 /** A reflink of `source` at `target` where the file system makes one, else a hard link; false when neither can be made. */
 async function linkedCopy(source: string, target: string): Promise<boolean> {
   try {
@@ -474,11 +478,14 @@ const LINK_REFUSED = new Set(['EXDEV', 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EMLINK
 
 async function identityOf(file: string): Promise<FileIdentity | undefined> {
   try {
-    const stats = await stat(file, { bigint: true });
-    return { dev: stats.dev, ino: stats.ino, size: stats.size, mtimeNs: stats.mtimeNs };
+    return identityFrom(await stat(file, { bigint: true }));
   } catch {
     return undefined;
   }
+}
+
+function identityFrom(stats: BigIntStats): FileIdentity {
+  return { dev: stats.dev, ino: stats.ino, size: stats.size, mtimeNs: stats.mtimeNs };
 }
 
 /** Device, inode, size and mtime in nanoseconds: a file that moved in any of them is another content. */
