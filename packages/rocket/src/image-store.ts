@@ -110,7 +110,7 @@ export async function exportImagesByLaunch(store: Store, dir: string, options: {
 }
 
 /** `2025-03-27_starlink-group-12-22.jpg`; the slug is already reduced to [a-z0-9-] when it is read. */
-export function launchFileName(row: Pick<LaunchRow, 'net' | 'slug' | 'name'>, extension: string): string {
+function launchFileName(row: Pick<LaunchRow, 'net' | 'slug' | 'name'>, extension: string): string {
   const date = row.net ? row.net.slice(0, 10) : 'unknown-date';
   const slug = (row.slug ?? row.name).replace(/[^a-z0-9-]+/gi, '-').toLowerCase() || 'launch';
   return `${date}_${slug}${extension}`;
