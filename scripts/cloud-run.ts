@@ -13,6 +13,7 @@
 //   FERRY_CMD (default: node packages/cli/bin/ferry.js), FERRY_DEPLOY_CMD (pnpm deploy:work),
 //   FERRY_DESTROY_CMD (pnpm destroy:work), FERRY_WORK_OUTPUTS (.ferry/stacks/work-outputs.json, `terraform output -json`).
 import { readFile, rm, writeFile } from 'node:fs/promises';
+import { constants } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { $, quote, type ProcessPromise } from 'zx';
@@ -28,7 +29,6 @@ const outputsFile = env.FERRY_WORK_OUTPUTS || join(repoRoot, '.ferry', 'stacks',
 // The cluster's `ferry-run` label: one id per cloud run, lowercase as labels require, so the console and billing tell runs apart.
 env.FERRY_RUN_ID ||= `cloud-${new Date().toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-')}-${process.pid}`;
 
-const SIGNAL_NUMBERS: Record<string, number> = { SIGINT: 2, SIGTERM: 15 };
 /** Location options the plan needs too (the rest of the arguments are for `ferry run` only). */
 const LOCATION_OPTIONS = new Set(['--source', '--work', '--results', '--endpoint', '--region']);
 /** Options of the engine choice: the plan's (and --prices record-usage's), not passed on to `ferry run`. */
@@ -188,7 +188,7 @@ async function main(): Promise<number> {
   const { locationArgs, hasWork } = split;
 
   const planned = await sh(`${ferryCmd} plan --json ${[...locationArgs, ...split.choiceArgs].map(quote).join(' ')}`, { capture: true });
-  if (interrupted) return 128 + SIGNAL_NUMBERS[interrupted]!;
+  if (interrupted) return 128 + constants.signals[interrupted];
   if (!planned.ok) {
     say(`planning failed (exit ${planned.code}); nothing deployed`);
     return planned.code || 1;
@@ -243,11 +243,11 @@ async function main(): Promise<number> {
         : undefined;
     say(`running on cluster ${outputs.clusterId}: ferry ${runArgs.join(' ')}`);
     const ran = await sh(`${ferryCmd} ${runArgs.map(quote).join(' ')}`, { extraEnv });
-    runCode = interrupted ? 128 + SIGNAL_NUMBERS[interrupted]! : ran.ok ? 0 : ran.code || 1;
+    runCode = interrupted ? 128 + constants.signals[interrupted] : ran.ok ? 0 : ran.code || 1;
     if (runCode !== 0) say(interrupted ? `run interrupted by ${interrupted}` : runEnded(ran.code));
   } catch (error) {
     say((error as Error).message);
-    runCode = interrupted ? 128 + SIGNAL_NUMBERS[interrupted]! : 1;
+    runCode = interrupted ? 128 + constants.signals[interrupted] : 1;
   }
   const watch = await watchForUsage(clusterId);
   const tornDown = await teardown(watch);
@@ -268,7 +268,7 @@ async function runHere(why: string, split: SplitArgs): Promise<number> {
   const runArgs = ['run', '--engine', 'duckdb', ...work, ...split.runArgs];
   say(`running here: ferry ${runArgs.join(' ')}`);
   const ran = await sh(`${ferryCmd} ${runArgs.map(quote).join(' ')}`);
-  if (interrupted) return 128 + SIGNAL_NUMBERS[interrupted]!;
+  if (interrupted) return 128 + constants.signals[interrupted];
   if (!ran.ok) say(runEnded(ran.code));
   return ran.ok ? 0 : ran.code || 1;
 }
