@@ -74,7 +74,7 @@ export async function cleanPeriodWithDuckDb(options: CleanPeriodOptions): Promis
       normalized: join(workDir, 'lf-endings.txt'),
     };
     const before = await identityOf(options.inputPath);
-    await keepTypedRowsWhereTheyFit(connection, options, workDir);
+    await keepTypedRowsWhereTheyFit(connection, options, workDir, before.size);
     const lines = await readTyped(connection, definitions.typed, options, scan);
     await checkUnchanged(options, before);
     await locateLines(connection, options.source, lines, scan);
@@ -106,8 +106,7 @@ interface Definitions {
  * folder, whose row groups DuckDB compresses as it writes them (a tenth of that), instead of spilling them whole to
  * its temp directory and reading them back. Every other table is a temporary one, in memory.
  */
-async function keepTypedRowsWhereTheyFit(connection: DuckDBConnection, options: CleanPeriodOptions, workDir: string): Promise<void> {
-  const { size } = await stat(options.inputPath);
+async function keepTypedRowsWhereTheyFit(connection: DuckDBConnection, options: CleanPeriodOptions, workDir: string, size: number): Promise<void> {
   const limit = options.memoryLimit === undefined ? 0.8 * totalmem() : bytesOf(options.memoryLimit);
   await connection.run(
     TYPED_ROW_BYTES_PER_FILE_BYTE * size <= 0.75 * limit ? `ATTACH ':memory:' AS rows` : `ATTACH ${q(join(workDir, 'rows.duckdb'))} AS rows`,
@@ -375,14 +374,14 @@ async function scanLines(inputPath: string, paths: ScanPaths): Promise<number> {
 }
 
 /** What tells a changed file: a hard-linked input is the source file itself, which its owner may rewrite at any time. */
-async function identityOf(file: string): Promise<string> {
+async function identityOf(file: string): Promise<{ key: string; size: number }> {
   const stats = await stat(file, { bigint: true });
-  return `${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeNs}`;
+  return { key: `${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeNs}`, size: Number(stats.size) };
 }
 
 /** The rows read are only those of one content: a file that changed while the reader and the scan read it is refused. */
-async function checkUnchanged(options: CleanPeriodOptions, before: string): Promise<void> {
-  if ((await identityOf(options.inputPath)) !== before) throw new FerryError(`${options.source} changed while being read; run again`);
+async function checkUnchanged(options: CleanPeriodOptions, before: { key: string }): Promise<void> {
+  if ((await identityOf(options.inputPath)).key !== before.key) throw new FerryError(`${options.source} changed while being read; run again`);
 }
 
 /** Which line endings besides LF a file's first bytes have. */
