@@ -1,7 +1,7 @@
 import pLimit from 'p-limit';
 import type { CopyReport, ObjectInfo, Store, TransferProgress, VerifyReport } from '@ferry/types';
 import { FerryError } from '@ferry/types';
-import { BaseStore, byKey, checkKey, type Entry } from './store-base.ts';
+import { BaseStore, byKey, checkKey, SMALL_OBJECT, type Entry } from './store-base.ts';
 
 export interface CopyOptions {
   keys?: readonly string[];
@@ -76,7 +76,6 @@ export async function copyIncremental(from: Store, to: Store, options: CopyOptio
   return result;
 }
 
-const SMALL_OBJECT = 1024 * 1024;
 const SMALL_OBJECTS_IN_FLIGHT = 8;
 
 /**

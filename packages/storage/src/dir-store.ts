@@ -10,7 +10,7 @@ import { FerryError } from '@ferry/types';
 import { TEMP_MARK, tempPathFor, writeFileAtomically } from './atomic-file.ts';
 import { md5OfFile, md5OfStream, type StreamMd5 } from './md5-workers.ts';
 import type { FileIdentity, HashRecord } from './hash-record.ts';
-import { BaseStore, byKey, checkKey, checkPrefix, joinUrl, type CopySource, type Entry, type Received } from './store-base.ts';
+import { BaseStore, byKey, checkKey, checkPrefix, joinUrl, SMALL_OBJECT, type CopySource, type Entry, type Received } from './store-base.ts';
 
 /*
  * A directory has no ETags, so a directory store reports the hex MD5 of the content — what S3 gives a single-part
@@ -137,7 +137,7 @@ export class DirStore extends BaseStore {
         file,
         identity,
         // A large file in a worker thread (md5-workers.ts), so two are hashed on two cores; a small one here, at once.
-        await hashLimit(async () => (Number(identity.size) > SMALL_FILE ? md5OfFile(file) : md5Of(await readFile(file)))),
+        await hashLimit(async () => (Number(identity.size) > SMALL_OBJECT ? md5OfFile(file) : md5Of(await readFile(file)))),
       )
     );
   }
@@ -174,7 +174,7 @@ export class DirStore extends BaseStore {
   async openWithEtag(entry: Entry): Promise<CopySource & { etag: string }> {
     const file = this.filePath(entry.key);
     // Hashed before the stream opens: a file gone meanwhile fails here, not as an error event no one listens to yet.
-    if (entry.size > SMALL_FILE) {
+    if (entry.size > SMALL_OBJECT) {
       const etag = await this.etagOf(entry);
       return { body: createReadStream(file), size: entry.size, etag };
     }
@@ -392,9 +392,6 @@ async function writeAtomically(
   md5Cache.set(file, { identity: identityKey(identity), md5 });
   return { size, md5, identity, lastModified: stats.mtime };
 }
-
-/** Files up to this size are read into memory once to be hashed and copied. */
-const SMALL_FILE = 1024 * 1024;
 
 const PRECONDITION_FAILED: ConditionalWrite = { written: false, reason: 'precondition-failed' };
 

@@ -26,7 +26,7 @@ import { FerryError } from '@ferry/types';
 import { writeFileAtomically } from './atomic-file.ts';
 import { codeOf, isNotFound, s3Error, statusOf, type S3Endpoint } from './s3-client.ts';
 import { retryTransient } from './transient.ts';
-import { BaseStore, byKey, checkKey, checkPrefix, joinUrl, type CopySource, type Entry, type Received } from './store-base.ts';
+import { BaseStore, byKey, checkKey, checkPrefix, joinUrl, SMALL_OBJECT, type CopySource, type Entry, type Received } from './store-base.ts';
 
 /*
  * S3 copies made by ferry carry user metadata `ferry-source-etag` = the source's ETag, because the destination's own
@@ -40,8 +40,6 @@ export const SOURCE_ETAG_METADATA = 'ferry-source-etag';
 export const MAX_SINGLE_COPY = 5 * 1024 ** 3;
 /** Streams of a known size up to this go up as one PutObject (rclone's upload cutoff is 200 MiB). */
 const SINGLE_PUT_MAX = 256 * 1024 ** 2;
-/** Objects up to this size are read into memory to be copied. */
-const SMALL_OBJECT = 1024 * 1024;
 /** UploadPartCopy parts of this size keep the count low (S3 allows 10,000), unless the single-copy limit is lower. */
 const COPY_PART_SIZE = 256 * 1024 ** 2;
 

@@ -11,6 +11,12 @@ export interface Entry {
   etag?: string;
 }
 
+/**
+ * Objects up to this size are copied from memory, read whole once (and a file hashed from there), and more of them
+ * are in flight at once: their time is round trips, not bytes.
+ */
+export const SMALL_OBJECT = 1024 * 1024;
+
 /** A source body being copied, with what the destination should record about it. */
 export interface CopySource {
   /** A stream, or the whole content of a small object already in memory. */
