@@ -46,10 +46,11 @@ export async function acquireRunLock({ results, runId, now, onRenewFailed }: Acq
     const holder: RunLockHolder = { run_id: runId, acquired_at: acquiredAt, expires_at: new Date(expiresAt).toISOString(), ...thisProcess() };
     return { text: runLockFormat.encode(holder), expiresAt };
   };
+  const isOwn = (holder: RunLockHolder) => holder.run_id === runId && holder.acquired_at === acquiredAt;
   /** The lock's holder when the lock is this run's own. */
   const ownHolder = (text: string) => {
     const read = parseLock(text);
-    return 'holder' in read && read.holder.run_id === runId && read.holder.acquired_at === acquiredAt ? read.holder : undefined;
+    return 'holder' in read && isOwn(read.holder) ? read.holder : undefined;
   };
   const guarantee = await results.conditionalWrites();
 
@@ -72,7 +73,7 @@ export async function acquireRunLock({ results, runId, now, onRenewFailed }: Acq
         );
       }
       // This run's own write, whose reply was lost and whose retry the condition refused.
-      if (ownHolder(current.text)) return { etag: current.etag, expiresAt: Date.parse(read.holder.expires_at) };
+      if (isOwn(read.holder)) return { etag: current.etag, expiresAt: Date.parse(read.holder.expires_at) };
       const gone = whyGone(read.holder, now);
       if (!gone) {
         throw new FerryError(
