@@ -127,17 +127,8 @@ export class YandexClient {
 
   /** Every cluster of the folder (all pages); the API filters on name only. */
   async listClusters(folderId: string, options: { name?: string; signal?: AbortSignal } = {}): Promise<Cluster[]> {
-    const clusters: Cluster[] = [];
-    let pageToken = '';
-    do {
-      const query: Record<string, string> = { folderId, pageSize: '1000' };
-      if (pageToken) query.pageToken = pageToken;
-      if (options.name) query.filter = `name="${options.name}"`;
-      const page = parse(ClusterPage, await this.dataproc('GET', '/clusters', { query, signal: options.signal }), 'cluster list');
-      clusters.push(...page.clusters);
-      pageToken = page.nextPageToken ?? '';
-    } while (pageToken);
-    return clusters;
+    const query = { folderId, pageSize: '1000', ...nameFilter(options.name) };
+    return (await this.allPages(ClusterPage, '/clusters', query, 'cluster list', options.signal)).flatMap((page) => page.clusters);
   }
 
   async getCluster(clusterId: string, signal?: AbortSignal): Promise<Cluster> {
@@ -153,29 +144,14 @@ export class YandexClient {
   }
 
   async listClusterOperations(clusterId: string, signal?: AbortSignal): Promise<Operation[]> {
-    const operations: Operation[] = [];
-    let pageToken = '';
-    do {
-      const query: Record<string, string> = pageToken ? { pageToken } : {};
-      const page = parse(OperationPage, await this.dataproc('GET', `/clusters/${enc(clusterId)}/operations`, { query, signal }), 'operation list');
-      operations.push(...page.operations);
-      pageToken = page.nextPageToken ?? '';
-    } while (pageToken);
-    return operations;
+    const pages = await this.allPages(OperationPage, `/clusters/${enc(clusterId)}/operations`, {}, 'operation list', signal);
+    return pages.flatMap((page) => page.operations);
   }
 
   /** The cluster's subclusters (all pages): their roles, host presets and host counts. */
   async listSubclusters(clusterId: string, signal?: AbortSignal): Promise<Subcluster[]> {
-    const subclusters: Subcluster[] = [];
-    let pageToken = '';
-    do {
-      const query: Record<string, string> = pageToken ? { pageToken } : {};
-      const path = `/clusters/${enc(clusterId)}/subclusters`;
-      const page = parse(SubclusterPage, await this.dataproc('GET', path, { query, signal }), 'subcluster list');
-      subclusters.push(...page.subclusters);
-      pageToken = page.nextPageToken ?? '';
-    } while (pageToken);
-    return subclusters;
+    const pages = await this.allPages(SubclusterPage, `/clusters/${enc(clusterId)}/subclusters`, {}, 'subcluster list', signal);
+    return pages.flatMap((page) => page.subclusters);
   }
 
   // --- jobs ---
@@ -207,17 +183,8 @@ export class YandexClient {
 
   /** The cluster's jobs (all pages), or those of one name: the API filters on name only. */
   async listJobs(clusterId: string, options: { name?: string; signal?: AbortSignal } = {}): Promise<Job[]> {
-    const jobs: Job[] = [];
-    let pageToken = '';
-    do {
-      const query: Record<string, string> = { pageSize: '1000' };
-      if (pageToken) query.pageToken = pageToken;
-      if (options.name) query.filter = `name="${options.name}"`;
-      const page = parse(JobPage, await this.dataproc('GET', `/clusters/${enc(clusterId)}/jobs`, { query, signal: options.signal }), 'job list');
-      jobs.push(...page.jobs);
-      pageToken = page.nextPageToken ?? '';
-    } while (pageToken);
-    return jobs;
+    const query = { pageSize: '1000', ...nameFilter(options.name) };
+    return (await this.allPages(JobPage, `/clusters/${enc(clusterId)}/jobs`, query, 'job list', options.signal)).flatMap((page) => page.jobs);
   }
 
   async getJob(clusterId: string, jobId: string, signal?: AbortSignal): Promise<Job> {
@@ -275,6 +242,24 @@ export class YandexClient {
     return current;
   }
 
+  /** Every page of a Data Processing list, following nextPageToken until the API gives none. */
+  private async allPages<T extends { nextPageToken?: string | undefined }>(
+    schema: z.ZodType<T>,
+    path: string,
+    query: Record<string, string>,
+    what: string,
+    signal?: AbortSignal,
+  ): Promise<T[]> {
+    const pages: T[] = [];
+    let pageToken = '';
+    do {
+      const page = parse(schema, await this.dataproc('GET', path, { query: pageToken ? { ...query, pageToken } : query, signal }), what);
+      pages.push(page);
+      pageToken = page.nextPageToken ?? '';
+    } while (pageToken);
+    return pages;
+  }
+
   /** One Data Processing call; `retries` overrides the client's (0: the caller retries), `idempotencyKey` a POST's own. */
   private async dataproc(
     method: 'GET' | 'POST' | 'DELETE',
@@ -287,6 +272,11 @@ export class YandexClient {
     const http = request.retries === undefined ? this.http : { ...this.http, retry: { ...this.http.retry, retries: request.retries } };
     return requestJson({ method, url, body: request.body, headers, tokens: this.tokens, signal: request.signal }, http);
   }
+}
+
+/** The list filter the API understands: by name only. */
+function nameFilter(name: string | undefined): Record<string, string> {
+  return name ? { filter: `name="${name}"` } : {};
 }
 
 function enc(id: string): string {
