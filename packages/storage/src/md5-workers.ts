@@ -5,8 +5,9 @@ import { Worker } from 'node:worker_threads';
  * MD5 in worker threads. Node hashes on the thread that calls update(), so two files "hashed at once" on the main
  * thread take turns on one core, and a download hashed as it streams in shares its core with the HTTP parsing and the
  * file writes; in workers each hash takes a core of its own. A file on disk is read and hashed by one worker whole
- * (md5OfFile); bytes streaming by are copied into 1 MiB blocks of memory shared with a worker (md5OfStream). The worker is a script given as text (eval), so it needs no file of its own beside the compiled
- * CLI's chunks. A worker keeps the process alive only while it has work.
+ * (md5OfFile); bytes streaming by are copied into 1 MiB blocks of memory shared with a worker (md5OfStream). The
+ * worker is a script given as text (eval), so it needs no file of its own beside the compiled CLI's chunks. A worker
+ * keeps the process alive only while it has work.
  */
 const BLOCK = 1024 * 1024;
 const WORKER_SOURCE = `
@@ -142,11 +143,12 @@ export function md5OfStream(): StreamMd5 {
   return {
     update(chunk) {
       if (failed) throw failed;
+      const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
       let at = 0;
       const fill = (): Promise<void> | undefined => {
-        while (at < chunk.length) {
-          const n = Math.min(chunk.length - at, BLOCK - filled);
-          Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).copy(ring, current * BLOCK + filled, at, at + n);
+        while (at < bytes.length) {
+          const n = Math.min(bytes.length - at, BLOCK - filled);
+          bytes.copy(ring, current * BLOCK + filled, at, at + n);
           filled += n;
           at += n;
           if (filled < BLOCK) break;
