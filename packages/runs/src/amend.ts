@@ -1,8 +1,7 @@
 import { layout, runRecordFormat, type ReportSection, type RunCluster, type Store } from '@ferry/types';
 import { formatCount } from './format.ts';
 import { loadRun } from './history.ts';
-import { renderReportHtml } from './render/html.ts';
-import { renderReportMarkdown } from './render/markdown.ts';
+import { writeReports } from './render/reports.ts';
 
 const CLUSTER_SECTION = 'Cluster';
 
@@ -15,12 +14,8 @@ export async function recordRunCluster(results: Store, runId: string, cluster: R
   const record = await loadRun(results, runId);
   record.cluster = cluster;
   record.sections = [...(record.sections ?? []).filter((section) => section.title !== CLUSTER_SECTION), clusterSection(cluster)];
-  const keys = layout.results.run(runId);
-  await runRecordFormat.write(results, keys.record, record);
-  await Promise.all([
-    results.write(keys.reportMarkdown, renderReportMarkdown(record), { contentType: 'text/markdown; charset=utf-8' }),
-    results.write(keys.reportHtml, renderReportHtml(record), { contentType: 'text/html; charset=utf-8' }),
-  ]);
+  await runRecordFormat.write(results, layout.results.run(runId).record, record);
+  await writeReports(results, runId, record);
 }
 
 function clusterSection(cluster: RunCluster): ReportSection {

@@ -23,8 +23,7 @@ import { isValidRunId, newRunId } from './ids.ts';
 import { createRunLogger, formatConsoleLine } from './logger.ts';
 import { createProgress, plainProgress, silentProgress } from './progress.ts';
 import { createRedactor } from './redact.ts';
-import { renderReportHtml } from './render/html.ts';
-import { renderReportMarkdown } from './render/markdown.ts';
+import { writeReports } from './render/reports.ts';
 
 export interface StartRunOptions {
   pipeline: Pipeline;
@@ -216,11 +215,7 @@ class RunRecorder implements RunHandle {
 
     try {
       await this.persist();
-      const keys = layout.results.run(this.id);
-      await Promise.all([
-        this.results.write(keys.reportMarkdown, this.redact(renderReportMarkdown(this.record)), { contentType: 'text/markdown; charset=utf-8' }),
-        this.results.write(keys.reportHtml, this.redact(renderReportHtml(this.record)), { contentType: 'text/html; charset=utf-8' }),
-      ]);
+      await writeReports(this.results, this.id, this.record, this.redact);
     } catch (writeError) {
       // Not recorded: the caller may finish the run again, as failed by this very error.
       this.finished = false;
