@@ -1,13 +1,14 @@
 /**
  * A tiny SQL expression tree: just enough to state the cleaning rules once and print them for
- * DuckDB and Spark SQL (see dialects.ts). Nothing here knows about a dialect.
+ * DuckDB and Spark SQL (see dialect.ts). Nothing here knows about a dialect.
  */
 
 export type SqlType = 'BIGINT' | 'INTEGER' | 'SMALLINT' | 'DECIMAL(12,2)' | 'TIMESTAMP' | 'DATE';
 
-/** Named regular expressions, written without backslashes so both dialects read the literal the same way. */
+/** The rule parameters the SQL reads (see `param`). */
 export type ParamName = 'terminal_id_max' | 'epoch_seconds';
 
+/** Named regular expressions, written without backslashes so both dialects read the literal the same way. */
 export type PatternName = 'integer' | 'decimal' | 'datetime' | 'wellShapedLine';
 
 export type Expr =
