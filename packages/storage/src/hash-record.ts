@@ -47,16 +47,15 @@ export class HashRecord {
 
   /**
    * Records a hash; written soon after (merged with what other processes recorded meanwhile), hashes recorded while
-   * a write is under way in the next one. Nothing waits for the write, and none fails a copy: an unwritable record
-   * only means hashing again. The returned promise is the write's, for whoever must see it on disk.
+   * a write is under way in the next one. Nothing waits for the write (`written` does), and none fails a copy: an
+   * unwritable record only means hashing again.
    */
   async remember(identity: FileIdentity, md5: string): Promise<void> {
     const entries = await this.entries();
     entries.delete(keyOf(identity));
     entries.set(keyOf(identity), { size: String(identity.size), mtimeNs: String(identity.mtimeNs), md5 });
     this.dirty = true;
-    this.writing ??= this.writeWhileDirty().finally(() => (this.writing = undefined));
-    return this.writing;
+    this.writing ??= this.writeWhileDirty();
   }
 
   /** Once the hashes recorded so far are on disk (or could not be written). */
@@ -65,17 +64,22 @@ export class HashRecord {
   }
 
   private async writeWhileDirty(): Promise<void> {
-    // A moment's wait gathers the hashes of a copy of many small files into a few writes.
-    await new Promise((resolve) => setTimeout(resolve, GATHER_MS));
-    while (this.dirty) {
-      this.dirty = false;
-      const entries = await this.entries();
-      for (const [key, value] of await readRecord(this.file)) if (!entries.has(key)) entries.set(key, value);
-      for (const key of entries.keys()) {
-        if (entries.size <= MAX_ENTRIES) break;
-        entries.delete(key);
+    try {
+      // A moment's wait gathers the hashes of a copy of many small files into a few writes.
+      await new Promise((resolve) => setTimeout(resolve, GATHER_MS));
+      while (this.dirty) {
+        this.dirty = false;
+        const entries = await this.entries();
+        for (const [key, value] of await readRecord(this.file)) if (!entries.has(key)) entries.set(key, value);
+        for (const key of entries.keys()) {
+          if (entries.size <= MAX_ENTRIES) break;
+          entries.delete(key);
+        }
+        await writeFileAtomically(this.file, JSON.stringify(Object.fromEntries(entries))).catch(() => undefined);
       }
-      await writeFileAtomically(this.file, JSON.stringify(Object.fromEntries(entries))).catch(() => undefined);
+    } finally {
+      // In the same step as the last look at `dirty` (not a later .finally): a hash recorded after it starts a new write.
+      this.writing = undefined;
     }
   }
 
