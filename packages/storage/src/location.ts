@@ -6,8 +6,8 @@ export type ParsedLocation =
   | { kind: 's3'; bucket: string; prefix: string; endpoint?: string; region?: string; anonymous?: true; profile?: string }
   | { kind: 'dir'; path: string };
 
-export const YANDEX_ENDPOINT = 'https://storage.yandexcloud.net';
-export const YANDEX_REGION = 'ru-central1';
+const YANDEX_ENDPOINT = 'https://storage.yandexcloud.net';
+const YANDEX_REGION = 'ru-central1';
 /** The region of an S3 endpoint given by URL when neither the location nor the configuration names one. */
 const DEFAULT_REGION = 'ru-central1';
 
