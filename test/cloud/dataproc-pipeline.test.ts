@@ -1,5 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -9,8 +7,8 @@ import { generateSample } from '@ferry/sample';
 import { copyIncremental } from '@ferry/storage';
 import { createDataprocEngine, createDuckDbEngine, runTransactions, type TransactionsRunResult } from '@ferry/transactions';
 import { completedOrThrow, layout, type Manifest, type Store } from '@ferry/types';
-import { clusterRequest, runLocalJob } from '../emulator/index.ts';
-import { FOLDER_ID, JOBS, startCloudHarness, type CloudHarness } from './harness.ts';
+import { runLocalJob } from '../emulator/index.ts';
+import { JOBS, createWorkCluster, startCloudHarness, type CloudHarness } from './harness.ts';
 
 const MANIFEST_KEY = layout.results.manifest;
 /** A run that did not fail (a failed one rejects with its error). */
@@ -66,23 +64,18 @@ describe(`given source periods with every defect kind, odd fields and a file of 
 
   beforeAll(async () => {
     harness = await startCloudHarness({ clusterCreateMs: 20 });
-    inspect = await mkdtemp(join(tmpdir(), 'ferry-parity-'));
+    inspect = join(harness.dir, 'inspect');
     const handWritten = [...CASES.map((c) => c.line), ...oddFieldLines()];
     await harness.source.write(HAND_WRITTEN, `${handWritten.join('\n')}\n`);
     await harness.source.write(HAND_WRITTEN_CRLF, `\ufeff${handWritten.join('\r\n')}\r\n`);
     await harness.source.write(SPLIT, splitFile());
-    const operation = await harness.client.createCluster(clusterRequest({ folderId: FOLDER_ID, name: 'ferry-work', labels: { app: 'ferry' } }));
-    clusterId = String(operation.metadata?.clusterId);
-    await harness.client.waitForOperation(operation, { pollIntervalMs: 20 });
+    clusterId = await createWorkCluster(harness);
 
     local = await run(duckdb(), 'duckdb');
     harness.emulator.resetCalls();
     cloud = await run(dataproc(), 'dataproc');
   });
-  afterAll(async () => {
-    await harness?.close();
-    if (inspect) await rm(inspect, { recursive: true, force: true });
-  });
+  afterAll(() => harness?.close());
 
   /** DuckDB over a local copy of one results store's prefix (no httpfs): every file, or every row. */
   const readResults = async (name: string, prefix: string, sql: (files: string) => string) => {
@@ -223,9 +216,7 @@ describe('given a new source period and a cluster whose jobs run the DuckDB stan
 
   beforeAll(async () => {
     harness = await startCloudHarness({ clusterCreateMs: 20, runJob: runLocalJob });
-    const operation = await harness.client.createCluster(clusterRequest({ folderId: FOLDER_ID, name: 'ferry-work', labels: { app: 'ferry' } }));
-    clusterId = String(operation.metadata?.clusterId);
-    await harness.client.waitForOperation(operation, { pollIntervalMs: 20 });
+    clusterId = await createWorkCluster(harness);
   });
   afterAll(() => harness?.close());
 

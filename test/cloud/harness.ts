@@ -8,7 +8,7 @@ import { Storage } from '@ferry/storage';
 import { MINIO, SPARK, startMinio, type RealS3 } from '@ferry/testbed';
 import type { Store } from '@ferry/types';
 import { createYandexClientFromEnv, type YandexClient } from '@ferry/yandex';
-import { generateServiceAccountKey, runLocalJob, runSparkJob, YandexEmulator, type EmulatorOptions } from '../emulator/index.ts';
+import { clusterRequest, generateServiceAccountKey, runLocalJob, runSparkJob, YandexEmulator, type EmulatorOptions } from '../emulator/index.ts';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 export const FOLDER_ID = 'b1gferrytests';
@@ -117,6 +117,13 @@ export async function startCloudHarness(options: EmulatorOptions = {}): Promise<
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Creates a ferry cluster (labelled app=ferry) on the harness's emulator, waits until it runs, and returns its id. */
+export async function createWorkCluster(harness: CloudHarness): Promise<string> {
+  const operation = await harness.client.createCluster(clusterRequest({ folderId: FOLDER_ID, name: 'ferry-work', labels: { app: 'ferry' } }));
+  await harness.client.waitForOperation(operation, { pollIntervalMs: 20 });
+  return String(operation.metadata?.clusterId);
 }
 
 /** Rows of every parquet file under a store prefix, as JSON, in a stable order (DuckDB reads them locally). */

@@ -1,5 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -8,8 +6,7 @@ import { generateSample } from '@ferry/sample';
 import { copyIncremental } from '@ferry/storage';
 import { readManifest } from '@ferry/transactions';
 import { layout, type Store } from '@ferry/types';
-import { clusterRequest } from '../emulator/index.ts';
-import { FOLDER_ID, JOBS, startCloudHarness, type CloudHarness } from './harness.ts';
+import { JOBS, createWorkCluster, startCloudHarness, type CloudHarness } from './harness.ts';
 import { runFerry, type Finished } from './processes.ts';
 
 const SOURCE = 's3://ferry-source/partial';
@@ -35,7 +32,7 @@ describe(`given a source folder with two good periods, a CRLF one, a gzip file a
 
   beforeAll(async () => {
     harness = await startCloudHarness({ clusterCreateMs: 20 });
-    inspect = await mkdtemp(join(tmpdir(), 'ferry-partial-'));
+    inspect = join(harness.dir, 'inspect');
     const source = await harness.storage.store(SOURCE);
     const periods = [
       ...generateSample({ periods: 2, daysPerPeriod: 2, rowsPerDay: 150, seed: 11, start: GOOD[0], defects: { duplicate: 0.02, malformed: 0.02 } }),
@@ -46,14 +43,9 @@ describe(`given a source folder with two good periods, a CRLF one, a gzip file a
     await source.write(`${CRLF}.txt`, `\ufeff${lfText.replaceAll('\n', '\r\n')}`);
     await source.write(`${GZIP}.txt`, gzipSync(lfText));
     await source.write(`${BINARY}.txt`, Buffer.concat([Buffer.from('PAR1'), Buffer.alloc(64)]));
-    const operation = await harness.client.createCluster(clusterRequest({ folderId: FOLDER_ID, name: 'ferry-work', labels: { app: 'ferry' } }));
-    clusterId = String(operation.metadata?.clusterId);
-    await harness.client.waitForOperation(operation, { pollIntervalMs: 20 });
+    clusterId = await createWorkCluster(harness);
   });
-  afterAll(async () => {
-    await harness?.close();
-    if (inspect) await rm(inspect, { recursive: true, force: true });
-  });
+  afterAll(() => harness?.close());
 
   const locations = (engine: string) => [
     '--source',
