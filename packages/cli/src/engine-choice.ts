@@ -1,6 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
-import { decideEngine, ENGINE_CHOICES, type EngineChoice, type EngineDecision } from '@ferry/transactions/engine-choice';
+import {
+  decideEngine,
+  DEFAULT_AUTO_THRESHOLD_BYTES,
+  ENGINE_CHOICES,
+  type EngineChoice,
+  type EngineDecision,
+} from '@ferry/transactions/engine-choice';
 import { clusterHostsFromEnv, FerryError, priceTableFormat, type PriceTable, type SourcePeriod } from '@ferry/types';
 import { byteCount } from './options.ts';
 
@@ -19,7 +25,10 @@ export function addEngineOptions(command: Command, fallback: EngineChoice | unde
   command
     .addOption(fallback ? engine.default(fallback) : engine)
     .addOption(
-      new Option('--auto-threshold <size>', 'with --engine auto, new data from this size on goes to the cluster (default 20GiB)')
+      new Option(
+        '--auto-threshold <size>',
+        `with --engine auto, new data from this size on goes to the cluster (default ${DEFAULT_AUTO_THRESHOLD_BYTES / 1024 ** 3}GiB)`,
+      )
         .env('FERRY_AUTO_THRESHOLD')
         .argParser(byteCount),
     );

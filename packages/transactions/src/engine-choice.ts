@@ -10,7 +10,7 @@ export type EngineChoice = (typeof ENGINE_CHOICES)[number];
  * real-size period (2.8 GB) in 23–33 s, about 100 MB/s, so 20 GiB take some 3–4 minutes, still less than the cluster's
  * estimated start alone (CLUSTER_START_SECONDS), let alone its job and its deletion; past that, the cluster's cores win.
  */
-const DEFAULT_AUTO_THRESHOLD_BYTES = 20 * 1024 ** 3;
+export const DEFAULT_AUTO_THRESHOLD_BYTES = 20 * 1024 ** 3;
 
 /**
  * The throughput model of the cluster estimate. `pnpm bench:spark`: Spark local[2] on 2 cores cleaned 10 M rows
