@@ -46,7 +46,8 @@ export async function copyIncremental(from: Store, to: Store, options: CopyOptio
     sourceEntries.map((entry) =>
       limitFor(entry)(async () => {
         const there = existing.get(targetKeyOf(entry.key));
-        if (there && (await matches(source, entry, target, there))) skipped.push(info(entry, targetKeyOf(entry.key), await source.etagOf(entry)));
+        const etag = there && (await copiedEtag(source, entry, target, there));
+        if (etag !== undefined) skipped.push(info(entry, targetKeyOf(entry.key), etag));
         else pending.push(entry);
       }),
     ),
@@ -106,7 +107,7 @@ export async function verifyCopy(from: Store, to: Store, keys?: readonly string[
         if (there.size !== entry.size) {
           return `${where}: size ${there.size} bytes differs from the source's ${entry.size} bytes (${source.where(entry.key)})`;
         }
-        if (!(await matches(source, entry, target, there))) {
+        if ((await copiedEtag(source, entry, target, there)) === undefined) {
           return `${where}: ETag ${await target.etagOf(there)} differs from the source's ${await source.etagOf(entry)} (${source.where(entry.key)})`;
         }
         return undefined;
@@ -149,9 +150,14 @@ function targetKeys(entries: Entry[], mapKey: ((key: string) => string) | undefi
   return (key) => mapped.get(key)!;
 }
 
-/** Same size, and the target holds a copy of the source's ETag (its own, or one recorded when it was copied). */
-async function matches(source: BaseStore, entry: Entry, target: BaseStore, there: Entry): Promise<boolean> {
-  return there.size === entry.size && target.holdsCopyOf(there, await source.etagOf(entry));
+/**
+ * The source's ETag when `there` is a copy of it: same size, and the target holds a copy of that ETag (its own, or
+ * one recorded when it was copied); undefined otherwise. Returned so that a skip reports it without asking again.
+ */
+async function copiedEtag(source: BaseStore, entry: Entry, target: BaseStore, there: Entry): Promise<string | undefined> {
+  if (there.size !== entry.size) return undefined;
+  const etag = await source.etagOf(entry);
+  return (await target.holdsCopyOf(there, etag)) ? etag : undefined;
 }
 
 /** Reports an object under its key in the destination. */
