@@ -4,10 +4,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSample } from '@ferry/sample';
 import { Storage } from '@ferry/storage';
-import { MINIO, skipNote, startMinio, type RealS3 } from '@ferry/testbed';
+import { useMinio } from '@ferry/storage/test-support';
+import { MINIO, skipNote, type RealS3 } from '@ferry/testbed';
 import { ferry } from '../support/cli.ts';
 
 const MINIO_NOTE = skipNote(MINIO);
+const minio = useMinio();
 
 /** The environment of a user who has no keys for any S3 server: none set, and shared files that do not exist. */
 function keylessEnv(dir: string): NodeJS.ProcessEnv {
@@ -24,7 +26,7 @@ describe.skipIf(MINIO_NOTE)(`${MINIO_NOTE}given a public-read source bucket on a
   let source: string;
 
   beforeAll(async () => {
-    s3 = await startMinio();
+    s3 = minio();
     cwd = await mkdtemp(join(tmpdir(), 'ferry-anonymous-'));
     env = keylessEnv(cwd);
     await s3.createBuckets(['public-source'], { publicRead: true });
@@ -34,7 +36,6 @@ describe.skipIf(MINIO_NOTE)(`${MINIO_NOTE}given a public-read source bucket on a
     source = `s3://public-source?endpoint=${s3.endpoint}&anonymous`;
   });
   afterAll(async () => {
-    await s3?.stop();
     await rm(cwd, { recursive: true, force: true });
   });
 
