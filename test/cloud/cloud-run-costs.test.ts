@@ -1,7 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLUSTER_DEFAULTS, layout, runRecordFormat, type Manifest } from '@ferry/types';
+import { loadRun } from '@ferry/runs';
+import { CLUSTER_DEFAULTS, layout, type Manifest } from '@ferry/types';
 import { JOBS, startCloudHarness, type CloudHarness } from './harness.ts';
 import { runFerry, startCloudRun } from './processes.ts';
 
@@ -16,8 +17,7 @@ describe(`given new source periods, the cloud-run script and a stack whose clust
   let env: Record<string, string>;
   let prices: string;
 
-  const readRecord = async (prefix: string, runId: string) =>
-    runRecordFormat.parse((await (await harness.storage.store(`s3://ferry-results/${prefix}`)).readText(layout.results.run(runId).record))!, runId);
+  const readRecord = async (prefix: string, runId: string) => loadRun(await harness.storage.store(`s3://ferry-results/${prefix}`), runId);
 
   beforeAll(async () => {
     // Deletion takes seconds here, as it takes minutes in the cloud: long enough for cloud-run to see it happen.
