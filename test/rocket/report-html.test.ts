@@ -1,15 +1,11 @@
-import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { layout } from '@ferry/types';
 import { runRocketPipeline } from '@ferry/rocket';
+import { CHROMIUM, chromiumPath, skipNote } from '@ferry/testbed';
 import { closeRocketBed, openRocketBed } from './bed.ts';
 import { emptyPage, image, json, status } from './fake-ll2-server.ts';
 import { CAPTURED_AT, generatedFixtures, generatedJpeg, rewriteHosts } from './fixtures.ts';
-
-const CHROMIUM = '/usr/bin/chromium';
-const missing = existsSync(CHROMIUM) ? undefined : `${CHROMIUM} is absent (apt-get install chromium)`;
-const note = missing ? `SKIPPED, ${missing}: ` : '';
 
 /** A real rocket run whose API names one launch with markup, as a malicious response could; one image fails. */
 async function rocketReport(): Promise<string> {
@@ -38,14 +34,14 @@ async function rocketReport(): Promise<string> {
   }
 }
 
-describe.skipIf(missing)('given the report.html of a rocket run, opened in headless Chromium without a network', () => {
+describe.skipIf(CHROMIUM.missing())('given the report.html of a rocket run, opened in headless Chromium without a network', () => {
   let browser: Browser;
   let html: string;
 
   beforeAll(async () => {
     html = await rocketReport();
     browser = await chromium.launch({
-      executablePath: CHROMIUM,
+      executablePath: chromiumPath,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
     });
   });
@@ -53,7 +49,7 @@ describe.skipIf(missing)('given the report.html of a rocket run, opened in headl
     await browser?.close();
   });
 
-  it(`${note}when it is rendered, then the launches chart has a visible bar per day with launches, the tables are there, and nothing is fetched`, async () => {
+  it(`${skipNote(CHROMIUM)}when it is rendered, then the launches chart has a visible bar per day with launches, the tables are there, and nothing is fetched`, async () => {
     const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
     const requests: string[] = [];
     await page.route('**/*', (route) => {
@@ -73,7 +69,7 @@ describe.skipIf(missing)('given the report.html of a rocket run, opened in headl
     await page.close();
   });
 
-  it(`${note}when a launch name from the API holds markup, then it is shown as text and never run`, async () => {
+  it(`${skipNote(CHROMIUM)}when a launch name from the API holds markup, then it is shown as text and never run`, async () => {
     const page = await browser.newPage();
     await page.route('**/*', (route) => route.abort());
     await page.setContent(html, { waitUntil: 'load' });

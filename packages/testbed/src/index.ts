@@ -1,6 +1,6 @@
 export { cacheDir, cachePaths, repoRoot } from './paths.ts';
 export { PINS } from './versions.ts';
-export { MINIO, SPARK, markInstalled, minioPath, skipNote, sparkPaths, type RealPart } from './parts.ts';
+export { CHROMIUM, chromiumPath, MINIO, SPARK, markInstalled, minioPath, skipNote, sparkPaths, type RealPart } from './parts.ts';
 export { startMinio, type RealS3 } from './minio.ts';
 export { goEnv, installRealParts, type InstallOutcome } from './install.ts';
 export { TOFU, tofuPaths, writeTofuCliConfig, YANDEX_PROVIDER } from './tofu.ts';

@@ -7,7 +7,7 @@ import { PINS } from './versions.ts';
 
 /** A real part the suite can use: where it is, and whether the pinned version is installed there. */
 export interface RealPart {
-  name: 'spark' | 'minio' | 'tofu' | 'yandex-provider';
+  name: 'spark' | 'minio' | 'tofu' | 'yandex-provider' | 'chromium';
   version: string;
   /** Why it cannot be used on this machine, or undefined when it can. */
   missing(): string | undefined;
@@ -50,6 +50,15 @@ export const MINIO: RealPart = {
   name: 'minio',
   version: PINS.minio.version,
   missing: () => notInstalled(MINIO),
+};
+
+/** Debian's chromium, for the tests that render reports headless; `.ci/run` installs it with apt-get where it can. */
+export const chromiumPath = '/usr/bin/chromium';
+
+export const CHROMIUM: RealPart = {
+  name: 'chromium',
+  version: 'debian',
+  missing: () => (existsSync(chromiumPath) ? undefined : `${chromiumPath} is absent (apt-get install chromium)`),
 };
 
 export const sparkPaths = {
