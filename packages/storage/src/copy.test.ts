@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { utimes, writeFile } from 'node:fs/promises';
+import { readdir, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { MINIO, skipNote } from '@ferry/testbed';
 import type { Store } from '@ferry/types';
 import { copyIncremental, verifyCopy } from './copy.ts';
 import { DirStore } from './dir-store.ts';
+import { HashRecord } from './hash-record.ts';
 import { S3Store, SOURCE_ETAG_METADATA } from './s3-store.ts';
 import { Storage } from './storage.ts';
 import { tempDir, useMinio } from './test-support.ts';
@@ -166,6 +167,32 @@ describe('given a directory copy whose file was changed afterwards', () => {
 
     expect(keysOf((await copyIncremental(from, to)).copied)).toEqual(['data.txt']);
     expect(await to.readText('data.txt')).toBe('original');
+  });
+});
+
+describe('given objects copied into a directory from a source whose ETags are their MD5s (single-part uploads)', () => {
+  it('when the copy is done, then no sidecar is left beside the files, the hash record holds their MD5s and the next copy skips them', async () => {
+    const from = await open('s3', 'from');
+    await from.write('a.txt', 'alpha');
+    await from.write('nested/b.txt', 'beta');
+    const hashRecord = path.join(work.dir, `hashes-${++run}.json`);
+    const local = path.join(work.dir, `to-${run}`);
+    const first = await Storage.open({ hashRecord });
+    expect(keysOf((await copyIncremental(from, await first.store(local))).copied)).toEqual(['a.txt', 'nested/b.txt']);
+    await first.close();
+
+    expect((await readdir(local, { recursive: true })).sort()).toEqual(['a.txt', 'nested', 'nested/b.txt']);
+    const recorded = new HashRecord(hashRecord);
+    const identity = async (file: string) => {
+      const stats = await stat(path.join(local, file), { bigint: true });
+      return { dev: stats.dev, ino: stats.ino, size: stats.size, mtimeNs: stats.mtimeNs };
+    };
+    expect(await recorded.md5Of(await identity('a.txt'))).toBe(md5('alpha'));
+    expect(await recorded.md5Of(await identity('nested/b.txt'))).toBe(md5('beta'));
+
+    const second = await Storage.open({ hashRecord });
+    expect(keysOf((await copyIncremental(from, await second.store(local))).skipped)).toEqual(['a.txt', 'nested/b.txt']);
+    await second.close();
   });
 });
 

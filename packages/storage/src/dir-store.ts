@@ -16,10 +16,12 @@ import { BaseStore, byKey, checkKey, checkPrefix, joinUrl, SMALL_OBJECT, type Co
  * A directory has no ETags, so a directory store reports the hex MD5 of the content — what S3 gives a single-part
  * upload. It is computed lazily and cached in memory by path+size+mtime.
  *
- * A copy INTO a directory leaves a sidecar `.<name>.ferry-etag.json` next to the file: {size, mtimeMs, md5, sourceEtag}.
- * sourceEtag is the ETag of the object it was copied from (e.g. `<md5-of-md5s>-<n>` for an S3 multipart upload), so the
- * next incremental copy recognises it; md5 spares re-hashing the file. The sidecar is trusted only while the file's
- * size and mtime are exactly those recorded, so it cannot go stale: any change to the file makes it ignored.
+ * A copy INTO a directory from an object whose ETag is not its MD5 (e.g. `<md5-of-md5s>-<n>` for an S3 multipart
+ * upload) leaves a sidecar `.<name>.ferry-etag.json` next to the file: {size, mtimeMs, md5, sourceEtag}, so the next
+ * incremental copy recognises it; md5 spares re-hashing the file. The sidecar is trusted only while the file's
+ * identity is exactly the one recorded, so it cannot go stale: any change to the file makes it ignored. A copy whose
+ * source ETag is its MD5 (a file, a single-part upload) needs no sidecar: its MD5 goes in the hash record, which
+ * spares a second file written (and later read) for each of many small objects.
  *
  * Any other file's MD5 is kept in the hash record (hash-record.ts) by the file's identity, so a file is hashed once
  * per content, not once per run. A store opened for `--checksum` has no record and trusts no sidecar's MD5: it hashes.
@@ -211,14 +213,27 @@ export class DirStore extends BaseStore {
   }
 
   /**
-   * Gives `key` the content of `sourceFile` (of MD5 `md5`) without copying it, by reflink or hard link, and leaves
-   * the sidecar; false when the file system can do neither (another device, no link support).
+   * Gives `key` the content of `sourceFile` (of MD5 `md5`) without copying it, by reflink or hard link, and records
+   * it; false when the file system can do neither (another device, no link support). A sidecar left at the name is
+   * removed first: it may have been written for this very identity (an earlier link of the same file).
    */
   private async placeLinked(sourceFile: string, key: string, md5: string): Promise<boolean> {
     const file = this.filePath(key);
     if (!(await linkInto(sourceFile, file, this.where(key), () => rm(sidecarPath(file), { force: true })))) return false;
-    await writeSidecar(file, md5, md5);
+    await this.recordCopy(file, md5, md5);
     return true;
+  }
+
+  /**
+   * Records what a copy at `file` (now of `identity`, else stat'ed) holds: its MD5, and where the source's ETag is
+   * not that MD5, the source's ETag in a sidecar (see the rule above).
+   */
+  private async recordCopy(file: string, md5: string, sourceEtag: string, known?: FileIdentity): Promise<void> {
+    const identity = known ?? (await identityOf(file));
+    if (!identity) return;
+    md5Cache.set(file, { identity: identityKey(identity), md5 });
+    if (sourceEtag === md5) void this.options.hashes?.remember(identity, md5);
+    else await writeSidecar(file, identity, md5, sourceEtag);
   }
 
   private async sourceEtagOf(entry: Entry): Promise<string | undefined> {
@@ -335,7 +350,7 @@ export class DirStore extends BaseStore {
   private async writeCopy(key: string, body: Readable | Buffer, sourceEtag: string | undefined, onBytes?: (n: number) => void): Promise<string> {
     const file = this.filePath(key);
     const written = await writeAtomically(file, body, this.where(key), onBytes);
-    await writeSidecar(file, written.md5, sourceEtag ?? written.md5, written.identity);
+    await this.recordCopy(file, written.md5, sourceEtag ?? written.md5, written.identity);
     return written.md5;
   }
 
@@ -413,11 +428,8 @@ function sidecarPath(file: string): string {
   return path.join(path.dirname(file), `.${path.basename(file)}${SIDECAR_SUFFIX}`);
 }
 
-/** Records where `file` came from, for its identity now (see the sidecar rule above), and remembers its MD5. */
-async function writeSidecar(file: string, md5: string, sourceEtag: string, known?: FileIdentity): Promise<void> {
-  const identity = known ?? (await identityOf(file));
-  if (!identity) return;
-  md5Cache.set(file, { identity: identityKey(identity), md5 });
+/** Records where `file` came from, for its identity now (see the sidecar rule above). */
+async function writeSidecar(file: string, identity: FileIdentity, md5: string, sourceEtag: string): Promise<void> {
   const sidecar: Sidecar = { size: Number(identity.size), mtimeMs: Number(identity.mtimeNs) / 1e6, md5, sourceEtag, identity: identityKey(identity) };
   await writeFile(sidecarPath(file), JSON.stringify(sidecar));
 }

@@ -22,7 +22,11 @@ interface Recorded {
   md5: string;
 }
 
-const GATHER_MS = 50;
+/**
+ * Hashes recorded within this long share one write: the record is read, merged and rewritten whole, so writing it
+ * after every few of a copy's thousand small files cost more than the copy's own file writes.
+ */
+const GATHER_MS = 1000;
 
 /** Enough for every file of many runs; the oldest entries go first. */
 const MAX_ENTRIES = 20_000;
@@ -37,6 +41,9 @@ export class HashRecord {
   /** The write under way, and whether another must follow it: hashes recorded meanwhile share one write. */
   private writing?: Promise<void>;
   private dirty = false;
+  /** Set while `written` waits: the pending write starts at once. */
+  private hurry = false;
+  private wake?: () => void;
 
   constructor(readonly file: string) {}
 
@@ -60,14 +67,19 @@ export class HashRecord {
 
   /** Once the hashes recorded so far are on disk (or could not be written). */
   async written(): Promise<void> {
-    await this.writing;
+    this.hurry = true;
+    this.wake?.();
+    try {
+      await this.writing;
+    } finally {
+      this.hurry = false;
+    }
   }
 
   private async writeWhileDirty(): Promise<void> {
     try {
-      // A moment's wait gathers the hashes of a copy of many small files into a few writes.
-      await new Promise((resolve) => setTimeout(resolve, GATHER_MS));
       while (this.dirty) {
+        await this.gather();
         this.dirty = false;
         const entries = await this.entries();
         for (const [key, value] of await readRecord(this.file)) if (!entries.has(key)) entries.set(key, value);
@@ -81,6 +93,18 @@ export class HashRecord {
       // In the same step as the last look at `dirty` (not a later .finally): a hash recorded after it starts a new write.
       this.writing = undefined;
     }
+  }
+
+  /** A moment's wait before each write gathers the hashes of a copy of many small files into a few writes. */
+  private gather(): Promise<void> {
+    if (this.hurry) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, GATHER_MS);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
   }
 
   private entries(): Promise<Map<string, Recorded>> {
