@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -21,7 +22,7 @@ describe('given a file written atomically', () => {
     });
     expect(await readFile(file, 'utf8')).toBe('new content');
     expect(stats.size).toBe(11n);
-    expect(seen).toEqual([4, 7]);
+    expect(seen).toEqual([11]); // gathered into one block
     expect(await readdir(path.dirname(file))).toEqual(['a.txt']);
   });
 
@@ -46,5 +47,37 @@ describe('given a file written atomically', () => {
     await expect(writeFileAtomically(file, broken)).rejects.toThrow('connection reset');
     expect(await readFile(file, 'utf8')).toBe('intact');
     expect(await readdir(path.dirname(file))).toEqual(['b.txt']);
+  });
+
+  it('when a stream of many MiB arrives in chunks of odd sizes, then the file is exactly its bytes and onChunk sees them all, in order, in blocks', async () => {
+    const file = path.join(work.dir, 'blocks', 'big.bin');
+    const content = randomBytes(9 * 1024 * 1024 + 12345);
+    const chunks: Buffer[] = [];
+    for (let at = 0, step = 1; at < content.length; at += step, step = (step * 7 + 4093) % 300_000) chunks.push(content.subarray(at, at + step));
+    const hash = createHash('md5');
+    const blocks: number[] = [];
+    const stats = await writeFileAtomically(file, Readable.from(chunks), {
+      onChunk: async (block) => {
+        hash.update(block); // before the promise resolves: the block's memory is filled again after it
+        blocks.push(block.length);
+        await new Promise((resolve) => setTimeout(resolve, 1));
+      },
+    });
+    expect((await readFile(file)).equals(content)).toBe(true);
+    expect(stats.size).toBe(BigInt(content.length));
+    expect(hash.digest('hex')).toBe(createHash('md5').update(content).digest('hex'));
+    expect(blocks).toEqual([...Array<number>(9).fill(1024 * 1024), 12345]);
+  });
+
+  it('when onChunk fails on a block, then the write fails with its error, the old file is untouched and no temp file is left', async () => {
+    const file = path.join(work.dir, 'refused', 'c.bin');
+    await writeFileAtomically(file, 'intact');
+    let blocks = 0;
+    const onChunk = async () => {
+      if (++blocks === 3) throw new Error('hashing failed');
+    };
+    await expect(writeFileAtomically(file, Readable.from([randomBytes(8 * 1024 * 1024)]), { onChunk })).rejects.toThrow('hashing failed');
+    expect(await readFile(file, 'utf8')).toBe('intact');
+    expect(await readdir(path.dirname(file))).toEqual(['c.bin']);
   });
 });

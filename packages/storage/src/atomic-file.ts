@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, type BigIntStats } from 'node:fs';
-import { link, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import type { BigIntStats } from 'node:fs';
+import { link, mkdir, open, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { Transform, type Readable } from 'node:stream';
+import { Writable, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
 /** Marks ferry's temp files, `.<name>.ferry-tmp-<random>`, so a directory store can leave them out of listings. */
@@ -14,7 +14,11 @@ export interface AtomicWriteOptions {
    * which fails with EEXIST when the name exists, atomically. Default 'replace'.
    */
   place?: 'replace' | 'create';
-  /** Sees every chunk on its way to the disk (to hash or count it); the write waits for a promise it returns. */
+  /**
+   * Sees the content on its way to the disk (to hash or count it): the whole of a string or bytes, a stream in blocks
+   * of up to BLOCK bytes, in memory shared with worker threads (a SharedArrayBuffer) that is reused once the promise
+   * it returns resolves.
+   */
   onChunk?: (chunk: Buffer) => void | Promise<void>;
 }
 
@@ -36,8 +40,7 @@ export async function writeFileAtomically(
     if (typeof body === 'string' || body instanceof Uint8Array) await writeWhole(temp, Buffer.from(body), onChunk);
     else {
       await mkdir(path.dirname(file), { recursive: true });
-      if (onChunk) await pipeline(body, observe(onChunk), coalesce(), createWriteStream(temp));
-      else await pipeline(body, coalesce(), createWriteStream(temp));
+      await writeStream(temp, body, onChunk);
     }
     if (options.place === 'create') await link(temp, file);
     else {
@@ -72,38 +75,108 @@ async function writeWhole(temp: string, content: Buffer, onChunk: AtomicWriteOpt
 }
 
 /** Bytes handed to the disk at once: a socket's 64 KiB chunks cost a write each, and each write a thread hand-over. */
-const WRITE_BLOCK = 1024 * 1024;
+const BLOCK = 1024 * 1024;
+/** Blocks of a stream's ring: one being filled while the others are written (and seen by onChunk). */
+const SLOTS = 4;
 
-/** Joins small chunks into blocks of WRITE_BLOCK bytes (one copy), so a file takes a sixteenth of the writes. */
-function coalesce(): Transform {
-  let held: Buffer[] = [];
-  let bytes = 0;
-  const release = (stream: Transform) => {
-    stream.push(held.length === 1 ? held[0] : Buffer.concat(held, bytes));
-    held = [];
-    bytes = 0;
-  };
-  return new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      if (chunk.length >= WRITE_BLOCK && held.length === 0) return done(null, chunk);
-      held.push(chunk);
-      bytes += chunk.length;
-      if (bytes >= WRITE_BLOCK) release(this);
-      done();
-    },
-    flush(done) {
-      if (bytes > 0) release(this);
-      done();
-    },
-  });
+async function writeStream(temp: string, body: Readable, onChunk: AtomicWriteOptions['onChunk']): Promise<void> {
+  const handle = await open(temp, 'w');
+  const writer = new BlockWriter(handle, onChunk);
+  try {
+    await pipeline(body, writer);
+  } finally {
+    // A failed stream may leave blocks being written: the file is closed (and removed) only after them.
+    await writer.settled();
+    await handle.close();
+  }
 }
 
-function observe(onChunk: (chunk: Buffer) => void | Promise<void>): Transform {
-  return new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      const waiting = onChunk(chunk);
-      if (waiting) waiting.then(() => done(null, chunk), done);
-      else done(null, chunk);
-    },
-  });
+/**
+ * Gathers a stream's chunks into blocks of BLOCK bytes in a ring of memory that worker threads can share, and writes
+ * each block at its place in the file while onChunk sees it (hashes it in a worker, md5-workers.ts): each byte is
+ * copied once, from the chunk into the ring, and a block's slot is filled again once both are done with it. When
+ * every slot is busy, the stream waits.
+ */
+class BlockWriter extends Writable {
+  private readonly ring = Buffer.from(new SharedArrayBuffer(SLOTS * BLOCK));
+  private readonly free = Array.from({ length: SLOTS }, (_, index) => index);
+  private current = this.free.shift()!;
+  private filled = 0;
+  private position = 0;
+  private readonly inFlight = new Set<Promise<void>>();
+  private slotFreed: (() => void) | undefined;
+  private failure: Error | undefined;
+
+  constructor(
+    private readonly file: FileHandle,
+    private readonly onChunk: AtomicWriteOptions['onChunk'],
+  ) {
+    super();
+  }
+
+  override _write(chunk: Buffer, _encoding: BufferEncoding, done: (error?: Error | null) => void): void {
+    let at = 0;
+    const fill = (): void => {
+      while (at < chunk.length) {
+        if (this.failure) return done(this.failure);
+        const n = Math.min(chunk.length - at, BLOCK - this.filled);
+        chunk.copy(this.ring, this.current * BLOCK + this.filled, at, at + n);
+        this.filled += n;
+        at += n;
+        if (this.filled === BLOCK && !this.sendBlock()) return void this.nextSlot().then(fill, done);
+      }
+      done(this.failure);
+    };
+    fill();
+  }
+
+  override _final(done: (error?: Error | null) => void): void {
+    if (this.filled > 0) this.sendBlock();
+    void this.settled().then(() => done(this.failure));
+  }
+
+  /** Once no block is being written or seen. */
+  async settled(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
+  }
+
+  /** Sends the filled block to the disk and to onChunk; false when no slot is free for the next one yet. */
+  private sendBlock(): boolean {
+    const slot = this.current;
+    const block = this.ring.subarray(slot * BLOCK, slot * BLOCK + this.filled);
+    const position = this.position;
+    this.position += this.filled;
+    this.filled = 0;
+    const done: Promise<void> = Promise.all([seen(this.onChunk, block), writeAll(this.file, block, position)])
+      .then(
+        () => void this.free.push(slot),
+        (error: unknown) => void (this.failure ??= error as Error),
+      )
+      .finally(() => {
+        this.inFlight.delete(done);
+        this.slotFreed?.();
+      });
+    this.inFlight.add(done);
+    const next = this.free.shift();
+    if (next === undefined) return false;
+    this.current = next;
+    return true;
+  }
+
+  private async nextSlot(): Promise<void> {
+    while (this.free.length === 0 && !this.failure) await new Promise<void>((resolve) => (this.slotFreed = resolve));
+    this.slotFreed = undefined;
+    if (this.failure) throw this.failure;
+    this.current = this.free.shift()!;
+  }
+}
+
+/** onChunk's view of a block, a throw as a rejection. */
+async function seen(onChunk: AtomicWriteOptions['onChunk'], block: Buffer): Promise<void> {
+  await onChunk?.(block);
+}
+
+/** A file system may write less than asked: the rest follows. */
+async function writeAll(file: FileHandle, block: Buffer, position: number): Promise<void> {
+  for (let at = 0; at < block.length;) at += (await file.write(block, at, block.length - at, position + at)).bytesWritten;
 }

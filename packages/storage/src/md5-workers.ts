@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
  * MD5 in worker threads. Node hashes on the thread that calls update(), so two files "hashed at once" on the main
  * thread take turns on one core, and a download hashed as it streams in shares its core with the HTTP parsing and the
  * file writes; in workers each hash takes a core of its own. A file on disk is read and hashed by one worker whole
- * (md5OfFile); bytes streaming by are copied into 1 MiB blocks of memory shared with a worker (md5OfStream). The
+ * (md5OfFile); a stream's blocks are read by a worker where they are, in memory shared with it (md5OfStream). The
  * worker is a script given as text (eval), so it needs no file of its own beside the compiled CLI's chunks. A worker
  * keeps the process alive only while it has work.
  */
@@ -16,7 +16,7 @@ const { createHash } = require('node:crypto');
 const { closeSync, openSync, readSync } = require('node:fs');
 const buffer = Buffer.allocUnsafe(${BLOCK});
 const streams = new Map();
-parentPort.on('message', ({ id, file, shared, slot, length, end }) => {
+parentPort.on('message', ({ id, file, shared, offset, length, end }) => {
   try {
     if (file !== undefined) {
       const hash = createHash('md5');
@@ -30,15 +30,15 @@ parentPort.on('message', ({ id, file, shared, slot, length, end }) => {
       return;
     }
     let stream = streams.get(id);
-    if (!stream) streams.set(id, (stream = { hash: createHash('md5'), ring: new Uint8Array(shared) }));
-    const { hash, ring } = stream;
-    if (slot !== undefined) {
-      hash.update(ring.subarray(slot * ${BLOCK}, slot * ${BLOCK} + length));
-      parentPort.postMessage({ id, hashed: slot });
+    if (!stream) streams.set(id, (stream = { hash: createHash('md5'), memory: undefined }));
+    if (shared !== undefined) stream.memory = new Uint8Array(shared);
+    if (length !== undefined) {
+      stream.hash.update(stream.memory.subarray(offset, offset + length));
+      parentPort.postMessage({ id, hashed: true });
     }
     if (end) {
       streams.delete(id);
-      parentPort.postMessage({ id, md5: hash.digest('hex') });
+      parentPort.postMessage({ id, md5: stream.hash.digest('hex') });
     }
   } catch (error) {
     streams.delete(id);
@@ -50,16 +50,16 @@ parentPort.on('message', ({ id, file, shared, slot, length, end }) => {
 interface Reply {
   id: number;
   md5?: string;
-  /** The slot of a stream's ring whose block was hashed. */
-  hashed?: number;
+  /** A stream's block was hashed (they are hashed in the order sent). */
+  hashed?: boolean;
   error?: { message: string; code?: string };
 }
 
 interface Job {
   resolve: (md5: string) => void;
   reject: (error: Error) => void;
-  /** A stream's block was hashed: its slot is free again. */
-  onHashed?: (slot: number) => void;
+  /** A stream's block was hashed: its memory may be reused. */
+  onHashed?: () => void;
 }
 
 interface HashWorker {
@@ -86,90 +86,70 @@ export function md5OfFile(file: string): Promise<string> {
 
 /** An MD5 fed with the chunks of a stream as they pass, computed in a worker thread. */
 export interface StreamMd5 {
-  /** Takes a copy of the chunk; resolves once the worker is no more than a few blocks behind (backpressure). */
+  /**
+   * Hashes the chunk; resolves once the worker has read it and its memory may be reused. A chunk in memory shared with
+   * workers (a SharedArrayBuffer, as atomic-file.ts writes from) is read where it is, any other copied there first.
+   */
   update(chunk: Uint8Array): Promise<void> | undefined;
   digest(): Promise<string>;
   /** Drops the hash (the stream failed); its worker forgets it. */
   abandon(): void;
 }
 
-/** Blocks of a stream's ring: one being filled while the others wait for, or are being hashed by, its worker. */
-const SLOTS = 4;
-
 /**
- * The stream's bytes are copied into a ring of SLOTS blocks in memory shared with its worker, which is told only
- * which slot to hash: nothing is allocated or transferred per block. When every slot waits for the worker, update()
- * asks the stream to wait.
+ * The worker is told where each chunk is in the shared memory (the memory itself once, the first time it is used):
+ * nothing is copied or transferred per chunk, and chunks are hashed in the order they were sent.
  */
 export function md5OfStream(): StreamMd5 {
   const id = nextId++;
   const slot = leastBusy(streamPool) ?? startWorker(streamPool);
-  const shared = new SharedArrayBuffer(SLOTS * BLOCK);
-  // Buffer.copy is a plain memcpy; TypedArray.set into shared memory is many times slower.
-  const ring = Buffer.from(shared);
-  const free = Array.from({ length: SLOTS }, (_, index) => index);
-  let current = free.shift()!;
-  let filled = 0;
-  let slotFreed: (() => void) | undefined;
+  /** Chunks sent and not hashed yet, oldest first. */
+  const waiting: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
   let failed: Error | undefined;
   const result = new Promise<string>((resolve, reject) => {
     slot.jobs.set(id, {
       resolve,
       reject: (error) => {
         failed = error;
-        slotFreed?.();
+        for (const chunk of waiting.splice(0)) chunk.reject(error);
         reject(error);
       },
-      onHashed: (hashed) => {
-        free.push(hashed);
-        slotFreed?.();
-      },
+      onHashed: () => waiting.shift()?.resolve(),
     });
   });
   result.catch(() => undefined); // seen by digest(); a stream that failed first never asks
   track(slot);
-  let introduced = false;
-  const send = (end: boolean) => {
-    slot.worker.postMessage({ id, shared: introduced ? undefined : shared, slot: filled > 0 ? current : undefined, length: filled, end });
-    introduced = true;
-    filled = 0;
-  };
-  const nextSlot = async (): Promise<void> => {
-    while (free.length === 0 && !failed) await new Promise<void>((resolve) => (slotFreed = resolve));
-    slotFreed = undefined;
-    if (failed) throw failed;
-    current = free.shift()!;
+  let introduced: SharedArrayBuffer | undefined;
+  const send = (chunk: Uint8Array | undefined, end: boolean) => {
+    const memory = chunk?.buffer as SharedArrayBuffer | undefined;
+    const shared = memory !== undefined && memory !== introduced ? memory : undefined;
+    if (shared) introduced = shared;
+    slot.worker.postMessage({ id, shared, offset: chunk?.byteOffset, length: chunk?.byteLength, end });
   };
   return {
     update(chunk) {
       if (failed) throw failed;
-      const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-      let at = 0;
-      const fill = (): Promise<void> | undefined => {
-        while (at < bytes.length) {
-          const n = Math.min(bytes.length - at, BLOCK - filled);
-          bytes.copy(ring, current * BLOCK + filled, at, at + n);
-          filled += n;
-          at += n;
-          if (filled < BLOCK) break;
-          send(false);
-          if (free.length === 0) return nextSlot().then(fill);
-          current = free.shift()!;
-        }
-        return undefined;
-      };
-      return fill();
+      const inShared = chunk.buffer instanceof SharedArrayBuffer ? chunk : inSharedMemory(chunk);
+      const hashed = new Promise<void>((resolve, reject) => waiting.push({ resolve, reject }));
+      send(inShared, false);
+      return hashed;
     },
     digest() {
-      if (!failed) send(true);
+      if (!failed) send(undefined, true);
       return result;
     },
     abandon() {
       if (failed || !slot.jobs.has(id)) return;
-      filled = 0;
-      send(true);
+      send(undefined, true);
     },
   };
+}
+
+/** A copy of the chunk in fresh shared memory (Buffer.copy is a plain memcpy; TypedArray.set into it is many times slower). */
+function inSharedMemory(chunk: Uint8Array): Uint8Array {
+  const copy = Buffer.from(new SharedArrayBuffer(chunk.byteLength));
+  Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).copy(copy);
+  return copy;
 }
 
 function dispatchFiles(): void {
@@ -203,8 +183,8 @@ function startWorker(pool: HashWorker[]): HashWorker {
   slot.worker.on('message', (reply: Reply) => {
     const job = slot.jobs.get(reply.id);
     if (!job) return;
-    if (reply.hashed !== undefined) {
-      job.onHashed?.(reply.hashed);
+    if (reply.hashed) {
+      job.onHashed?.();
       return;
     }
     slot.jobs.delete(reply.id);
