@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { BigIntStats } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, statSync, writeFileSync, type BigIntStats } from 'node:fs';
 import { link, mkdir, open, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { Writable, type Readable } from 'node:stream';
@@ -35,12 +35,22 @@ export async function writeFileAtomically(
 ): Promise<BigIntStats> {
   const temp = tempPathFor(file);
   const { onChunk } = options;
+  const content =
+    typeof body === 'string'
+      ? Buffer.from(body)
+      : body instanceof Uint8Array
+        ? Buffer.from(body.buffer, body.byteOffset, body.byteLength)
+        : undefined;
+  if (content && content.length <= WRITE_AT_ONCE_MAX && options.place !== 'create') {
+    await onChunk?.(content);
+    return writeSmallFile(file, temp, content);
+  }
   let placed = false;
   try {
-    if (typeof body === 'string' || body instanceof Uint8Array) await writeWhole(temp, Buffer.from(body), onChunk);
+    if (content) await writeWhole(temp, content, onChunk);
     else {
       await mkdir(path.dirname(file), { recursive: true });
-      await writeStream(temp, body, onChunk);
+      await writeStream(temp, body as Readable, onChunk);
     }
     if (options.place === 'create') await link(temp, file);
     else {
@@ -57,6 +67,31 @@ export async function writeFileAtomically(
 /** A fresh hidden temp name next to `file`, `.<name>.ferry-tmp-<random>`. */
 export function tempPathFor(file: string): string {
   return path.join(path.dirname(file), `.${path.basename(file)}${TEMP_MARK}${randomBytes(6).toString('hex')}`);
+}
+
+/**
+ * Content in memory up to this size is written with blocking calls, a few microseconds each: on the thread pool the
+ * same calls cost more CPU than the write itself, and several at once contend for their folder's lock (measured on
+ * 1,000 files of 10 KB, 8 at once: 0.2–0.6 CPU-seconds blocking, 0.4–1.4 on the pool, most of it in the kernel).
+ */
+const WRITE_AT_ONCE_MAX = 1024 * 1024;
+
+/** writeFileAtomically for small content in memory (see WRITE_AT_ONCE_MAX): its folder made only when missing. */
+function writeSmallFile(file: string, temp: string, content: Buffer): BigIntStats {
+  try {
+    try {
+      writeFileSync(temp, content);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      mkdirSync(path.dirname(temp), { recursive: true });
+      writeFileSync(temp, content);
+    }
+    renameSync(temp, file);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+  return statSync(file, { bigint: true });
 }
 
 /**

@@ -68,6 +68,8 @@ export class HashRecord {
   /** Once the hashes recorded so far are on disk (or could not be written). */
   async written(): Promise<void> {
     this.hurry = true;
+    // Hashes being remembered wait for the record to load: they go first, so this write includes them.
+    await this.loaded;
     this.wake?.();
     try {
       await this.writing;

@@ -24,7 +24,7 @@ import pLimit from 'p-limit';
 import type { ConditionalWrite, ObjectInfo } from '@ferry/types';
 import { FerryError } from '@ferry/types';
 import { writeFileAtomically } from './atomic-file.ts';
-import { codeOf, isNotFound, s3Error, statusOf, type S3Endpoint } from './s3-client.ts';
+import { codeOf, isNotFound, leanGet, s3Error, statusOf, type S3Endpoint } from './s3-client.ts';
 import { retryTransient } from './transient.ts';
 import { BaseStore, byKey, checkKey, checkPrefix, joinUrl, SMALL_OBJECT, type CopySource, type Entry, type Received } from './store-base.ts';
 
@@ -193,8 +193,15 @@ export class S3Store extends BaseStore {
     }
   }
 
-  /** A small object is read whole, so its destination writes (or sends) it in one go, without a stream. */
+  /**
+   * A small object is read whole, so its destination writes (or sends) it in one go, without a stream; lean (see
+   * leanGet) unless that fails.
+   */
   async openForCopy(entry: Entry): Promise<CopySource> {
+    if (entry.size <= SMALL_OBJECT) {
+      const lean = await leanGet(this.context.client, this.context.endpoint, this.bucket, this.objectKey(entry.key));
+      if (lean) return { body: lean.body, size: lean.body.length, etag: unquote(lean.etag), contentType: lean.contentType };
+    }
     const object = await this.getObject(entry.key);
     const body = entry.size <= SMALL_OBJECT ? asBuffer(await object.Body!.transformToByteArray()) : (object.Body as Readable);
     return {
