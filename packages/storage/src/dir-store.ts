@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { constants, createReadStream, type BigIntStats, type Stats } from 'node:fs';
+import { constants, createReadStream, readFileSync, statSync, type BigIntStats, type Stats } from 'node:fs';
 import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
@@ -182,9 +182,12 @@ export class DirStore extends BaseStore {
     }
     const identity = await identityOf(file);
     if (!identity) throw new FerryError(`${this.where(entry.key)}: not found`);
-    const content = await readFile(file).catch((error: unknown) => {
+    let content: Buffer;
+    try {
+      content = readFileSync(file); // small: see WRITE_AT_ONCE_MAX in atomic-file.ts for why blocking
+    } catch (error) {
       throw dirError(error, this.where(entry.key), 'read');
-    });
+    }
     const etag = (await this.knownMd5(file, identity)) ?? (await this.hashed(file, identity, md5Of(content)));
     return { body: content, size: content.length, etag };
   }
@@ -437,7 +440,8 @@ async function writeSidecar(file: string, identity: FileIdentity, md5: string, s
 /** The sidecar of `file`, when it was written for the file's identity now (an older one, without it: size and mtime). */
 async function readSidecar(file: string, identity: FileIdentity): Promise<Sidecar | undefined> {
   try {
-    const sidecar = JSON.parse(await readFile(sidecarPath(file), 'utf8')) as Sidecar;
+    // A few hundred bytes, or (most often) none: a blocking read costs a fraction of a hop to the thread pool.
+    const sidecar = JSON.parse(readFileSync(sidecarPath(file), 'utf8')) as Sidecar;
     if (sidecar.identity !== undefined) return sidecar.identity === identityKey(identity) ? sidecar : undefined;
     const older = sidecar.size === Number(identity.size) && Math.abs(sidecar.mtimeMs - Number(identity.mtimeNs) / 1e6) < 0.001;
     return older ? sidecar : undefined;
@@ -485,9 +489,10 @@ async function linkedCopy(source: string, target: string): Promise<boolean> {
 /** A hard link cannot be made: another device, a file system without them, or one that forbids them. */
 const LINK_REFUSED = new Set(['EXDEV', 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EMLINK', 'EACCES']);
 
+/** A blocking stat: one system call, where a hop to the thread pool costs more CPU than the call (asked per file). */
 async function identityOf(file: string): Promise<FileIdentity | undefined> {
   try {
-    return identityFrom(await stat(file, { bigint: true }));
+    return identityFrom(statSync(file, { bigint: true }));
   } catch {
     return undefined;
   }

@@ -2,8 +2,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MINIO, skipNote } from '@ferry/testbed';
-import { leanGet } from './s3-client.ts';
-import { S3Store } from './s3-store.ts';
+import { HeadObjectCommand } from '@aws-sdk/client-s3';
+import { leanGet, leanPut } from './s3-client.ts';
+import { S3Store, SOURCE_ETAG_METADATA } from './s3-store.ts';
 import { Storage } from './storage.ts';
 import { tempDir, useMinio } from './test-support.ts';
 
@@ -50,6 +51,24 @@ for (const [name, start] of Object.entries(servers)) {
         expect(got?.etag?.replace(/"/g, '')).toBe(createHash('md5').update(content).digest('hex'));
         expect(got?.contentType).toBe('application/x-ferry-test');
       }
+    });
+
+    it('when put with a lean PUT, then the server holds exactly the bytes, with their content type and metadata', async () => {
+      const storage = await open();
+      const store = (await storage.store('s3://lean-bucket/put')) as S3Store;
+      const { client, endpoint } = store.context;
+      const content = randomBytes(10 * 1024);
+      const key = 'day=2024-01-02/part 1+2.bin';
+      const etag = await leanPut(client, endpoint, store.bucket, store.objectKey(key), content, {
+        contentType: 'application/x-ferry-test',
+        metadata: { [SOURCE_ETAG_METADATA]: 'abc-3' },
+      });
+      expect(etag?.replace(/"/g, '')).toBe(createHash('md5').update(content).digest('hex'));
+      const head = await client.send(new HeadObjectCommand({ Bucket: store.bucket, Key: store.objectKey(key) }));
+      expect(head.ContentType).toBe('application/x-ferry-test');
+      expect(head.Metadata?.[SOURCE_ETAG_METADATA]).toBe('abc-3');
+      const stored = await leanGet(client, endpoint, store.bucket, store.objectKey(key));
+      expect(stored?.body.equals(content)).toBe(true);
     });
 
     it('when the key does not exist, then the lean GET answers nothing and a copy of it fails as the SDK explains it', async () => {

@@ -170,34 +170,72 @@ export interface LeanObject {
   contentType?: string;
 }
 
-/**
- * GetObject of a small object without the SDK's per-request middleware (endpoint rules, a signer built per request,
- * schema (de)serialisation, logging): the request is signed by the client's own signer and sent through its own
- * connection pool. That work is ≈ 0.4 ms of CPU per request, as much as the rest of a small download, and as much as
- * rclone spends on all of it. Only a 200 with the whole body is taken: anything else (an error, a redirect, a dropped
- * connection) answers undefined, and the caller asks again with GetObjectCommand, which retries and explains.
- * Path-style endpoints without a path only (ferry's default); undefined for any other.
+/*
+ * Lean requests: GetObject and PutObject of a small object without the SDK's per-request middleware (endpoint rules,
+ * a signer built per request, schema (de)serialisation, logging), signed by the client's own signer and sent through
+ * its own connection pool. That middleware costs ≈ 0.4 ms of CPU per request, as much as the rest of a small copy,
+ * and as much as rclone spends on all of it. Only a 200 is taken: anything else (an error, a redirect, a dropped
+ * connection) answers undefined, and the caller makes the request again with the SDK's command, which retries and
+ * explains. Path-style endpoints without a path only (ferry's default); undefined for any other.
  */
+
+/** A small object whole, or undefined (see above). */
 export async function leanGet(client: S3Client, endpoint: S3Endpoint, bucket: string, key: string): Promise<LeanObject | undefined> {
+  const response = await leanRequest(client, endpoint, 'GET', bucket, key, {});
+  if (!response) return undefined;
+  const length = response.headers['content-length'];
+  if (length !== undefined && response.body.length !== Number(length)) return undefined;
+  return { body: response.body, etag: response.headers.etag, contentType: response.headers['content-type'] };
+}
+
+/**
+ * Puts a small object (with its Content-MD5, so the server checks what it received); its ETag, or undefined (see
+ * above). `metadata` are x-amz-meta-* values.
+ */
+export async function leanPut(
+  client: S3Client,
+  endpoint: S3Endpoint,
+  bucket: string,
+  key: string,
+  body: Uint8Array,
+  options: { contentType?: string; metadata?: Record<string, string> },
+): Promise<string | undefined> {
+  const headers: Record<string, string> = {
+    'content-length': String(body.byteLength),
+    'content-md5': createHash('md5').update(body).digest('base64'),
+  };
+  if (options.contentType) headers['content-type'] = options.contentType;
+  for (const [name, value] of Object.entries(options.metadata ?? {})) headers[`x-amz-meta-${name}`] = value;
+  return (await leanRequest(client, endpoint, 'PUT', bucket, key, headers, body))?.headers.etag;
+}
+
+async function leanRequest(
+  client: S3Client,
+  endpoint: S3Endpoint,
+  method: 'GET' | 'PUT',
+  bucket: string,
+  key: string,
+  headers: Record<string, string>,
+  body?: Uint8Array,
+): Promise<{ headers: Record<string, string>; body: Buffer } | undefined> {
   const url = new URL(endpoint.url);
   if (!endpoint.forcePathStyle || url.pathname !== '/' || url.search !== '') return undefined;
   try {
     const { signer, region, handler } = await partsOf(client, endpoint);
     const request = {
-      method: 'GET',
+      method,
       protocol: url.protocol,
       hostname: url.hostname,
       port: url.port === '' ? undefined : Number(url.port),
       path: `/${[bucket, ...key.split('/')].map(uriEscape).join('/')}`,
       query: {},
-      headers: { host: url.host },
+      headers: { ...headers, host: url.host },
+      body,
     };
     const signed = signer ? await signer.sign(request, { signingRegion: region, signingService: 's3' }) : request;
     const { response } = await handler.handle(signed);
-    const body = await collect(response.body);
-    const length = response.headers['content-length'];
-    if (response.statusCode !== 200 || (length !== undefined && body.length !== Number(length))) return undefined;
-    return { body, etag: response.headers.etag, contentType: response.headers['content-type'] };
+    const answer = await collect(response.body);
+    return response.statusCode === 200 ? { headers: response.headers, body: answer } : undefined;
   } catch {
     return undefined;
   }

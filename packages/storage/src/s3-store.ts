@@ -24,7 +24,7 @@ import pLimit from 'p-limit';
 import type { ConditionalWrite, ObjectInfo } from '@ferry/types';
 import { FerryError } from '@ferry/types';
 import { writeFileAtomically } from './atomic-file.ts';
-import { codeOf, isNotFound, leanGet, s3Error, statusOf, type S3Endpoint } from './s3-client.ts';
+import { codeOf, isNotFound, leanGet, leanPut, s3Error, statusOf, type S3Endpoint } from './s3-client.ts';
 import { retryTransient } from './transient.ts';
 import { BaseStore, byKey, checkKey, checkPrefix, joinUrl, SMALL_OBJECT, type CopySource, type Entry, type Received } from './store-base.ts';
 
@@ -342,7 +342,8 @@ export class S3Store extends BaseStore {
   /**
    * Streams a body in, recording the source ETag when given: a stream of known size up to SINGLE_PUT_MAX goes up as
    * one PutObject, read straight from its source (no part buffers, one request, and nothing for the server to put
-   * together), and so do bytes in memory up to the part size; anything else as a multipart upload of that part size.
+   * together), and so do bytes in memory up to the part size (lean up to SMALL_OBJECT, see leanPut); anything else
+   * as a multipart upload of that part size.
    */
   async put(
     key: string,
@@ -353,6 +354,12 @@ export class S3Store extends BaseStore {
     const size = body instanceof Uint8Array ? body.length : options.size;
     const singlePut = typeof body !== 'string' && size !== undefined && size <= (body instanceof Uint8Array ? this.context.partSize : SINGLE_PUT_MAX);
     if (singlePut) {
+      const { client, endpoint } = this.context;
+      const small = body instanceof Uint8Array && size <= SMALL_OBJECT;
+      if (small && (await leanPut(client, endpoint, this.bucket, this.objectKey(key), body, { contentType: options.contentType, metadata }))) {
+        options.onBytes?.(size);
+        return;
+      }
       try {
         await this.context.client.send(
           new PutObjectCommand({
