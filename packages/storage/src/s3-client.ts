@@ -171,7 +171,7 @@ export interface LeanObject {
 }
 
 /*
- * Lean requests: GetObject and PutObject of a small object without the SDK's per-request middleware (endpoint rules,
+ * Lean requests: GetObject and PutObject of a small object, and CopyObject, without the SDK's per-request middleware (endpoint rules,
  * a signer built per request, schema (de)serialisation, logging), signed by the client's own signer and sent through
  * its own connection pool. That middleware costs ≈ 0.4 ms of CPU per request, as much as the rest of a small copy,
  * and as much as rclone spends on all of it. Only a 200 is taken: anything else (an error, a redirect, a dropped
@@ -207,6 +207,23 @@ export async function leanPut(
   if (options.contentType) headers['content-type'] = options.contentType;
   for (const [name, value] of Object.entries(options.metadata ?? {})) headers[`x-amz-meta-${name}`] = value;
   return (await leanRequest(client, endpoint, 'PUT', bucket, key, headers, body))?.headers.etag;
+}
+
+/**
+ * CopyObject (`headers` name the source and its conditions, x-amz-copy-source…, x-amz-metadata-directive); the
+ * copy's ETag, or undefined (see above), also when the answer is not a CopyObjectResult (S3 may report a failed copy
+ * in the body of a 200).
+ */
+export async function leanCopy(
+  client: S3Client,
+  endpoint: S3Endpoint,
+  bucket: string,
+  key: string,
+  headers: Record<string, string>,
+): Promise<string | undefined> {
+  const response = await leanRequest(client, endpoint, 'PUT', bucket, key, headers);
+  const etag = response && /<CopyObjectResult[\s>][\s\S]*<ETag>([^<]*)<\/ETag>/.exec(response.body.toString('utf8'))?.[1];
+  return etag?.replace(/&quot;|&#34;/g, '"');
 }
 
 async function leanRequest(

@@ -24,7 +24,7 @@ import pLimit from 'p-limit';
 import type { ConditionalWrite, ObjectInfo } from '@ferry/types';
 import { FerryError } from '@ferry/types';
 import { writeFileAtomically } from './atomic-file.ts';
-import { codeOf, isNotFound, leanGet, leanPut, s3Error, statusOf, type S3Endpoint } from './s3-client.ts';
+import { codeOf, isNotFound, leanCopy, leanGet, leanPut, s3Error, statusOf, type S3Endpoint } from './s3-client.ts';
 import { retryTransient } from './transient.ts';
 import { BaseStore, byKey, checkKey, checkPrefix, joinUrl, SMALL_OBJECT, type CopySource, type Entry, type Received } from './store-base.ts';
 
@@ -477,12 +477,19 @@ export class S3Store extends BaseStore {
    */
   private async copyAsIs(source: S3Store, entry: Entry, targetKey: string, sourceEtag: string): Promise<boolean> {
     if (sourceEtag.includes('-') || entry.size > (this.context.maxSingleCopy ?? MAX_SINGLE_COPY)) return false;
+    const copySource = encodeCopySource(source.bucket, source.objectKey(entry.key), this.context.embedded === true);
+    const lean = await leanCopy(this.context.client, this.context.endpoint, this.bucket, this.objectKey(targetKey), {
+      'x-amz-copy-source': copySource,
+      'x-amz-copy-source-if-match': `"${sourceEtag}"`,
+      'x-amz-metadata-directive': 'COPY',
+    });
+    if (lean !== undefined) return unquote(lean) === sourceEtag;
     try {
       const copied = await this.context.client.send(
         new CopyObjectCommand({
           Bucket: this.bucket,
           Key: this.objectKey(targetKey),
-          CopySource: encodeCopySource(source.bucket, source.objectKey(entry.key), this.context.embedded === true),
+          CopySource: copySource,
           CopySourceIfMatch: `"${sourceEtag}"`,
           MetadataDirective: 'COPY',
         }),
