@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
 import { S3Client } from '@aws-sdk/client-s3';
 import { FerryError } from '@ferry/types';
 
@@ -251,7 +252,7 @@ async function leanRequest(
     };
     const signed = signer ? await signer.sign(request, { signingRegion: region, signingService: 's3' }) : request;
     const { response } = await handler.handle(signed);
-    const answer = await collect(response.body);
+    const answer = await buffer(response.body);
     return response.statusCode === 200 ? { headers: response.headers, body: answer } : undefined;
   } catch {
     return undefined;
@@ -261,10 +262,4 @@ async function leanRequest(
 /** The URI encoding of a path segment that S3 (and the SDK) sign: RFC 3986 unreserved characters stay. */
 function uriEscape(segment: string): string {
   return encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-}
-
-async function collect(body: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of body) chunks.push(chunk as Buffer);
-  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
 }
