@@ -4,6 +4,7 @@ import { link, mkdir, open, rename, rm, stat, writeFile, type FileHandle } from 
 import path from 'node:path';
 import { Writable, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { SMALL_OBJECT } from './store-base.ts';
 
 /** Marks ferry's temp files, `.<name>.ferry-tmp-<random>`, so a directory store can leave them out of listings. */
 export const TEMP_MARK = '.ferry-tmp-';
@@ -41,7 +42,7 @@ export async function writeFileAtomically(
       : body instanceof Uint8Array
         ? Buffer.from(body.buffer, body.byteOffset, body.byteLength)
         : undefined;
-  if (content && content.length <= WRITE_AT_ONCE_MAX && options.place !== 'create') {
+  if (content && content.length <= SMALL_OBJECT && options.place !== 'create') {
     await onChunk?.(content);
     return writeSmallFile(file, temp, content);
   }
@@ -69,14 +70,7 @@ export function tempPathFor(file: string): string {
   return path.join(path.dirname(file), `.${path.basename(file)}${TEMP_MARK}${randomBytes(6).toString('hex')}`);
 }
 
-/**
- * Content in memory up to this size is written with blocking calls, a few microseconds each: on the thread pool the
- * same calls cost more CPU than the write itself, and several at once contend for their folder's lock (measured on
- * 1,000 files of 10 KB, 8 at once: 0.2–0.6 CPU-seconds blocking, 0.4–1.4 on the pool, most of it in the kernel).
- */
-const WRITE_AT_ONCE_MAX = 1024 * 1024;
-
-/** writeFileAtomically for small content in memory (see WRITE_AT_ONCE_MAX): its folder made only when missing. */
+/** writeFileAtomically for small content in memory (see SMALL_OBJECT): its folder made only when missing. */
 function writeSmallFile(file: string, temp: string, content: Buffer): BigIntStats {
   try {
     try {

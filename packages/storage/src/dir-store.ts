@@ -184,7 +184,7 @@ export class DirStore extends BaseStore {
     if (!identity) throw new FerryError(`${this.where(entry.key)}: not found`);
     let content: Buffer;
     try {
-      content = readFileSync(file); // small: see WRITE_AT_ONCE_MAX in atomic-file.ts for why blocking
+      content = readFileSync(file); // small: see SMALL_OBJECT for why blocking
     } catch (error) {
       throw dirError(error, this.where(entry.key), 'read');
     }

@@ -13,7 +13,9 @@ export interface Entry {
 
 /**
  * Objects up to this size are copied from memory, read whole once (and a file hashed from there), and more of them
- * are in flight at once: their time is round trips, not bytes.
+ * are in flight at once: their time is round trips, not bytes. Files that small are read and written with blocking
+ * calls, a few microseconds each: on the thread pool the same calls cost more CPU than the work, and several at once
+ * contend for their folder's lock (1,000 files of 10 KB, 8 at once: 0.2–0.6 CPU-seconds blocking, 0.4–1.4 on the pool).
  */
 export const SMALL_OBJECT = 1024 * 1024;
 
