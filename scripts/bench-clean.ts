@@ -18,6 +18,7 @@ import { cleanPeriodWithDuckDb } from '@ferry/cleaning';
 import {
   generateInput,
   phaseLine,
+  PLAIN_COPY_COLUMNS,
   printTable,
   reportPhase,
   rowsArgument,
@@ -113,8 +114,7 @@ async function plainCopy(inputPath: string, outDir: string, memoryLimit: string)
       COPY (
         SELECT *, CAST(tx_datetime AS DATE) AS tx_date
         FROM read_csv('${inputPath}', header = false, comment = '#', delim = ',', quote = '', escape = '', auto_detect = false, ignore_errors = true,
-          columns = {'transaction_id': 'BIGINT', 'tx_datetime': 'TIMESTAMP', 'customer_id': 'BIGINT', 'terminal_id': 'INTEGER',
-                     'tx_amount': 'DECIMAL(12,2)', 'tx_time_seconds': 'BIGINT', 'tx_time_days': 'INTEGER', 'tx_fraud': 'SMALLINT', 'tx_fraud_scenario': 'SMALLINT'})
+          columns = {${PLAIN_COPY_COLUMNS.map(([name, type]) => `'${name}': '${type}'`).join(', ')}})
       ) TO '${outDir}' (FORMAT parquet, PARTITION_BY (tx_date), COMPRESSION snappy, OVERWRITE_OR_IGNORE)`);
     return Number(reader.getRowsJS()[0]?.[0] ?? 0);
   } finally {

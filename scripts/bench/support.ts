@@ -17,6 +17,22 @@ export interface PhaseResult {
   rows: number;
 }
 
+/**
+ * The typed columns of the plain copies, the floor each engine's cleaning is measured against (bench:clean's DuckDB
+ * copy, bench:spark's Spark copy): the published table's columns and types, read straight from the file.
+ */
+export const PLAIN_COPY_COLUMNS: ReadonlyArray<readonly [name: string, type: string]> = [
+  ['transaction_id', 'BIGINT'],
+  ['tx_datetime', 'TIMESTAMP'],
+  ['customer_id', 'BIGINT'],
+  ['terminal_id', 'INTEGER'],
+  ['tx_amount', 'DECIMAL(12,2)'],
+  ['tx_time_seconds', 'BIGINT'],
+  ['tx_time_days', 'INTEGER'],
+  ['tx_fraud', 'SMALLINT'],
+  ['tx_fraud_scenario', 'SMALLINT'],
+];
+
 export interface BenchInput {
   inputPath: string;
   truth: SamplePeriodTruth;
