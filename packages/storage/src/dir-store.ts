@@ -10,7 +10,18 @@ import { FerryError } from '@ferry/types';
 import { TEMP_MARK, tempPathFor, writeFileAtomically } from './atomic-file.ts';
 import { md5OfFile, md5OfStream, type StreamMd5 } from './md5-workers.ts';
 import type { FileIdentity, HashRecord } from './hash-record.ts';
-import { BaseStore, byKey, checkKey, checkPrefix, joinUrl, SMALL_OBJECT, type CopySource, type Entry, type Received } from './store-base.ts';
+import {
+  BaseStore,
+  byKey,
+  checkKey,
+  checkPrefix,
+  joinUrl,
+  SEND_READ_SIZE,
+  SMALL_OBJECT,
+  type CopySource,
+  type Entry,
+  type Received,
+} from './store-base.ts';
 
 /*
  * A directory has no ETags, so a directory store reports the hex MD5 of the content — what S3 gives a single-part
@@ -178,7 +189,7 @@ export class DirStore extends BaseStore {
     // Hashed before the stream opens: a file gone meanwhile fails here, not as an error event no one listens to yet.
     if (entry.size > SMALL_OBJECT) {
       const etag = await this.etagOf(entry);
-      return { body: createReadStream(file), size: entry.size, etag };
+      return { body: createReadStream(file, { highWaterMark: SEND_READ_SIZE }), size: entry.size, etag };
     }
     const identity = await identityOf(file);
     if (!identity) throw new FerryError(`${this.where(entry.key)}: not found`);

@@ -26,7 +26,18 @@ import { FerryError } from '@ferry/types';
 import { writeFileAtomically } from './atomic-file.ts';
 import { codeOf, isNotFound, leanCopy, leanGet, leanPut, s3Error, statusOf, type S3Endpoint } from './s3-client.ts';
 import { retryTransient } from './transient.ts';
-import { BaseStore, byKey, checkKey, checkPrefix, joinUrl, SMALL_OBJECT, type CopySource, type Entry, type Received } from './store-base.ts';
+import {
+  BaseStore,
+  byKey,
+  checkKey,
+  checkPrefix,
+  joinUrl,
+  SEND_READ_SIZE,
+  SMALL_OBJECT,
+  type CopySource,
+  type Entry,
+  type Received,
+} from './store-base.ts';
 
 /*
  * S3 copies made by ferry carry user metadata `ferry-source-etag` = the source's ETag, because the destination's own
@@ -335,7 +346,9 @@ export class S3Store extends BaseStore {
       throw new FerryError(`Cannot upload ${localPath}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}`, { cause: error });
     });
     // A stream cannot be sent twice: a dropped upload is retried from a fresh read of the file.
-    await retryTransient(() => this.put(key, createReadStream(localPath), { contentType: options.contentType, size }));
+    await retryTransient(() =>
+      this.put(key, createReadStream(localPath, { highWaterMark: SEND_READ_SIZE }), { contentType: options.contentType, size }),
+    );
     return this.headOrFail(key);
   }
 

@@ -19,6 +19,13 @@ export interface Entry {
  */
 export const SMALL_OBJECT = 1024 * 1024;
 
+/**
+ * How much a file streamed to another store (an upload, a copy) reads at a time: 1 MiB instead of Node's 64 KiB, so
+ * 16 times fewer reads, stream events and socket writes (8 × 64 MB folder → S3: 0.94–1.05× rclone, against 1.06–1.10×
+ * at 64 KiB, four alternating bench:copy runs each).
+ */
+export const SEND_READ_SIZE = 1024 * 1024;
+
 /** A source body being copied, with what the destination should record about it. */
 export interface CopySource {
   /** A stream, or the whole content of a small object already in memory. */
