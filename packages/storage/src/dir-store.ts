@@ -16,7 +16,7 @@ import {
   checkKey,
   checkPrefix,
   joinUrl,
-  SEND_READ_SIZE,
+  readForSending,
   SMALL_OBJECT,
   type CopySource,
   type Entry,
@@ -189,7 +189,7 @@ export class DirStore extends BaseStore {
     // Hashed before the stream opens: a file gone meanwhile fails here, not as an error event no one listens to yet.
     if (entry.size > SMALL_OBJECT) {
       const etag = await this.etagOf(entry);
-      return { body: createReadStream(file, { highWaterMark: SEND_READ_SIZE }), size: entry.size, etag };
+      return { body: readForSending(file), size: entry.size, etag };
     }
     const identity = await identityOf(file);
     if (!identity) throw new FerryError(`${this.where(entry.key)}: not found`);

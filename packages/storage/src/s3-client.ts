@@ -138,8 +138,12 @@ export function s3Error(error: unknown, where: string, operation: string, endpoi
   return new FerryError(`${where}: ${what}${detail ? ` (${detail})` : ''} on ${operation}`, { cause: error });
 }
 
-/** What a lean GET needs of a client, resolved once: its signer (none when unsigned), region and request handler. */
+/**
+ * What a lean request needs of a client, resolved once: the endpoint's URL (undefined for one that lean requests do not
+ * serve), its signer (none when unsigned), region and request handler.
+ */
 interface LeanParts {
+  url?: URL;
   signer?: { sign(request: unknown, options: { signingRegion: string; signingService: string }): Promise<unknown> };
   region: string;
   handler: { handle(request: unknown): Promise<{ response: { statusCode: number; headers: Record<string, string>; body: Readable } }> };
@@ -154,7 +158,9 @@ function partsOf(client: S3Client, endpoint: S3Endpoint): Promise<LeanParts> {
       region: () => Promise<string>;
       requestHandler: LeanParts['handler'];
     };
+    const url = new URL(endpoint.url);
     parts = (async () => ({
+      url: endpoint.forcePathStyle && url.pathname === '/' && url.search === '' ? url : undefined,
       signer: endpoint.anonymous ? undefined : await config.signer(),
       region: await config.region(),
       handler: config.requestHandler,
@@ -236,10 +242,9 @@ async function leanRequest(
   headers: Record<string, string>,
   body?: Uint8Array,
 ): Promise<{ headers: Record<string, string>; body: Buffer } | undefined> {
-  const url = new URL(endpoint.url);
-  if (!endpoint.forcePathStyle || url.pathname !== '/' || url.search !== '') return undefined;
   try {
-    const { signer, region, handler } = await partsOf(client, endpoint);
+    const { url, signer, region, handler } = await partsOf(client, endpoint);
+    if (!url) return undefined;
     const request = {
       method,
       protocol: url.protocol,

@@ -1,5 +1,4 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
@@ -32,7 +31,7 @@ import {
   checkKey,
   checkPrefix,
   joinUrl,
-  SEND_READ_SIZE,
+  readForSending,
   SMALL_OBJECT,
   type CopySource,
   type Entry,
@@ -346,9 +345,7 @@ export class S3Store extends BaseStore {
       throw new FerryError(`Cannot upload ${localPath}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}`, { cause: error });
     });
     // A stream cannot be sent twice: a dropped upload is retried from a fresh read of the file.
-    await retryTransient(() =>
-      this.put(key, createReadStream(localPath, { highWaterMark: SEND_READ_SIZE }), { contentType: options.contentType, size }),
-    );
+    await retryTransient(() => this.put(key, readForSending(localPath), { contentType: options.contentType, size }));
     return this.headOrFail(key);
   }
 
