@@ -7,7 +7,7 @@ import {
   type EngineChoice,
   type EngineDecision,
 } from '@ferry/transactions/engine-choice';
-import { clusterHostsFromEnv, FerryError, priceTableFormat, type PriceTable, type SourcePeriod } from '@ferry/types';
+import { clusterHostsFromEnv, FerryError, type PriceTable, type SourcePeriod } from '@ferry/types';
 import { byteCount } from './options.ts';
 
 /** How `ferry plan` and `ferry run` choose where cleaning runs (see @ferry/transactions decideEngine). */
@@ -50,6 +50,8 @@ export async function readPrices(file: string | undefined): Promise<{ table: Pri
   } catch (error) {
     throw new FerryError(`cannot read the price table ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { cause: error });
   }
+  // The schema is loaded here, not at start-up: zod takes 80 ms to load, and few runs are given a price table.
+  const { priceTableFormat } = await import('@ferry/types/costs');
   return { table: priceTableFormat.parse(text, file), where: file };
 }
 

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 /** The packages a command may load only in its action: each costs tens to hundreds of milliseconds to import. */
-const HEAVY = ['@aws-sdk/', '@duckdb/', 's3rver', 'pino', 'jose', 'cli-progress', 'pure-rand', 'tar'];
+const HEAVY = ['@aws-sdk/', '@duckdb/', 's3rver', 'pino', 'jose', 'cli-progress', 'pure-rand', 'tar', 'zod'];
 
 /** Every module the bundle's entry loads before running anything: the chunks it imports, and theirs. */
 async function startUpImports(entry: string): Promise<string[]> {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { jsonFormat } from './format.ts';
 import type { SourcePeriod } from './manifest.ts';
-import type { PeriodQuality, RuleParams } from './quality.ts';
+import type { PeriodQuality } from './quality.ts';
+import type { RuleParams } from './rule-params.ts';
 import type { Logger } from './runs.ts';
 import type { Store } from './storage.ts';
 

@@ -23,16 +23,6 @@ export function noRejections(): Record<RuleId, number> {
 export const REPAIR_IDS = ['midnight_24h'] as const;
 export type RepairId = (typeof REPAIR_IDS)[number];
 
-/** Parameters of the cleaning rules; defaults match the real dataset. */
-export interface RuleParams {
-  /** Largest valid terminal_id (inclusive). */
-  terminalIdMax: number;
-  /** Time origin of tx_time_seconds, `YYYY-MM-DD HH:MM:SS` (UTC, no zone). */
-  epoch: string;
-}
-
-export const DEFAULT_RULE_PARAMS: RuleParams = { terminalIdMax: 999, epoch: '2019-08-22 00:00:00' };
-
 const count = z.number().int().nonnegative();
 
 const periodQualitySchema = z.object({

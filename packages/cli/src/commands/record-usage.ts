@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
-import { clusterUsageFormat, costOf, FerryError, type RunCluster } from '@ferry/types';
+import { costOf, FerryError, type RunCluster } from '@ferry/types';
 import { withStores, type LocationOptions } from '../context.ts';
 import { addPricesOption, readPrices } from '../engine-choice.ts';
 import { addLocationOptions } from '../options.ts';
@@ -19,7 +19,7 @@ export function register(program: Command): void {
         .argument('<run-id>', 'the run the cluster served'),
     ).addOption(new Option('--usage <file>', 'the cluster usage file (JSON) pnpm cloud-run writes').makeOptionMandatory()),
   ).action(async (runId: string, options: LocationOptions & { usage: string; prices?: string }) => {
-    const { recordRunCluster } = await import('@ferry/runs');
+    const [{ recordRunCluster }, { clusterUsageFormat }] = await Promise.all([import('@ferry/runs'), import('@ferry/types/costs')]);
     const usage = clusterUsageFormat.parse(await readText(options.usage), options.usage);
     const prices = await readPrices(options.prices);
     const cluster: RunCluster = { ...usage, ...(prices && { cost: costOf(usage.host_seconds, prices.table, prices.where) }) };

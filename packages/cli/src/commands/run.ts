@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { formatBytes } from '@ferry/runs/format';
 import type { TransactionsRunResult } from '@ferry/transactions';
-import { FerryError, completedOrThrow, layout, type CleanEngine, type RuleParams, type Store } from '@ferry/types';
+import { FerryError, layout, type CleanEngine, type RuleParams, type Store } from '@ferry/types';
 import { withStores, type LocationOptions, type StoreContext } from '../context.ts';
 import { addEngineOptions, chooseEngine, type EngineOptions } from '../engine-choice.ts';
 import { addLocationOptions, addRuleOptions, byteSize, ruleParams, wholeNumber } from '../options.ts';
@@ -54,8 +54,9 @@ export function addRunOptions(command: Command): Command {
 type CompletedRun = Exclude<TransactionsRunResult, { status: 'failed' }>;
 
 export async function runWithOptions(context: StoreContext, options: RunOptions, debug: boolean): Promise<CompletedRun> {
-  // The pipeline is loaded only when a command runs it (see bin/compile.js): `ferry run --help` needs none of it.
-  const { runTransactions } = await import('@ferry/transactions');
+  // The pipeline and the run record's schema are loaded only when a command runs it (see bin/compile.js): `ferry run
+  // --help` needs neither.
+  const [{ runTransactions }, { completedOrThrow }] = await Promise.all([import('@ferry/transactions'), import('@ferry/types/runs')]);
   const [source, work, results] = await Promise.all([context.open('source'), context.open('work'), context.open('results')]);
   if (options.runId !== undefined && (await results.head(layout.results.run(options.runId).record))) {
     throw new FerryError(`run ${options.runId} is already recorded in ${context.describe('results')}: a run id is used once`);
