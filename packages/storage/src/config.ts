@@ -28,6 +28,8 @@ export interface StorageConfig {
 
 export const DEFAULT_PART_SIZE = 16 * 1024 * 1024;
 export const MIN_PART_SIZE = 5 * 1024 * 1024;
+/** Largest object one CopyObject call may copy; above it, multipart UploadPartCopy. */
+export const MAX_SINGLE_COPY = 5 * 1024 ** 3;
 
 /**
  * Reads FERRY_S3_ENDPOINT | AWS_ENDPOINT_URL_S3 | AWS_ENDPOINT_URL, AWS_REGION | AWS_DEFAULT_REGION, AWS_ACCESS_KEY_ID,

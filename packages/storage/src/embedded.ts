@@ -1,6 +1,5 @@
 import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import S3rver from 's3rver';
 
 export interface EmbeddedS3 {
   endpoint: string;
@@ -19,6 +18,8 @@ const S3RVER_KEY = 'S3RVER';
  * multipart objects a plain MD5 ETag, and ignores If-None-Match / If-Match (conditional writes are best-effort there).
  */
 export async function startEmbeddedS3(options: { dir: string; port?: number }): Promise<EmbeddedS3> {
+  // Loaded here, not with the module: s3rver takes 150–230 ms to load, which only a run on the embedded server needs.
+  const { default: S3rver } = await import('s3rver');
   fixListObjectsV2Pagination();
   await mkdir(options.dir, { recursive: true });
   const server = new S3rver({ silent: true, directory: options.dir, address: '127.0.0.1', port: options.port ?? 0 });

@@ -23,6 +23,7 @@ import pLimit from 'p-limit';
 import type { ConditionalWrite, ObjectInfo } from '@ferry/types';
 import { FerryError } from '@ferry/types';
 import { writeFileAtomically } from './atomic-file.ts';
+import { MAX_SINGLE_COPY } from './config.ts';
 import { codeOf, isNotFound, leanCopy, leanGet, leanPut, s3Error, statusOf, type S3Endpoint } from './s3-client.ts';
 import { retryTransient } from './transient.ts';
 import {
@@ -46,8 +47,6 @@ import {
  * so the record cannot go stale.
  */
 export const SOURCE_ETAG_METADATA = 'ferry-source-etag';
-/** Largest object one CopyObject call may copy; above it, multipart UploadPartCopy. */
-export const MAX_SINGLE_COPY = 5 * 1024 ** 3;
 /** Streams of a known size up to this go up as one PutObject (rclone's upload cutoff is 200 MiB). */
 const SINGLE_PUT_MAX = 256 * 1024 ** 2;
 /** UploadPartCopy parts of this size keep the count low (S3 allows 10,000), unless the single-copy limit is lower. */
