@@ -1,5 +1,5 @@
 import { Storage } from '@ferry/storage';
-import { createDuckDbEngine } from '@ferry/transactions';
+import { createDuckDbEngine } from '@ferry/transactions/duckdb';
 import { DEFAULT_RULE_PARAMS, layout, type Logger, type RuleParams, type SourcePeriod } from '@ferry/types';
 
 export interface JobRunInput {

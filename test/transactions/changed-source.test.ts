@@ -2,7 +2,8 @@ import { readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeSample } from '@ferry/sample';
-import { createDuckDbEngine, readManifest, runTransactions } from '@ferry/transactions';
+import { readManifest, runTransactions } from '@ferry/transactions';
+import { createDuckDbEngine } from '@ferry/transactions/duckdb';
 import type { Store } from '@ferry/types';
 import { openTestStores, type TestStores } from '../support/stores.ts';
 

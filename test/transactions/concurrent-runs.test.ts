@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSample } from '@ferry/sample';
 import { useMinio } from '@ferry/storage/test-support';
 import { MINIO, seededRandom, skipNote } from '@ferry/testbed';
-import { createDuckDbEngine, readManifest, runTransactions, type TransactionsRunResult } from '@ferry/transactions';
+import { readManifest, runTransactions, type TransactionsRunResult } from '@ferry/transactions';
+import { createDuckDbEngine } from '@ferry/transactions/duckdb';
 import { completedOrThrow, layout, type Store } from '@ferry/types';
 import { openTestStores, readPublishedRows, type TestStores } from '../support/stores.ts';
 

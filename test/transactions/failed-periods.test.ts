@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDuckDbEngine, readManifest, runTransactions } from '@ferry/transactions';
+import { readManifest, runTransactions } from '@ferry/transactions';
+import { createDuckDbEngine } from '@ferry/transactions/duckdb';
 import { layout } from '@ferry/types';
 import { openTestStores, type TestStores } from '../support/stores.ts';
 

@@ -3,7 +3,8 @@ import { writeSample } from '@ferry/sample';
 import { Storage } from '@ferry/storage';
 import { useMinio } from '@ferry/storage/test-support';
 import { MINIO, skipNote, startFaultProxy, type FaultCounts, type FaultProxy } from '@ferry/testbed';
-import { createDuckDbEngine, inspectRunLock, removeRunLock, runTransactions, type TransactionsRunResult } from '@ferry/transactions';
+import { inspectRunLock, removeRunLock, runTransactions, type TransactionsRunResult } from '@ferry/transactions';
+import { createDuckDbEngine } from '@ferry/transactions/duckdb';
 import { FerryError, type Store } from '@ferry/types';
 import { checkPublished, publishedView, type PublishedView } from '../support/published.ts';
 

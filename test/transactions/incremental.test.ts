@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeSample } from '@ferry/sample';
 import { useMinio } from '@ferry/storage/test-support';
 import { MINIO, skipNote } from '@ferry/testbed';
-import { acquireRunLock, createDuckDbEngine, readManifest, runTransactions } from '@ferry/transactions';
+import { acquireRunLock, readManifest, runTransactions } from '@ferry/transactions';
+import { createDuckDbEngine } from '@ferry/transactions/duckdb';
 import { completedOrThrow, layout, type CleanEngine, type ObjectInfo, type RunRecord } from '@ferry/types';
 import { openTestStores, readPublishedRows, type Backend, type TestStores } from '../support/stores.ts';
 

@@ -5,7 +5,8 @@ import { writeSample } from '@ferry/sample';
 import { Storage } from '@ferry/storage';
 import { useMinio } from '@ferry/storage/test-support';
 import { MINIO, seededRandom, skipNote } from '@ferry/testbed';
-import { createDuckDbEngine, runTransactions, type TransactionsRunResult } from '@ferry/transactions';
+import { runTransactions, type TransactionsRunResult } from '@ferry/transactions';
+import { createDuckDbEngine } from '@ferry/transactions/duckdb';
 import { FERRY_BIN } from '../support/cli.ts';
 import { checkPublished, publishedView, type PublishedView } from '../support/published.ts';
 

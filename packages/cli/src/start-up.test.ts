@@ -1,6 +1,12 @@
-import { readFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
 
 /** The packages a command may load only in its action: each costs tens to hundreds of milliseconds to import. */
 const HEAVY = ['@aws-sdk/', '@duckdb/', 's3rver', 'pino', 'jose', 'cli-progress', 'pure-rand', 'tar', 'zod'];
@@ -30,5 +36,42 @@ describe('given the ferry command compiled as it starts (bin/compile.js)', () =>
     const imports = await startUpImports(entry!);
     expect(imports.some((path) => path.includes('/commander/'))).toBe(true);
     expect(imports.filter((path) => HEAVY.some((name) => path.includes(`/node_modules/${name}`)))).toEqual([]);
+  });
+});
+
+/** `ferry <args>` in a process of its own, as a user runs it; returns every module URL it loaded. */
+async function modulesLoadedBy(args: string[], cwd: string): Promise<string[]> {
+  const log = join(cwd, 'modules.txt');
+  // A resolve hook (it runs on the loader's thread) that notes each module's URL in `log`.
+  const hooks = `import { appendFileSync } from 'node:fs';
+    export async function resolve(specifier, context, next) {
+      const resolved = await next(specifier, context);
+      appendFileSync(${JSON.stringify(log)}, resolved.url + '\\n');
+      return resolved;
+    }`;
+  const register = `import { register } from 'node:module'; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hooks)}`)});`;
+  const ferry = fileURLToPath(new URL('../bin/ferry.js', import.meta.url));
+  await run(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(register)}`, ferry, ...args], {
+    cwd,
+    env: { ...process.env, XDG_CACHE_HOME: join(cwd, 'cache') },
+  });
+  return (await readFile(log, 'utf8')).split('\n').filter(Boolean);
+}
+
+describe('given source, work and results in local folders', () => {
+  it('when ferry plan runs over them, then it loads neither the S3 client, the embedded server, DuckDB nor the Yandex client', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ferry-start-up-'));
+    try {
+      await mkdir(join(dir, 'source'));
+      await writeFile(join(dir, 'source', '2019-08-22.txt'), 'transaction_id,tx_datetime\n');
+      const loaded = await modulesLoadedBy(['plan', '--source', 'source', '--work', 'work', '--results', 'results'], dir);
+      expect(
+        loaded.some((url) => url.includes('/packages/transactions/') || url.includes('/.cache/cli/')),
+        'the plan ran',
+      ).toBe(true);
+      expect(loaded.filter((url) => ['@aws-sdk/', 's3rver', '@duckdb/', 'jose'].some((name) => url.includes(`/node_modules/${name}`)))).toEqual([]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

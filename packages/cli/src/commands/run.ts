@@ -85,19 +85,23 @@ export async function runWithOptions(context: StoreContext, options: RunOptions,
  * `auto` looks at the new periods first, and says on stderr which engine it chose and why.
  */
 async function engineFor(options: RunOptions, source: Store, results: Store): Promise<CleanEngine> {
-  const { createDataprocEngine, createDuckDbEngine, planNextRun } = await import('@ferry/transactions');
   let name = options.engine;
   if (name === 'auto') {
+    const { planNextRun } = await import('@ferry/transactions');
     const decision = await chooseEngine(options, (await planNextRun(source, results)).new);
     process.stderr.write(`engine: ${decision.engine} (${decision.why})\n`);
     name = decision.engine;
   }
   if (name === 'duckdb') {
+    const { createDuckDbEngine } = await import('@ferry/transactions/duckdb');
     return createDuckDbEngine({ threads: options.threads, memoryLimit: options.memoryLimit });
   }
   const { clusterId } = options;
   if (!clusterId) throw new FerryError('--engine dataproc needs --cluster-id (or FERRY_DATAPROC_CLUSTER_ID): the cluster of the work stack');
-  const { createYandexClientFromEnv } = await import('@ferry/yandex');
+  const [{ createYandexClientFromEnv }, { createDataprocEngine }] = await Promise.all([
+    import('@ferry/yandex'),
+    import('@ferry/transactions/dataproc'),
+  ]);
   return createDataprocEngine({ client: createYandexClientFromEnv(), clusterId, params: ruleParams(options) });
 }
 
