@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeSample } from '@ferry/sample';
 import { readManifest, runTransactions } from '@ferry/transactions';
 import { createDuckDbEngine } from '@ferry/transactions/duckdb';
-import type { Store } from '@ferry/types';
+import { layout, type CleanEngine, type Store } from '@ferry/types';
 import { openTestStores, type TestStores } from '../support/stores.ts';
 
 const SAMPLE = { periods: 1, daysPerPeriod: 2, rowsPerDay: 200, seed: 3, start: '2019-08-22' } as const;
@@ -60,6 +60,25 @@ describe('given a local source file that is rewritten right after the plan read 
     const result = await runWith(changedAfterListing(stores.source, rewrite));
     expect(result.status).toBe('failed');
     expect(result.status === 'failed' && (result.error as Error).message).toBe(`${FILE} changed while being read; run again`);
+  });
+
+  it('when it is rewritten to the same size after the sync linked it, before the cleaning reads it, then the cleaning refuses what it read', async () => {
+    const duckdb = createDuckDbEngine({ threads: 1, memoryLimit: '1GB' });
+    const rewriteFirst: CleanEngine = {
+      name: duckdb.name,
+      clean: async (request) => {
+        // The work input is a hard link of the source: the owner's rewrite of the source is a rewrite of it.
+        const before = await stat(file());
+        expect((await stat(join(stores.root, 'work', layout.work.input(FILE)))).ino).toBe(before.ino);
+        await writeFile(file(), (await readFile(file(), 'utf8')).replace('2019-08-22 ', '2019-08-23 '));
+        await utimes(file(), before.atime, before.mtime);
+        return duckdb.clean(request);
+      },
+    };
+    const result = await runTransactions({ source: stores.source, work: stores.work, results: stores.results, engine: rewriteFirst, console: false });
+    expect(result.status).toBe('failed');
+    expect(result.status === 'failed' && (result.error as Error).message).toBe(`${FILE} changed while being read; run again`);
+    expect(Object.keys((await readManifest(stores.results)).periods)).toEqual([]);
   });
 
   it('when nothing changes, then the same run publishes the period', async () => {

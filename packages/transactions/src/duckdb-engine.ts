@@ -51,19 +51,22 @@ export function createDuckDbEngine(options: DuckDbEngineOptions = {}): CleanEngi
             if (!inPlace) await request.work.download(inputKey, inputPath);
             else if (!(await isFile(inputPath))) throw new FerryError(`${whereIs(request.work, inputKey)}: not found`);
             const outDir = inPlace?.staged ?? join(scratch, 'out');
-            const quality = await cleanPeriodWithDuckDb({
-              inputPath,
-              outDir,
-              period: period.period,
-              source: period.source,
-              params: request.params,
-              threads: options.threads,
-              memoryLimit: options.memoryLimit,
-              tempDir: join(scratch, 'duckdb-tmp'),
-            }).catch((error: unknown) => {
-              if (request.signal?.aborted) throw error;
-              return failureOf(period, error);
-            });
+            const changed = inPlace && (await rewrittenSincePlan(request.work, inputKey, inputPath, period));
+            const quality = changed
+              ? failureOf(period, new FerryError(`${period.source} changed while being read; run again`))
+              : await cleanPeriodWithDuckDb({
+                  inputPath,
+                  outDir,
+                  period: period.period,
+                  source: period.source,
+                  params: request.params,
+                  threads: options.threads,
+                  memoryLimit: options.memoryLimit,
+                  tempDir: join(scratch, 'duckdb-tmp'),
+                }).catch((error: unknown) => {
+                  if (request.signal?.aborted) throw error;
+                  return failureOf(period, error);
+                });
             if ('reason' in quality) {
               // Whatever a failed cleaning wrote in place is not staged: only its failure record is.
               if (inPlace) await rm(inPlace.staged, { recursive: true, force: true });
@@ -96,6 +99,20 @@ export function createDuckDbEngine(options: DuckDbEngineOptions = {}): CleanEngi
 async function isFile(path: string): Promise<boolean> {
   return (await stat(path).catch(() => undefined))?.isFile() ?? false;
 }
+
+/**
+ * Whether an input read in place was rewritten since the plan hashed it: a hard link of a local source is the source
+ * file itself, which its owner may rewrite until the cleaning has read it (the cleaning itself refuses a file that
+ * changes while it reads). Its MD5 comes from what the work store knows of its identity, so one that did not change
+ * costs no hashing. A reflink or a copy cannot change under the run.
+ */
+async function rewrittenSincePlan(work: Store, inputKey: string, inputPath: string, period: SourcePeriod): Promise<boolean> {
+  if ((await stat(inputPath)).nlink < 2 || !MD5.test(period.etag)) return false;
+  return (await work.head(inputKey))?.etag !== period.etag;
+}
+
+/** A directory store's ETag, the content's MD5 (an S3 ETag may be another: `<md5-of-md5s>-<parts>` for a multipart upload). */
+const MD5 = /^[0-9a-f]{32}$/;
 
 /** The input file and the staging folder themselves, when the work store is a local directory. */
 function inPlaceOf(work: Store, inputKey: string, stagedRoot: string): { input: string; staged: string } | undefined {
