@@ -8,6 +8,7 @@ import { Readable } from 'node:stream';
 import { createInterface } from 'node:readline';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
+import { OUTPUT_TYPES, SOURCE_COLUMNS } from '@ferry/cleaning';
 import { generateSample, type SamplePeriodTruth } from '@ferry/sample';
 
 export interface PhaseResult {
@@ -19,19 +20,10 @@ export interface PhaseResult {
 
 /**
  * The typed columns of the plain copies, the floor each engine's cleaning is measured against (bench:clean's DuckDB
- * copy, bench:spark's Spark copy): the published table's columns and types, read straight from the file.
+ * copy, bench:spark's Spark copy): the published table's columns and types, as the rules define them, read straight
+ * from the file.
  */
-export const PLAIN_COPY_COLUMNS: ReadonlyArray<readonly [name: string, type: string]> = [
-  ['transaction_id', 'BIGINT'],
-  ['tx_datetime', 'TIMESTAMP'],
-  ['customer_id', 'BIGINT'],
-  ['terminal_id', 'INTEGER'],
-  ['tx_amount', 'DECIMAL(12,2)'],
-  ['tx_time_seconds', 'BIGINT'],
-  ['tx_time_days', 'INTEGER'],
-  ['tx_fraud', 'SMALLINT'],
-  ['tx_fraud_scenario', 'SMALLINT'],
-];
+export const PLAIN_COPY_COLUMNS: ReadonlyArray<readonly [name: string, type: string]> = SOURCE_COLUMNS.map((name) => [name, OUTPUT_TYPES[name]]);
 
 export interface BenchInput {
   inputPath: string;

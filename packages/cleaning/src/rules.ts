@@ -223,7 +223,7 @@ function typedFields(): SourceFields {
 }
 
 /** The type of each field in the output. */
-const OUTPUT_TYPES: Record<SourceColumn, SqlType> = {
+export const OUTPUT_TYPES: Record<SourceColumn, SqlType> = {
   transaction_id: 'BIGINT',
   tx_datetime: 'TIMESTAMP',
   customer_id: 'BIGINT',

@@ -49,7 +49,6 @@ export function createDuckDbEngine(options: DuckDbEngineOptions = {}): CleanEngi
             const inPlace = inPlaceOf(request.work, inputKey, staged.root);
             const inputPath = inPlace?.input ?? join(scratch, period.source);
             if (!inPlace) await request.work.download(inputKey, inputPath);
-            else if (!(await isFile(inputPath))) throw new FerryError(`${whereIs(request.work, inputKey)}: not found`);
             const outDir = inPlace?.staged ?? join(scratch, 'out');
             const changed = inPlace && (await rewrittenSincePlan(request.work, inputKey, inputPath, period));
             const quality = changed
@@ -96,18 +95,16 @@ export function createDuckDbEngine(options: DuckDbEngineOptions = {}): CleanEngi
   };
 }
 
-async function isFile(path: string): Promise<boolean> {
-  return (await stat(path).catch(() => undefined))?.isFile() ?? false;
-}
-
 /**
  * Whether an input read in place was rewritten since the plan hashed it: a hard link of a local source is the source
  * file itself, which its owner may rewrite until the cleaning has read it (the cleaning itself refuses a file that
  * changes while it reads). Its MD5 comes from what the work store knows of its identity, so one that did not change
- * costs no hashing. A reflink or a copy cannot change under the run.
+ * costs no hashing. A reflink or a copy cannot change under the run. Throws when the input is not there.
  */
 async function rewrittenSincePlan(work: Store, inputKey: string, inputPath: string, period: SourcePeriod): Promise<boolean> {
-  if ((await stat(inputPath)).nlink < 2 || !MD5.test(period.etag)) return false;
+  const stats = await stat(inputPath).catch(() => undefined);
+  if (!stats?.isFile()) throw new FerryError(`${whereIs(work, inputKey)}: not found`);
+  if (stats.nlink < 2 || !MD5.test(period.etag)) return false;
   return (await work.head(inputKey))?.etag !== period.etag;
 }
 
