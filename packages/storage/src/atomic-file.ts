@@ -21,6 +21,8 @@ export interface AtomicWriteOptions {
    * it returns resolves.
    */
   onChunk?: (chunk: Buffer) => void | Promise<void>;
+  /** Runs once the content is written (and seen by onChunk), before it takes the name: a throw leaves nothing behind. */
+  beforePlacing?: () => Promise<void>;
 }
 
 /**
@@ -35,7 +37,7 @@ export async function writeFileAtomically(
   options: AtomicWriteOptions = {},
 ): Promise<BigIntStats> {
   const temp = tempPathFor(file);
-  const { onChunk } = options;
+  const { onChunk, beforePlacing } = options;
   const content =
     typeof body === 'string'
       ? Buffer.from(body)
@@ -44,6 +46,7 @@ export async function writeFileAtomically(
         : undefined;
   if (content && content.length <= SMALL_OBJECT && options.place !== 'create') {
     await onChunk?.(content);
+    await beforePlacing?.();
     return writeSmallFile(file, temp, content);
   }
   let placed = false;
@@ -53,6 +56,7 @@ export async function writeFileAtomically(
       await mkdir(path.dirname(file), { recursive: true });
       await writeStream(temp, body as Readable, onChunk);
     }
+    await beforePlacing?.();
     if (options.place === 'create') await link(temp, file);
     else {
       await rename(temp, file);

@@ -263,6 +263,39 @@ for (const kind of ['s3', 'minio'] as const)
     });
   });
 
+describe('given objects on the embedded S3 server whose stored bytes no longer match their ETags (bit rot on the server, or bytes changed on the way)', () => {
+  it('when copied into a folder or downloaded, then each is refused naming both MD5s, and no file nor temp file is left', async () => {
+    const from = await open('s3', 'rotten');
+    const to = await open('dir', 'rotten-copy');
+    const contents = { 'small.txt': Buffer.from('a small object'), 'big.bin': randomBytes(3 * MiB) };
+    for (const [key, content] of Object.entries(contents)) {
+      await from.write(key, content);
+      // s3rver keeps each object as a plain file beside its metadata: one byte flipped, the ETag stays the put's MD5.
+      const stored = path.join(work.dir, 's3', 'copy-bucket', `${from.url.split('/').pop()}/${key}._S3rver_object`);
+      const rotten = Buffer.from(content);
+      rotten[0] = rotten[0]! ^ 0xff;
+      await writeFile(stored, rotten);
+    }
+
+    for (const [key, content] of Object.entries(contents)) {
+      await expect(copyIncremental(from, to, { keys: [key] })).rejects.toThrow(
+        `what arrived has MD5 ${md5(Buffer.from([content[0]! ^ 0xff, ...content.subarray(1)]))}, not the ${md5(content)} its source's ETag names; nothing was written`,
+      );
+    }
+    expect(await to.list()).toEqual([]);
+    expect(await readdir((to as DirStore).root).catch(() => [])).toEqual([]);
+
+    // The same objects downloaded (what an engine does with its input) are refused the same way.
+    const downloads = path.join(work.dir, `rotten-downloads-${++run}`);
+    for (const key of Object.keys(contents)) {
+      await expect(from.download(key, path.join(downloads, key))).rejects.toThrow(
+        /what arrived has MD5 [0-9a-f]{32}, not the [0-9a-f]{32} its source's ETag names/,
+      );
+    }
+    expect(await readdir(downloads).catch(() => [])).toEqual([]);
+  });
+});
+
 describe('given a copy that went wrong', () => {
   it('when verified, then a missing object and a size or ETag mismatch are each reported clearly', async () => {
     const from = await open('dir', 'from');

@@ -16,6 +16,7 @@ import {
   checkKey,
   checkPrefix,
   joinUrl,
+  md5Mismatch,
   readForSending,
   SMALL_OBJECT,
   type CopySource,
@@ -222,7 +223,7 @@ export class DirStore extends BaseStore {
       }
     }
     const opened = await from.openForCopy(entry);
-    const md5 = await this.writeCopy(key, opened.body, opened.etag, onBytes);
+    const md5 = await this.writeCopy(key, opened.body, opened.etag, onBytes, opened.md5);
     return { etag: opened.etag ?? md5, how: 'streamed' };
   }
 
@@ -361,9 +362,15 @@ export class DirStore extends BaseStore {
   }
 
   /** Writes a copied object and records where it came from (see the sidecar rule above); returns its content MD5. */
-  private async writeCopy(key: string, body: Readable | Buffer, sourceEtag: string | undefined, onBytes?: (n: number) => void): Promise<string> {
+  private async writeCopy(
+    key: string,
+    body: Readable | Buffer,
+    sourceEtag: string | undefined,
+    onBytes?: (n: number) => void,
+    sourceMd5?: string,
+  ): Promise<string> {
     const file = this.filePath(key);
-    const written = await writeAtomically(file, body, this.where(key), onBytes);
+    const written = await writeAtomically(file, body, this.where(key), onBytes, sourceMd5);
     await this.recordCopy(file, written.md5, sourceEtag ?? written.md5, written.identity);
     return written.md5;
   }
@@ -393,12 +400,17 @@ export class DirStore extends BaseStore {
   }
 }
 
-/** Writes a file atomically (see atomic-file.ts), hashing it on the way; a sidecar of the old content is dropped. */
+/**
+ * Writes a file atomically (see atomic-file.ts), hashing it on the way; a sidecar of the old content is dropped. With
+ * `expectedMd5` (what the source vouches for), content of another MD5 is refused before it takes the name, as rclone
+ * checks a download: the hash is computed anyway, so the check costs nothing.
+ */
 async function writeAtomically(
   file: string,
   body: string | Uint8Array | Readable,
   where: string,
   onBytes?: (n: number) => void,
+  expectedMd5?: string,
 ): Promise<{ size: number; md5: string; identity: FileIdentity; lastModified: Date }> {
   // A stream is hashed in a worker as it passes (md5-workers.ts), off the thread that reads and writes it.
   const hash = typeof body === 'string' || body instanceof Uint8Array ? mainThreadMd5() : md5OfStream();
@@ -408,15 +420,19 @@ async function writeAtomically(
     onBytes?.(chunk.length);
     return hash.update(chunk);
   };
+  let md5 = '';
+  const beforePlacing = async () => {
+    md5 = await hash.digest();
+    if (expectedMd5 !== undefined && md5 !== expectedMd5) throw md5Mismatch(where, md5, expectedMd5);
+  };
   let stats: BigIntStats;
   try {
-    stats = await writeFileAtomically(file, body, { onChunk });
+    stats = await writeFileAtomically(file, body, { onChunk, beforePlacing });
   } catch (error) {
     hash.abandon();
     throw dirError(error, where, 'write');
   }
   // A sidecar left from the old content names another identity (the new file is a new inode): it is never trusted.
-  const md5 = await hash.digest();
   const identity = identityFrom(stats);
   md5Cache.set(file, { identity: identityKey(identity), md5 });
   return { size, md5, identity, lastModified: stats.mtime };

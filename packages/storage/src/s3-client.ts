@@ -175,6 +175,9 @@ export interface LeanObject {
   body: Buffer;
   etag?: string;
   contentType?: string;
+  /** x-amz-server-side-encryption and the SSE-C algorithm, which decide whether the ETag is an MD5 (md5Named in s3-store.ts). */
+  serverSideEncryption?: string;
+  customerKeyAlgorithm?: string;
 }
 
 /*
@@ -192,7 +195,13 @@ export async function leanGet(client: S3Client, endpoint: S3Endpoint, bucket: st
   if (!response) return undefined;
   const length = response.headers['content-length'];
   if (length !== undefined && response.body.length !== Number(length)) return undefined;
-  return { body: response.body, etag: response.headers.etag, contentType: response.headers['content-type'] };
+  return {
+    body: response.body,
+    etag: response.headers.etag,
+    contentType: response.headers['content-type'],
+    serverSideEncryption: response.headers['x-amz-server-side-encryption'],
+    customerKeyAlgorithm: response.headers['x-amz-server-side-encryption-customer-algorithm'],
+  };
 }
 
 /**

@@ -22,9 +22,10 @@ import { Upload } from '@aws-sdk/lib-storage';
 import pLimit from 'p-limit';
 import type { ConditionalWrite, ObjectInfo } from '@ferry/types';
 import { FerryError } from '@ferry/types';
-import { writeFileAtomically } from './atomic-file.ts';
+import { writeFileAtomically, type AtomicWriteOptions } from './atomic-file.ts';
+import { md5OfStream } from './md5-workers.ts';
 import { MAX_SINGLE_COPY } from './config.ts';
-import { codeOf, isNotFound, leanCopy, leanGet, leanPut, s3Error, statusOf, type S3Endpoint } from './s3-client.ts';
+import { codeOf, isNotFound, leanCopy, leanGet, leanPut, s3Error, statusOf, type LeanObject, type S3Endpoint } from './s3-client.ts';
 import { retryTransient } from './transient.ts';
 import {
   BaseStore,
@@ -32,6 +33,7 @@ import {
   checkKey,
   checkPrefix,
   joinUrl,
+  md5Mismatch,
   readForSending,
   SMALL_OBJECT,
   type CopySource,
@@ -209,14 +211,19 @@ export class S3Store extends BaseStore {
   async openForCopy(entry: Entry): Promise<CopySource> {
     if (entry.size <= SMALL_OBJECT) {
       const lean = await leanGet(this.context.client, this.context.endpoint, this.bucket, this.objectKey(entry.key));
-      if (lean) return { body: lean.body, size: lean.body.length, etag: unquote(lean.etag), contentType: lean.contentType };
+      if (lean) {
+        const etag = unquote(lean.etag);
+        return { body: lean.body, size: lean.body.length, etag, md5: md5Named(etag, lean), contentType: lean.contentType };
+      }
     }
     const object = await this.getObject(entry.key);
     const body = entry.size <= SMALL_OBJECT ? asBuffer(await object.Body!.transformToByteArray()) : (object.Body as Readable);
+    const etag = unquote(object.ETag);
     return {
       body,
       size: object.ContentLength ?? entry.size,
-      etag: unquote(object.ETag),
+      etag,
+      md5: md5Named(etag, encryptionOf(object)),
       contentType: object.ContentType,
     };
   }
@@ -239,7 +246,9 @@ export class S3Store extends BaseStore {
     // A body cut mid-way is only seen while it is read, after the SDK's retries: the whole download is retried.
     const object = await retryTransient(async () => {
       const got = await this.getObject(key);
-      await writeFileAtomically(file, got.Body as Readable).catch((error: unknown) => {
+      const check = this.checkAgainstEtag(got, key);
+      await writeFileAtomically(file, got.Body as Readable, check?.options).catch((error: unknown) => {
+        check?.abandon();
         throw error instanceof FerryError
           ? error
           : new FerryError(`${this.where(key)}: download to ${file} failed (${codeOf(error) ?? 'error'})`, { cause: error });
@@ -247,6 +256,26 @@ export class S3Store extends BaseStore {
       return got;
     });
     return { key, size: object.ContentLength ?? 0, etag: unquote(object.ETag) ?? '', lastModified: object.LastModified ?? new Date() };
+  }
+
+  /**
+   * A download's check against the MD5 its ETag names (md5Named), hashed in a worker as it streams, as rclone checks
+   * one; none where the ETag names no MD5.
+   */
+  private checkAgainstEtag(object: GetObjectCommandOutput, key: string): { options: AtomicWriteOptions; abandon: () => void } | undefined {
+    const expected = md5Named(unquote(object.ETag), encryptionOf(object));
+    if (expected === undefined) return undefined;
+    const hash = md5OfStream();
+    return {
+      options: {
+        onChunk: (chunk) => hash.update(chunk),
+        beforePlacing: async () => {
+          const md5 = await hash.digest();
+          if (md5 !== expected) throw md5Mismatch(this.where(key), md5, expected);
+        },
+      },
+      abandon: () => hash.abandon(),
+    };
   }
 
   async write(key: string, body: string | Uint8Array | Readable, options: { contentType?: string } = {}): Promise<ObjectInfo> {
@@ -563,3 +592,22 @@ function asBuffer(bytes: Uint8Array): Buffer {
 function unquote(etag: string | undefined): string | undefined {
   return etag?.replace(/"/g, '');
 }
+
+/**
+ * The MD5 an object's ETag names, if it names one: S3 gives an object put whole, unencrypted or encrypted with S3's
+ * own keys, its MD5 as ETag; a multipart ETag (`…-N`) and the ETag of one encrypted with KMS or a customer's key are not
+ * MD5s (the S3 API reference, "Common Response Headers").
+ */
+function md5Named(etag: string | undefined, object: Encryption): string | undefined {
+  if (etag === undefined || !/^[0-9a-f]{32}$/.test(etag)) return undefined;
+  if (object.customerKeyAlgorithm || object.serverSideEncryption?.startsWith('aws:kms')) return undefined;
+  return etag;
+}
+
+/** How an object is encrypted at rest, as far as md5Named needs to know. */
+type Encryption = Pick<LeanObject, 'serverSideEncryption' | 'customerKeyAlgorithm'>;
+
+const encryptionOf = (object: GetObjectCommandOutput): Encryption => ({
+  serverSideEncryption: object.ServerSideEncryption,
+  customerKeyAlgorithm: object.SSECustomerAlgorithm,
+});

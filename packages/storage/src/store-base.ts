@@ -29,6 +29,11 @@ export function readForSending(file: string): ReadStream {
   return createReadStream(file, { highWaterMark: 1024 * 1024 });
 }
 
+/** The refusal of content whose MD5 is not the one its source vouched for (CopySource.md5): it never takes its name. */
+export function md5Mismatch(where: string, md5: string, expected: string): FerryError {
+  return new FerryError(`${where}: what arrived has MD5 ${md5}, not the ${expected} its source's ETag names; nothing was written, run again`);
+}
+
 /** A source body being copied, with what the destination should record about it. */
 export interface CopySource {
   /** A stream, or the whole content of a small object already in memory. */
@@ -36,6 +41,8 @@ export interface CopySource {
   size: number;
   /** The source ETag when known before reading (S3); a directory source is hashed while it streams. */
   etag?: string;
+  /** The content's MD5 when the source vouches for it before reading (see md5Named in s3-store.ts): what arrives is checked against it. */
+  md5?: string;
   contentType?: string;
 }
 
