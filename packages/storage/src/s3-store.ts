@@ -598,7 +598,7 @@ function unquote(etag: string | undefined): string | undefined {
  * own keys, its MD5 as ETag; a multipart ETag (`…-N`) and the ETag of one encrypted with KMS or a customer's key are not
  * MD5s (the S3 API reference, "Common Response Headers").
  */
-function md5Named(etag: string | undefined, object: Encryption): string | undefined {
+export function md5Named(etag: string | undefined, object: Encryption): string | undefined {
   if (etag === undefined || !/^[0-9a-f]{32}$/.test(etag)) return undefined;
   if (object.customerKeyAlgorithm || object.serverSideEncryption?.startsWith('aws:kms')) return undefined;
   return etag;

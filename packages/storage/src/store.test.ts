@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MINIO, skipNote } from '@ferry/testbed';
 import type { Store } from '@ferry/types';
 import { FerryError } from '@ferry/types';
-import { S3Store } from './s3-store.ts';
+import { md5Named, S3Store } from './s3-store.ts';
 import { localPathOf } from './store-base.ts';
 import { Storage } from './storage.ts';
 import { tempDir, useMinio, versionsOf } from './test-support.ts';
@@ -271,5 +271,18 @@ describe.skipIf(MINIO_NOTE)(`${MINIO_NOTE}given a versioned MinIO bucket`, () =>
     expect(await store.create('mutex/x.json', 'three')).toEqual({ written: true, etag: md5('three') });
     expect(await store.create('mutex/x.json', 'four')).toEqual({ written: false, reason: 'precondition-failed' });
     expect(await store.readText('mutex/x.json')).toBe('three');
+  });
+});
+
+describe('given the ETags S3 gives objects of each kind (its API reference, "Common Response Headers")', () => {
+  const digest = md5('content');
+  it('when asked which name an MD5 to check a download against, then only an object put whole, unencrypted or with S3-managed keys, does', () => {
+    expect(md5Named(digest, {})).toBe(digest);
+    expect(md5Named(digest, { serverSideEncryption: 'AES256' })).toBe(digest);
+    expect(md5Named(`${digest}-3`, {})).toBeUndefined();
+    expect(md5Named(digest, { serverSideEncryption: 'aws:kms' })).toBeUndefined();
+    expect(md5Named(digest, { serverSideEncryption: 'aws:kms:dsse' })).toBeUndefined();
+    expect(md5Named(digest, { customerKeyAlgorithm: 'AES256' })).toBeUndefined();
+    expect(md5Named(undefined, {})).toBeUndefined();
   });
 });
