@@ -8,7 +8,7 @@ import lockfile from 'proper-lockfile';
 import type { ConditionalWrite, ObjectInfo } from '@ferry/types';
 import { FerryError } from '@ferry/types';
 import { TEMP_MARK, tempPathFor, writeFileAtomically } from './atomic-file.ts';
-import { md5OfFile, md5OfStream, type StreamMd5 } from './md5-workers.ts';
+import { hashedWrite, md5OfFile } from './md5-workers.ts';
 import type { FileIdentity, HashRecord } from './hash-record.ts';
 import {
   BaseStore,
@@ -16,7 +16,6 @@ import {
   checkKey,
   checkPrefix,
   joinUrl,
-  md5Mismatch,
   readForSending,
   SMALL_OBJECT,
   type CopySource,
@@ -402,8 +401,8 @@ export class DirStore extends BaseStore {
 
 /**
  * Writes a file atomically (see atomic-file.ts), hashing it on the way; a sidecar of the old content is dropped. With
- * `expectedMd5` (what the source vouches for), content of another MD5 is refused before it takes the name, as rclone
- * checks a download: the hash is computed anyway, so the check costs nothing.
+ * `expectedMd5` (what the source vouches for), content of another MD5 is refused before it takes the name
+ * (hashedWrite): the hash is computed anyway, so the check costs nothing.
  */
 async function writeAtomically(
   file: string,
@@ -412,26 +411,19 @@ async function writeAtomically(
   onBytes?: (n: number) => void,
   expectedMd5?: string,
 ): Promise<{ size: number; md5: string; identity: FileIdentity; lastModified: Date }> {
-  // A stream is hashed in a worker as it passes (md5-workers.ts), off the thread that reads and writes it.
-  const hash = typeof body === 'string' || body instanceof Uint8Array ? mainThreadMd5() : md5OfStream();
   let size = 0;
-  const onChunk = (chunk: Buffer) => {
+  const hash = hashedWrite(body, where, expectedMd5, (chunk) => {
     size += chunk.length;
     onBytes?.(chunk.length);
-    return hash.update(chunk);
-  };
-  let md5 = '';
-  const beforePlacing = async () => {
-    md5 = await hash.digest();
-    if (expectedMd5 !== undefined && md5 !== expectedMd5) throw md5Mismatch(where, md5, expectedMd5);
-  };
+  });
   let stats: BigIntStats;
   try {
-    stats = await writeFileAtomically(file, body, { onChunk, beforePlacing });
+    stats = await writeFileAtomically(file, body, hash.options);
   } catch (error) {
     hash.abandon();
     throw dirError(error, where, 'write');
   }
+  const md5 = hash.md5();
   // A sidecar left from the old content names another identity (the new file is a new inode): it is never trusted.
   const identity = identityFrom(stats);
   md5Cache.set(file, { identity: identityKey(identity), md5 });
@@ -439,16 +431,6 @@ async function writeAtomically(
 }
 
 const PRECONDITION_FAILED: ConditionalWrite = { written: false, reason: 'precondition-failed' };
-
-/** The StreamMd5 of content already in memory: hashing it here costs less than handing it to a worker. */
-function mainThreadMd5(): StreamMd5 {
-  const hash = createHash('md5');
-  return {
-    update: (chunk) => void hash.update(chunk),
-    digest: async () => hash.digest('hex'),
-    abandon: () => undefined,
-  };
-}
 
 function md5Of(content: string | Buffer): string {
   return createHash('md5').update(content).digest('hex');

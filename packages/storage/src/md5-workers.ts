@@ -1,5 +1,9 @@
+import { createHash } from 'node:crypto';
 import { cpus } from 'node:os';
+import type { Readable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
+import { FerryError } from '@ferry/types';
+import type { AtomicWriteOptions } from './atomic-file.ts';
 
 /*
  * MD5 in worker threads. Node hashes on the thread that calls update(), so two files "hashed at once" on the main
@@ -8,6 +12,8 @@ import { Worker } from 'node:worker_threads';
  * (md5OfFile); a stream's blocks are read by a worker where they are, in memory shared with it (md5OfStream). The
  * worker is a script given as text (eval), so it needs no file of its own beside the compiled CLI's chunks. A worker
  * keeps the process alive only while it has work.
+ * hashedWrite is what a store's writes use: it hashes what writeFileAtomically writes and checks it against the MD5
+ * the source vouched for.
  */
 const BLOCK = 1024 * 1024;
 const WORKER_SOURCE = `
@@ -142,6 +148,55 @@ export function md5OfStream(): StreamMd5 {
       if (failed || !slot.jobs.has(id)) return;
       send(undefined, true);
     },
+  };
+}
+
+/** The hash of content on its way to the disk through writeFileAtomically (see hashedWrite). */
+export interface HashedWrite {
+  /** What writeFileAtomically is given: each chunk hashed (and seen by `observe`), the check before the name. */
+  options: AtomicWriteOptions;
+  /** The content's MD5, once the write has taken its name. */
+  md5(): string;
+  /** Drops the hash of a write that failed. */
+  abandon(): void;
+}
+
+/**
+ * Hashes what writeFileAtomically writes: a stream in a worker, content in memory on this thread (which costs less
+ * than handing it to a worker). With `expected`, the MD5 its source vouches for (CopySource.md5), content of another
+ * MD5 is refused before it takes its name, as rclone checks a download.
+ */
+export function hashedWrite(body: string | Uint8Array | Readable, where: string, expected?: string, observe?: (chunk: Buffer) => void): HashedWrite {
+  const hash = typeof body === 'string' || body instanceof Uint8Array ? mainThreadMd5() : md5OfStream();
+  let md5: string | undefined;
+  return {
+    options: {
+      onChunk: (chunk) => {
+        observe?.(chunk);
+        return hash.update(chunk);
+      },
+      beforePlacing: async () => {
+        md5 = await hash.digest();
+        if (expected !== undefined && md5 !== expected) {
+          throw new FerryError(`${where}: what arrived has MD5 ${md5}, not the ${expected} its source's ETag names; nothing was written, run again`);
+        }
+      },
+    },
+    md5: () => {
+      if (md5 === undefined) throw new Error('the write has not taken its name yet');
+      return md5;
+    },
+    abandon: () => hash.abandon(),
+  };
+}
+
+/** The StreamMd5 of content already in memory. */
+function mainThreadMd5(): StreamMd5 {
+  const hash = createHash('md5');
+  return {
+    update: (chunk) => void hash.update(chunk),
+    digest: async () => hash.digest('hex'),
+    abandon: () => undefined,
   };
 }
 

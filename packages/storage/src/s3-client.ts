@@ -3,6 +3,7 @@ import type { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import { S3Client } from '@aws-sdk/client-s3';
 import { FerryError } from '@ferry/types';
+import type { Encryption } from './store-base.ts';
 
 /** An AWS credential identity, as the SDK's providers resolve one. */
 export interface S3Credentials {
@@ -170,14 +171,11 @@ function partsOf(client: S3Client, endpoint: S3Endpoint): Promise<LeanParts> {
   return parts;
 }
 
-/** A small object read whole by leanGet. */
-export interface LeanObject {
+/** A small object read whole by leanGet; its encryption decides whether its ETag is an MD5 (md5Named). */
+export interface LeanObject extends Encryption {
   body: Buffer;
   etag?: string;
   contentType?: string;
-  /** x-amz-server-side-encryption and the SSE-C algorithm, which decide whether the ETag is an MD5 (md5Named in s3-store.ts). */
-  serverSideEncryption?: string;
-  customerKeyAlgorithm?: string;
 }
 
 /*

@@ -22,10 +22,10 @@ import { Upload } from '@aws-sdk/lib-storage';
 import pLimit from 'p-limit';
 import type { ConditionalWrite, ObjectInfo } from '@ferry/types';
 import { FerryError } from '@ferry/types';
-import { writeFileAtomically, type AtomicWriteOptions } from './atomic-file.ts';
-import { md5OfStream } from './md5-workers.ts';
+import { writeFileAtomically } from './atomic-file.ts';
+import { hashedWrite } from './md5-workers.ts';
 import { MAX_SINGLE_COPY } from './config.ts';
-import { codeOf, isNotFound, leanCopy, leanGet, leanPut, s3Error, statusOf, type LeanObject, type S3Endpoint } from './s3-client.ts';
+import { codeOf, isNotFound, leanCopy, leanGet, leanPut, s3Error, statusOf, type S3Endpoint } from './s3-client.ts';
 import { retryTransient } from './transient.ts';
 import {
   BaseStore,
@@ -33,10 +33,11 @@ import {
   checkKey,
   checkPrefix,
   joinUrl,
-  md5Mismatch,
+  md5Named,
   readForSending,
   SMALL_OBJECT,
   type CopySource,
+  type Encryption,
   type Entry,
   type Received,
 } from './store-base.ts';
@@ -246,7 +247,9 @@ export class S3Store extends BaseStore {
     // A body cut mid-way is only seen while it is read, after the SDK's retries: the whole download is retried.
     const object = await retryTransient(async () => {
       const got = await this.getObject(key);
-      const check = this.checkAgainstEtag(got, key);
+      // Checked as rclone checks a download, where the ETag names an MD5; hashed only then.
+      const expected = md5Named(unquote(got.ETag), encryptionOf(got));
+      const check = expected === undefined ? undefined : hashedWrite(got.Body as Readable, this.where(key), expected);
       await writeFileAtomically(file, got.Body as Readable, check?.options).catch((error: unknown) => {
         check?.abandon();
         throw error instanceof FerryError
@@ -256,26 +259,6 @@ export class S3Store extends BaseStore {
       return got;
     });
     return { key, size: object.ContentLength ?? 0, etag: unquote(object.ETag) ?? '', lastModified: object.LastModified ?? new Date() };
-  }
-
-  /**
-   * A download's check against the MD5 its ETag names (md5Named), hashed in a worker as it streams, as rclone checks
-   * one; none where the ETag names no MD5.
-   */
-  private checkAgainstEtag(object: GetObjectCommandOutput, key: string): { options: AtomicWriteOptions; abandon: () => void } | undefined {
-    const expected = md5Named(unquote(object.ETag), encryptionOf(object));
-    if (expected === undefined) return undefined;
-    const hash = md5OfStream();
-    return {
-      options: {
-        onChunk: (chunk) => hash.update(chunk),
-        beforePlacing: async () => {
-          const md5 = await hash.digest();
-          if (md5 !== expected) throw md5Mismatch(this.where(key), md5, expected);
-        },
-      },
-      abandon: () => hash.abandon(),
-    };
   }
 
   async write(key: string, body: string | Uint8Array | Readable, options: { contentType?: string } = {}): Promise<ObjectInfo> {
@@ -592,20 +575,6 @@ function asBuffer(bytes: Uint8Array): Buffer {
 function unquote(etag: string | undefined): string | undefined {
   return etag?.replace(/"/g, '');
 }
-
-/**
- * The MD5 an object's ETag names, if it names one: S3 gives an object put whole, unencrypted or encrypted with S3's
- * own keys, its MD5 as ETag; a multipart ETag (`…-N`) and the ETag of one encrypted with KMS or a customer's key are not
- * MD5s (the S3 API reference, "Common Response Headers").
- */
-export function md5Named(etag: string | undefined, object: Encryption): string | undefined {
-  if (etag === undefined || !/^[0-9a-f]{32}$/.test(etag)) return undefined;
-  if (object.customerKeyAlgorithm || object.serverSideEncryption?.startsWith('aws:kms')) return undefined;
-  return etag;
-}
-
-/** How an object is encrypted at rest, as far as md5Named needs to know. */
-type Encryption = Pick<LeanObject, 'serverSideEncryption' | 'customerKeyAlgorithm'>;
 
 const encryptionOf = (object: GetObjectCommandOutput): Encryption => ({
   serverSideEncryption: object.ServerSideEncryption,

@@ -29,9 +29,21 @@ export function readForSending(file: string): ReadStream {
   return createReadStream(file, { highWaterMark: 1024 * 1024 });
 }
 
-/** The refusal of content whose MD5 is not the one its source vouched for (CopySource.md5): it never takes its name. */
-export function md5Mismatch(where: string, md5: string, expected: string): FerryError {
-  return new FerryError(`${where}: what arrived has MD5 ${md5}, not the ${expected} its source's ETag names; nothing was written, run again`);
+/** How an object is encrypted at rest, as far as md5Named needs to know (x-amz-server-side-encryption, the SSE-C algorithm). */
+export interface Encryption {
+  serverSideEncryption?: string;
+  customerKeyAlgorithm?: string;
+}
+
+/**
+ * The MD5 an object's ETag names, if it names one: S3 gives an object put whole, unencrypted or encrypted with S3's
+ * own keys, its MD5 as ETag; a multipart ETag (`…-N`) and the ETag of one encrypted with KMS or a customer's key are not
+ * MD5s (the S3 API reference, "Common Response Headers").
+ */
+export function md5Named(etag: string | undefined, object: Encryption = {}): string | undefined {
+  if (etag === undefined || !/^[0-9a-f]{32}$/.test(etag)) return undefined;
+  if (object.customerKeyAlgorithm || object.serverSideEncryption?.startsWith('aws:kms')) return undefined;
+  return etag;
 }
 
 /** A source body being copied, with what the destination should record about it. */
@@ -41,7 +53,7 @@ export interface CopySource {
   size: number;
   /** The source ETag when known before reading (S3); a directory source is hashed while it streams. */
   etag?: string;
-  /** The content's MD5 when the source vouches for it before reading (see md5Named in s3-store.ts): what arrives is checked against it. */
+  /** The content's MD5 when the source vouches for it before reading (see md5Named): what arrives is checked against it (hashedWrite). */
   md5?: string;
   contentType?: string;
 }

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MINIO, skipNote } from '@ferry/testbed';
 import type { Store } from '@ferry/types';
 import { FerryError } from '@ferry/types';
-import { md5Named, S3Store } from './s3-store.ts';
-import { localPathOf } from './store-base.ts';
+import { S3Store } from './s3-store.ts';
+import { localPathOf, md5Named } from './store-base.ts';
 import { Storage } from './storage.ts';
 import { tempDir, useMinio, versionsOf } from './test-support.ts';
 

@@ -2,7 +2,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanPeriodWithDuckDb } from '@ferry/cleaning';
-import { Storage, copyIncremental, localPathOf } from '@ferry/storage';
+import { Storage, copyIncremental, localPathOf, md5Named } from '@ferry/storage';
 import {
   cleanFailureFormat,
   FerryError,
@@ -104,12 +104,9 @@ export function createDuckDbEngine(options: DuckDbEngineOptions = {}): CleanEngi
 async function rewrittenSincePlan(work: Store, inputKey: string, inputPath: string, period: SourcePeriod): Promise<boolean> {
   const stats = await stat(inputPath).catch(() => undefined);
   if (!stats?.isFile()) throw new FerryError(`${whereIs(work, inputKey)}: not found`);
-  if (stats.nlink < 2 || !MD5.test(period.etag)) return false;
+  if (stats.nlink < 2 || md5Named(period.etag) === undefined) return false;
   return (await work.head(inputKey))?.etag !== period.etag;
 }
-
-/** A directory store's ETag, the content's MD5 (an S3 ETag may be another: `<md5-of-md5s>-<parts>` for a multipart upload). */
-const MD5 = /^[0-9a-f]{32}$/;
 
 /** The input file and the staging folder themselves, when the work store is a local directory. */
 function inPlaceOf(work: Store, inputKey: string, stagedRoot: string): { input: string; staged: string } | undefined {
